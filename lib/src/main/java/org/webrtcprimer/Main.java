@@ -1,0 +1,54 @@
+package org.webrtcprimer;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Command line entry of the kit's jar: {@code java -jar webrtc-primer.jar COMMAND [ARGS...]}.
+ *
+ * <p>Each command is a class with a {@code static int run(String[] args)} returning the exit code,
+ * registered below so that {@code help} lists it.
+ */
+public final class Main {
+    private Main() {}
+
+    /** A command: its arguments in, its exit code out. */
+    @FunctionalInterface
+    public interface Command {
+        int run(String[] args) throws Exception;
+    }
+
+    private record Entry(String summary, Command command) {}
+
+    private static final Map<String, Entry> COMMANDS = new LinkedHashMap<>();
+
+    static {
+        register("help", "list the commands", args -> usage());
+    }
+
+    static void register(String name, String summary, Command command) {
+        COMMANDS.put(name, new Entry(summary, command));
+    }
+
+    private static int usage() {
+        System.out.println("usage: java -jar webrtc-primer.jar COMMAND [ARGS...]");
+        System.out.println();
+        COMMANDS.forEach((name, e) -> System.out.printf("  %-10s %s%n", name, e.summary()));
+        return 0;
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            usage();
+            System.exit(2);
+        }
+        Entry e = COMMANDS.get(args[0]);
+        if (e == null) {
+            System.err.println("unknown command '" + args[0] + "' — run 'java -jar webrtc-primer.jar help'");
+            System.exit(2);
+        }
+        int code = e.command().run(Arrays.copyOfRange(args, 1, args.length));
+        System.exit(code);
+    }
+}
