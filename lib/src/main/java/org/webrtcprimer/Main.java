@@ -25,6 +25,8 @@ public final class Main {
 
     static {
         register("help", "list the commands", args -> usage());
+        register("bench", "time N local calls: call() → connected, → first remote frame",
+                org.webrtcprimer.timing.SetupBenchmark::main);
     }
 
     static void register(String name, String summary, Command command) {
