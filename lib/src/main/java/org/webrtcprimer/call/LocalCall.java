@@ -167,7 +167,7 @@ public final class LocalCall implements Engine.Resource {
     private void gotRemoteTrack(RTCRtpTransceiver transceiver) {
         MediaStreamTrack track = transceiver.getReceiver().getTrack();
         if (track instanceof VideoTrack v && !hungUp) {
-            log.note("pc2 received remote stream");
+            log.add("pc2", Event.Kind.NOTE, "received remote stream", "");
             remoteVideo.attach(v);
         }
     }
