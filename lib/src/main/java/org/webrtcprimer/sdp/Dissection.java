@@ -235,7 +235,8 @@ public final class Dissection implements Renderable {
                 .append(sub.isEmpty() ? "" : " · " + Html.esc(sub)).append("</span></summary>");
         CodecTable t = media >= 0 ? codecTable(media) : null;
         if (t != null) b.append(t.tableHtml());
-        b.append("<table class=\"primer-table\"><thead><tr><th>#</th><th>line</th><th>fields</th><th>meaning · 含义</th><th>defined in</th></tr></thead><tbody>");
+        b.append("<table class=\"primer-table primer-lines\"><colgroup><col style=\"width:3.2em\"><col style=\"width:27%\"><col style=\"width:19%\">")
+                .append("<col><col style=\"width:10.5em\"></colgroup><thead><tr><th>#</th><th>line</th><th>fields</th><th>meaning · 含义</th><th>defined in</th></tr></thead><tbody>");
         for (SdpGroup g : SdpGroup.values()) {
             boolean header = false;
             for (Row r : block) {

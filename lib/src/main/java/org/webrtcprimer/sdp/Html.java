@@ -45,13 +45,14 @@ final class Html {
             .primer-sdp tr.primer-group .primer-zh{font-weight:400;color:#4a6585;margin-left:6px}
             .primer-sdp td.primer-line{color:#888;text-align:right;font-variant-numeric:tabular-nums;width:3em}
             .primer-sdp td.primer-code,.primer-sdp .primer-mono{font-family:'SFMono-Regular',Consolas,'DejaVu Sans Mono',monospace;font-size:12px;word-break:break-all}
-            .primer-sdp td.primer-code{width:30%}
+            .primer-sdp table.primer-lines{table-layout:fixed}
+            .primer-sdp table.primer-lines td{overflow-wrap:anywhere}
             .primer-sdp .primer-key{color:#1f4e79;font-weight:600}
-            .primer-sdp td.primer-fields{font-size:12px;color:#333;width:17%}
+            .primer-sdp td.primer-fields{font-size:12px;color:#333}
             .primer-sdp td.primer-fields span{display:inline-block;background:#f1f3f5;border-radius:3px;padding:0 4px;margin:1px 2px 1px 0}
             .primer-sdp td.primer-fields b{font-weight:600;color:#555}
             .primer-sdp td.primer-expl .primer-zh{display:block;color:#4a4a4a;margin-top:2px}
-            .primer-sdp td.primer-ref{font-size:11px;color:#666;white-space:nowrap}
+            .primer-sdp td.primer-ref{font-size:11px;color:#666}
             .primer-sdp .primer-warnings{border-left:4px solid %FAIL%;background:#fdf2f2;padding:6px 10px;margin:6px 0;border-radius:4px}
             .primer-sdp .primer-warnings li{margin:1px 0}
             .primer-sdp .primer-ok{border-left:4px solid %OK%;background:#f1f8f1;padding:4px 10px;margin:6px 0;border-radius:4px}
@@ -63,7 +64,7 @@ final class Html {
             .primer-sdp tr.primer-removed td{background:#fdf2f2}
             .primer-sdp tr.primer-changed td{background:#fff9e6}
             .primer-sdp tr.primer-info td{background:#f3f6fa}
-            .primer-sdp .primer-badge{display:inline-block;border-radius:3px;padding:0 5px;font-size:11px;font-weight:600;color:#fff}
+            .primer-sdp .primer-badge{display:inline-block;white-space:nowrap;border-radius:3px;padding:0 5px;font-size:11px;font-weight:600;color:#fff}
             .primer-sdp .primer-badge.primer-added{background:%OK%}
             .primer-sdp .primer-badge.primer-removed{background:%FAIL%}
             .primer-sdp .primer-badge.primer-changed{background:#d08a00}

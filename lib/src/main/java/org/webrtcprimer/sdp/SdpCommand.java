@@ -29,7 +29,9 @@ public final class SdpCommand {
 
     public static final String USAGE = """
             usage: java -jar webrtc-primer.jar sdp [--text|--json|--html] [--strict] FILE...
-              Explains every line of each SDP FILE ('-' reads standard input).
+                   java -jar webrtc-primer.jar sdp --diff [--text|--html] BEFORE AFTER
+              Explains every line of each SDP FILE ('-' reads standard input);
+              with --diff, explains what changed from BEFORE to AFTER (e.g. offer, answer).
               --text    every line explained, in English and Chinese, with codec tables (default)
               --json    the parsed model as JSON (an array when several files are given)
               --html    the dissection as an HTML page
@@ -45,6 +47,7 @@ public final class SdpCommand {
     public static int run(String[] args, InputStream stdin, PrintStream out, PrintStream err) {
         String format = "text";
         ParseMode mode = ParseMode.LENIENT;
+        boolean diff = false;
         List<String> files = new ArrayList<>();
         for (String a : args) {
             switch (a) {
@@ -53,6 +56,7 @@ public final class SdpCommand {
                 case "--html" -> format = "html";
                 case "--strict" -> mode = ParseMode.STRICT;
                 case "--lenient" -> mode = ParseMode.LENIENT;
+                case "--diff" -> diff = true;
                 case "-h", "--help" -> {
                     out.println(USAGE);
                     return 0;
@@ -72,6 +76,7 @@ public final class SdpCommand {
             err.println(USAGE);
             return 2;
         }
+        if (diff) return diff(files, format, mode, stdin, out, err);
         int code = 0;
         JsonArray all = new JsonArray();
         StringBuilder html = new StringBuilder();
@@ -122,6 +127,37 @@ public final class SdpCommand {
             out.println(gson.toJson(files.size() == 1 && all.size() == 1 ? all.get(0) : all));
         } else if (format.equals("html")) {
             out.println("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>SDP dissected</title></head><body>" + html + "</body></html>");
+        }
+        out.flush();
+        return code;
+    }
+
+    private static int diff(List<String> files, String format, ParseMode mode, InputStream stdin, PrintStream out, PrintStream err) {
+        if (files.size() != 2) {
+            err.println("sdp --diff needs exactly two files: BEFORE AFTER");
+            return 2;
+        }
+        SessionDescription[] s = new SessionDescription[2];
+        int code = 0;
+        for (int i = 0; i < 2; i++) {
+            String f = files.get(i), name = f.equals("-") ? "<stdin>" : f;
+            try {
+                s[i] = Sdp.parse(Sdp.decode(f.equals("-") ? readAll(stdin) : readFile(Path.of(f))), mode);
+            } catch (SdpParseException e) {
+                err.println(name + ":" + (e.line() > 0 ? e.line() + ":" : "") + " error: " + e.problem());
+                return 2;
+            } catch (IOException | RuntimeException e) {
+                err.println(name + ": error: " + describe(e));
+                return 2;
+            }
+            for (SdpWarning w : s[i].warnings()) err.println(name + ":" + (w.line() > 0 ? w.line() + ":" : "") + " warning: " + w.message());
+            if (!s[i].warnings().isEmpty()) code = 1;
+        }
+        SdpDiff d = Sdp.diff(s[0], s[1], Path.of(files.get(0)).getFileName().toString(), Path.of(files.get(1)).getFileName().toString());
+        if (format.equals("html")) {
+            out.println("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>SDP diff</title></head><body>" + d.toHtml() + "</body></html>");
+        } else {
+            out.print(d.toText());
         }
         out.flush();
         return code;

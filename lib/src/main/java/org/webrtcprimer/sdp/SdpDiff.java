@@ -232,12 +232,12 @@ public final class SdpDiff implements Renderable {
         String en, zh;
         if (offerAnswer) {
             boolean compatible = a == Direction.INACTIVE || (b == Direction.SENDRECV) || a == b.reverse();
-            en = "The offer said " + b.sdp() + "; the answer says " + a.sdp() + ": the answerer will " + (a.sends() ? "send" : "not send")
-                    + " and " + (a.receives() ? "receive" : "not receive") + " on this m-section"
+            String will = a.sends() && a.receives() ? "send and receive" : a.sends() ? "only send" : a.receives() ? "only receive" : "neither send nor receive";
+            String willZh = a.sends() && a.receives() ? "既发送也接收" : a.sends() ? "只发送" : a.receives() ? "只接收" : "既不发送也不接收";
+            en = "The offer said " + b.sdp() + "; the answer says " + a.sdp() + ": the answerer will " + will + " on this m-section"
                     + (a == Direction.RECVONLY ? " (it has no track to send here, like pc2 in the article)." : ".")
                     + (compatible ? "" : " This is not a valid answer to " + b.sdp() + ".");
-            zh = "提议是 " + b.sdp() + "；应答是 " + a.sdp() + "：应答方在这个媒体段上" + (a.sends() ? "发送" : "不发送") + "、"
-                    + (a.receives() ? "接收" : "不接收") + "媒体" + (a == Direction.RECVONLY ? "（它这里没有要发送的轨道，就像文章里的 pc2）。" : "。")
+            zh = "提议是 " + b.sdp() + "；应答是 " + a.sdp() + "：应答方在这个媒体段上" + willZh + "媒体" + (a == Direction.RECVONLY ? "（它这里没有要发送的轨道，就像文章里的 pc2）。" : "。")
                     + (compatible ? "" : "这不是对 " + b.sdp() + " 的合法应答。");
         } else {
             en = "The direction changed from " + b.sdp() + " to " + a.sdp() + (a == Direction.SENDONLY || a == Direction.INACTIVE ? " (for example, putting the call on hold)." : ".");
@@ -273,7 +273,11 @@ public final class SdpDiff implements Renderable {
         cb.forEach(c -> pb.put(c.payloadType(), c));
         ca.forEach(c -> pa.put(c.payloadType(), c));
         List<Codec> gone = new ArrayList<>(), come = new ArrayList<>();
-        for (Codec c : cb) {
+        if (!offerAnswer && !sameSession) {
+            // Two independent descriptions: payload type numbers mean nothing across them, compare codecs by identity.
+            gone.addAll(cb);
+            come.addAll(ca);
+        } else for (Codec c : cb) {
             Codec o = pa.get(c.payloadType());
             if (o == null || !o.name().equalsIgnoreCase(c.name()) || o.clockRate() != c.clockRate()) {
                 gone.add(c);
@@ -285,7 +289,7 @@ public final class SdpDiff implements Renderable {
                         "RFC 8866 §6.15; RFC 6184 §8.2.2");
             }
         }
-        for (Codec c : ca) {
+        if (offerAnswer || sameSession) for (Codec c : ca) {
             Codec o = pb.get(c.payloadType());
             if (o == null || !o.name().equalsIgnoreCase(c.name()) || o.clockRate() != c.clockRate()) come.add(c);
         }
@@ -297,7 +301,7 @@ public final class SdpDiff implements Renderable {
         for (Codec c : gone) {
             Codec o = comeById.remove(identity(c, pb));
             if (o != null) {
-                renumbered.add(c.name() + " " + c.payloadType() + "→" + o.payloadType());
+                if (o.payloadType() != c.payloadType()) renumbered.add(c.name() + " " + c.payloadType() + "→" + o.payloadType());
                 come.remove(o);
             } else {
                 reallyGone.add(c);
@@ -413,7 +417,7 @@ public final class SdpDiff implements Renderable {
                 Explainer.Entry e = explainAttribute(sb, firstB.get(n));
                 add(scope, Kind.REMOVED, e.group(), "a=" + n, String.join(" | ", vb.get(n)), "",
                         "Gone: " + e.english(), "不再出现：" + e.chinese(), e.reference());
-            } else if (!vb.get(n).equals(va.get(n)) && !n.equals("msid") && !n.equals("mid")) {
+            } else if (!vb.get(n).equals(va.get(n)) && !n.equals("msid") && !n.equals("mid") && (sameSession || !RANDOM.contains(n))) {
                 Explainer.Entry e = explainAttribute(sa, firstA.get(n));
                 add(scope, Kind.CHANGED, e.group(), "a=" + n, String.join(" | ", vb.get(n)), String.join(" | ", va.get(n)),
                         "Changed. Now: " + e.english(), "已改变。现在：" + e.chinese(), e.reference());
@@ -427,6 +431,9 @@ public final class SdpDiff implements Renderable {
             }
         }
     }
+
+    /** Attributes whose values are random per session: a difference between two sessions says nothing. */
+    private static final Set<String> RANDOM = Set.of("ssrc-group", "tls-id");
 
     private static Explainer.Entry explainAttribute(SessionDescription sdp, Attribute a) {
         for (SdpLine l : sdp.lines()) if (l.number() == a.line()) return Explainer.explain(l, sdp);
@@ -461,7 +468,7 @@ public final class SdpDiff implements Renderable {
                 if (scope != null) b.append("</tbody></table></details>");
                 scope = c.scope();
                 b.append("<details class=\"primer-section\" open><summary>").append(Html.esc(scope.equals("session") ? "Session · 会话" : scope))
-                        .append("</summary><table class=\"primer-table\"><thead><tr><th></th><th>what</th><th>")
+                        .append("</summary><table class=\"primer-table primer-lines\"><colgroup><col style=\"width:6.8em\"><col style=\"width:11em\"><col style=\"width:28%\"><col><col style=\"width:10.5em\"></colgroup><thead><tr><th></th><th>what</th><th>")
                         .append(Html.esc(beforeName)).append(" → ").append(Html.esc(afterName))
                         .append("</th><th>meaning · 含义</th><th>defined in</th></tr></thead><tbody>");
             }
@@ -489,7 +496,8 @@ public final class SdpDiff implements Renderable {
                 scope = c.scope();
                 b.append("\n== ").append(scope).append(" ==\n");
             }
-            b.append(String.format("  %-8s %s: ", c.kind().name().toLowerCase(java.util.Locale.ROOT), c.key()));
+            b.append(String.format("  %-8s %s%s", c.kind().name().toLowerCase(java.util.Locale.ROOT), c.key(),
+                    c.before().isEmpty() && c.after().isEmpty() ? "" : ": "));
             if (!c.before().isEmpty()) b.append(c.before());
             if (!c.before().isEmpty() && !c.after().isEmpty()) b.append(" → ");
             b.append(c.after()).append('\n');
