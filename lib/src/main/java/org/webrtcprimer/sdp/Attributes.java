@@ -225,10 +225,10 @@ public final class Attributes {
 
         private static List<List<SimulcastStream>> streams(String list) {
             List<List<SimulcastStream>> out = new ArrayList<>();
-            for (String stream : list.split(";")) {
+            for (String stream : list.split(";", -1)) {
                 if (stream.isEmpty()) throw new IllegalArgumentException("simulcast list '" + list + "' has an empty stream");
                 List<SimulcastStream> alts = new ArrayList<>();
-                for (String a : stream.split(",")) {
+                for (String a : stream.split(",", -1)) {
                     boolean paused = a.startsWith("~");
                     String rid = paused ? a.substring(1) : a;
                     if (rid.isEmpty()) throw new IllegalArgumentException("simulcast list '" + list + "' has an empty rid");

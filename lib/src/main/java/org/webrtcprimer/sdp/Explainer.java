@@ -63,10 +63,12 @@ final class Explainer {
                         "Unknown line type '" + line.type() + "='. RFC 8866 says a parser must ignore or reject a description containing it.",
                         "未知的行类型 '" + line.type() + "='。RFC 8866 规定解析器应忽略或拒绝含有它的会话描述。", "RFC 8866 §5");
             };
-        } catch (IllegalArgumentException | IndexOutOfBoundsException ex) {
+        } catch (RuntimeException ex) {
+            // A malformed line (the parser has already warned about it): explain that, never fail the view.
+            String why = ex instanceof IllegalArgumentException && ex.getMessage() != null ? ex.getMessage() : "a field is missing";
             return e(SdpGroup.OTHER, key(line), f("value", line.value()),
-                    "This line could not be read: " + ex.getMessage() + ".",
-                    "这一行无法解析：" + ex.getMessage() + "。", "RFC 8866 §5");
+                    "This line could not be read: " + why + ".",
+                    "这一行无法解析：" + why + "。", "RFC 8866 §5");
         }
     }
 
@@ -511,16 +513,20 @@ final class Explainer {
         };
         String mdns = c.isMdns() ? " The address is an mDNS name that hides the machine's real IP." : "";
         String mdnsZh = c.isMdns() ? "地址是一个 mDNS 名字，隐藏了本机真实 IP。" : "";
+        String odd = c.componentFromPriority() == c.component() ? "" : " Note: the priority's low byte gives component "
+                + c.componentFromPriority() + ", not " + c.component() + ": this agent does not use the formula RFC 8445 recommends.";
+        String oddZh = c.componentFromPriority() == c.component() ? "" : "注意：优先级的最低字节对应组件 " + c.componentFromPriority()
+                + "，而不是 " + c.component() + "：这个代理没有采用 RFC 8445 推荐的公式。";
         String rel = c.relatedAddress() == null ? "" : " It was derived from " + c.relatedAddress() + ":" + c.relatedPort() + ".";
         String relZh = c.relatedAddress() == null ? "" : "它来自 " + c.relatedAddress() + ":" + c.relatedPort() + "。";
         return e(SdpGroup.ICE, key, f,
                 "ICE candidate: " + c.typeDescription() + ", " + c.transport() + " " + c.address() + ":" + c.port() + ", component " + c.component()
                         + (c.component() == 1 ? " (RTP)" : c.component() == 2 ? " (RTCP)" : "") + "." + rel + mdns
                         + " Priority " + c.priority() + " = " + c.typePreference() + "·2^24 + " + c.localPreference() + "·2^8 + (256 − "
-                        + c.componentFromPriority() + "): type preference " + c.typePreference() + ", local preference " + c.localPreference() + ".",
+                        + c.componentFromPriority() + "): type preference " + c.typePreference() + ", local preference " + c.localPreference() + "." + odd,
                 "ICE 候选者：" + typeZh + "，" + c.transport() + " " + c.address() + ":" + c.port() + "，组件 " + c.component() + "。" + relZh + mdnsZh
                         + "优先级 " + c.priority() + " = " + c.typePreference() + "·2^24 + " + c.localPreference() + "·2^8 + (256 − "
-                        + c.componentFromPriority() + ")：类型偏好 " + c.typePreference() + "，本地偏好 " + c.localPreference() + "。",
+                        + c.componentFromPriority() + ")：类型偏好 " + c.typePreference() + "，本地偏好 " + c.localPreference() + "。" + oddZh,
                 "RFC 8839 §5.1; RFC 8445 §5.1.2.1");
     }
 
