@@ -36,6 +36,7 @@ public final class SdpCommand {
               --json    the parsed model as JSON (an array when several files are given)
               --html    the dissection as an HTML page
               --strict  the first problem is an error (default: lenient, problems are warnings)
+              --bench   time parsing the files (min/median/p90 over rounds; no output per file)
             exit code: 0 clean, 1 warnings, 2 errors""";
 
     /** Entry point registered in {@code Main}. */
@@ -57,6 +58,7 @@ public final class SdpCommand {
                 case "--strict" -> mode = ParseMode.STRICT;
                 case "--lenient" -> mode = ParseMode.LENIENT;
                 case "--diff" -> diff = true;
+                case "--bench" -> format = "bench";
                 case "-h", "--help" -> {
                     out.println(USAGE);
                     return 0;
@@ -77,6 +79,7 @@ public final class SdpCommand {
             return 2;
         }
         if (diff) return diff(files, format, mode, stdin, out, err);
+        if (format.equals("bench")) return bench(files, out, err);
         int code = 0;
         JsonArray all = new JsonArray();
         StringBuilder html = new StringBuilder();
@@ -161,6 +164,40 @@ public final class SdpCommand {
         }
         out.flush();
         return code;
+    }
+
+    /** Parses the files repeatedly and prints throughput: min, median and p90 of the per-round times. */
+    private static int bench(List<String> files, PrintStream out, PrintStream err) {
+        List<String> texts = new ArrayList<>();
+        long bytes = 0, lines = 0;
+        for (String f : files) {
+            try {
+                byte[] b = readFile(Path.of(f));
+                String t = Sdp.decode(b);
+                Sdp.parse(t);
+                texts.add(t);
+                bytes += b.length;
+                lines += Sdp.parse(t).lines().size();
+            } catch (IOException | RuntimeException e) {
+                err.println(f + ": error: " + describe(e));
+                return 2;
+            }
+        }
+        int inner = (int) Math.max(1, 8_000_000 / Math.max(1, bytes)), rounds = 20;
+        for (int w = 0; w < 10; w++) for (int i = 0; i < inner; i++) for (String t : texts) Sdp.parse(t);
+        long[] ns = new long[rounds];
+        for (int r = 0; r < rounds; r++) {
+            long t0 = System.nanoTime();
+            for (int i = 0; i < inner; i++) for (String t : texts) Sdp.parse(t);
+            ns[r] = (System.nanoTime() - t0) / inner;
+        }
+        java.util.Arrays.sort(ns);
+        out.printf("%d files, %d bytes, %d lines per pass; %d rounds of %d passes%n", texts.size(), bytes, lines, rounds, inner);
+        for (String[] q : new String[][]{{"min", "0"}, {"median", String.valueOf(rounds / 2)}, {"p90", String.valueOf(rounds * 9 / 10)}}) {
+            long t = ns[Integer.parseInt(q[1])];
+            out.printf("  %-6s %8.1f µs per pass  %7.1f MB/s  %10.0f lines/s%n", q[0], t / 1000.0, bytes / (t / 1e9) / 1e6, lines / (t / 1e9));
+        }
+        return 0;
     }
 
     private static String describe(Exception e) {

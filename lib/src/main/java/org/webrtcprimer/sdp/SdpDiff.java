@@ -312,7 +312,7 @@ public final class SdpDiff implements Renderable {
             add(scope, Kind.REMOVED, SdpGroup.CODECS, "codecs", list, "",
                     offerAnswer ? "Codecs of the offer that the answer does not accept: the answer keeps only formats both sides support, in its own order."
                             : "Codecs that are gone: " + list + ".",
-                    offerAnswer ? "应答没有接受的提议编解码器：应答只保留双方都支持的格式，并按自己的顺序排列。" : "不再出现的编解码器：" + list + "。",
+                    offerAnswer ? "应答没有接受的提议编解码器：媒体协商时，应答只保留双方都支持的格式，并按自己的顺序排列。" : "不再出现的编解码器：" + list + "。",
                     "RFC 3264 §6.1");
         }
         if (!come.isEmpty()) {
