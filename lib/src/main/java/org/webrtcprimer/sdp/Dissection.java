@@ -115,19 +115,19 @@ public final class Dissection implements Renderable {
         }
     }
 
-    private final SessionDescription sdp;
+    private final ParsedSdp sdp;
     private final List<Row> rows;
     private final List<CodecTable> codecTables;
     private final String title;
 
-    private Dissection(SessionDescription sdp, List<Row> rows, List<CodecTable> codecTables, String title) {
+    private Dissection(ParsedSdp sdp, List<Row> rows, List<CodecTable> codecTables, String title) {
         this.sdp = sdp;
         this.rows = List.copyOf(rows);
         this.codecTables = List.copyOf(codecTables);
         this.title = title;
     }
 
-    static Dissection of(SessionDescription sdp) {
+    static Dissection of(ParsedSdp sdp) {
         List<Row> rows = new ArrayList<>(sdp.lines().size());
         for (SdpLine l : sdp.lines()) {
             Explainer.Entry e = Explainer.explain(l, sdp);
@@ -142,14 +142,14 @@ public final class Dissection implements Renderable {
         return new Dissection(sdp, rows, tables, null);
     }
 
-    static String section(SessionDescription sdp, int media) {
+    static String section(ParsedSdp sdp, int media) {
         if (media < 0) return "session";
         MediaSection m = sdp.media().get(media);
         return "m=" + media + " " + m.type() + (m.mid() == null ? "" : " (mid " + m.mid() + ")");
     }
 
     /** The description that was dissected. */
-    public SessionDescription sdp() {
+    public ParsedSdp sdp() {
         return sdp;
     }
 

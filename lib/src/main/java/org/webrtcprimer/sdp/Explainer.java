@@ -18,7 +18,7 @@ final class Explainer {
     /** The explanation of one line. */
     record Entry(SdpGroup group, String key, Map<String, String> fields, String english, String chinese, String reference) {}
 
-    static Entry explain(SdpLine line, SessionDescription sdp) {
+    static Entry explain(SdpLine line, ParsedSdp sdp) {
         MediaSection m = line.media() >= 0 && line.media() < sdp.media().size() ? sdp.media().get(line.media()) : null;
         try {
             return switch (line.type()) {
@@ -211,7 +211,7 @@ final class Explainer {
 
     // ------------------------------------------------------------------ attributes
 
-    private static Entry attribute(SdpLine l, SessionDescription sdp, MediaSection m) {
+    private static Entry attribute(SdpLine l, ParsedSdp sdp, MediaSection m) {
         String v = l.value();
         int c = v.indexOf(':');
         String name = c < 0 ? v : v.substring(0, c);
@@ -425,7 +425,7 @@ final class Explainer {
         return b.toString();
     }
 
-    private static Entry direction(String name, MediaSection m, SessionDescription sdp) {
+    private static Entry direction(String name, MediaSection m, ParsedSdp sdp) {
         String where = m == null ? "every m-section that has no direction of its own" : "this m-section";
         String whereZh = m == null ? "没有自己方向属性的所有媒体段" : "这个媒体段";
         String[] t = switch (name) {

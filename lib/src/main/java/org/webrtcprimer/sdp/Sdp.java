@@ -9,7 +9,7 @@ import java.nio.file.Path;
  * Entry point of the SDP lessons: parse, dissect, diff, export.
  *
  * <pre>{@code
- * SessionDescription offer = Sdp.parse(offerText);   // lenient: warnings, not exceptions
+ * ParsedSdp offer = Sdp.parse(offerText);   // lenient: warnings, not exceptions
  * offer.dissect();                                    // every line explained (HTML in a notebook)
  * Sdp.diff(offer, answer);                            // what the answer changed, and why
  * }</pre>
@@ -20,23 +20,23 @@ import java.nio.file.Path;
 public final class Sdp {
     private Sdp() {}
 
-    /** Parses leniently: real-world quirks become {@link SessionDescription#warnings()}. */
-    public static SessionDescription parse(String text) {
+    /** Parses leniently: real-world quirks become {@link ParsedSdp#warnings()}. */
+    public static ParsedSdp parse(String text) {
         return SdpParser.parse(text, ParseMode.LENIENT);
     }
 
     /** Parses strictly: the first problem throws {@link SdpParseException}. */
-    public static SessionDescription parseStrict(String text) {
+    public static ParsedSdp parseStrict(String text) {
         return SdpParser.parse(text, ParseMode.STRICT);
     }
 
     /** Parses in the given mode. */
-    public static SessionDescription parse(String text, ParseMode mode) {
+    public static ParsedSdp parse(String text, ParseMode mode) {
         return SdpParser.parse(text, mode);
     }
 
     /** Reads a file as UTF-8 and parses it leniently. */
-    public static SessionDescription read(Path file) throws IOException {
+    public static ParsedSdp read(Path file) throws IOException {
         return parse(decode(Files.readAllBytes(file)));
     }
 
@@ -46,7 +46,7 @@ public final class Sdp {
     }
 
     /** Every line of a description explained (English, Chinese, RFC section), plus codec tables. */
-    public static Dissection dissect(SessionDescription sdp) {
+    public static Dissection dissect(ParsedSdp sdp) {
         return Dissection.of(sdp);
     }
 
@@ -56,22 +56,22 @@ public final class Sdp {
     }
 
     /** What changed from {@code before} to {@code after}, explained (offer → answer, before → after an ICE restart …). */
-    public static SdpDiff diff(SessionDescription before, SessionDescription after) {
+    public static SdpDiff diff(ParsedSdp before, ParsedSdp after) {
         return SdpDiff.of(before, after, "before", "after");
     }
 
-    /** As {@link #diff(SessionDescription, SessionDescription)} with names for the two sides, e.g. "offer", "answer". */
-    public static SdpDiff diff(SessionDescription before, SessionDescription after, String beforeName, String afterName) {
+    /** As {@link #diff(ParsedSdp, ParsedSdp)} with names for the two sides, e.g. "offer", "answer". */
+    public static SdpDiff diff(ParsedSdp before, ParsedSdp after, String beforeName, String afterName) {
         return SdpDiff.of(before, after, beforeName, afterName);
     }
 
     /** The parsed model as JSON. */
-    public static String toJson(SessionDescription sdp) {
+    public static String toJson(ParsedSdp sdp) {
         return SdpJson.toJson(sdp);
     }
 
     /** Reads back what {@link #toJson} wrote. */
-    public static SessionDescription fromJson(String json) {
+    public static ParsedSdp fromJson(String json) {
         return SdpJson.fromJson(json);
     }
 }

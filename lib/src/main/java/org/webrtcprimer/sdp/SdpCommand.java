@@ -85,7 +85,7 @@ public final class SdpCommand {
         StringBuilder html = new StringBuilder();
         for (String f : files) {
             String name = f.equals("-") ? "<stdin>" : f;
-            SessionDescription sdp;
+            ParsedSdp sdp;
             try {
                 byte[] bytes = f.equals("-") ? readAll(stdin) : readFile(Path.of(f));
                 sdp = Sdp.parse(Sdp.decode(bytes), mode);
@@ -140,7 +140,7 @@ public final class SdpCommand {
             err.println("sdp --diff needs exactly two files: BEFORE AFTER");
             return 2;
         }
-        SessionDescription[] s = new SessionDescription[2];
+        ParsedSdp[] s = new ParsedSdp[2];
         int code = 0;
         for (int i = 0; i < 2; i++) {
             String f = files.get(i), name = f.equals("-") ? "<stdin>" : f;

@@ -47,13 +47,13 @@ public final class SdpDiff implements Renderable {
         }
     }
 
-    private final SessionDescription before, after;
+    private final ParsedSdp before, after;
     private final String beforeName, afterName;
     private final List<Change> changes = new ArrayList<>();
     private final boolean sameSession;
     private final boolean offerAnswer;
 
-    private SdpDiff(SessionDescription before, SessionDescription after, String beforeName, String afterName) {
+    private SdpDiff(ParsedSdp before, ParsedSdp after, String beforeName, String afterName) {
         this.before = before;
         this.after = after;
         this.beforeName = beforeName;
@@ -66,7 +66,7 @@ public final class SdpDiff implements Renderable {
         this.offerAnswer = !sameSession && actpass && chosen;
     }
 
-    static SdpDiff of(SessionDescription before, SessionDescription after, String beforeName, String afterName) {
+    static SdpDiff of(ParsedSdp before, ParsedSdp after, String beforeName, String afterName) {
         Objects.requireNonNull(before, "before");
         Objects.requireNonNull(after, "after");
         SdpDiff d = new SdpDiff(before, after, beforeName, afterName);
@@ -399,7 +399,7 @@ public final class SdpDiff implements Renderable {
         }
     }
 
-    private void attributes(String scope, List<Attribute> lb, List<Attribute> la, SessionDescription sb, SessionDescription sa, Set<String> skip) {
+    private void attributes(String scope, List<Attribute> lb, List<Attribute> la, ParsedSdp sb, ParsedSdp sa, Set<String> skip) {
         Map<String, List<String>> vb = new LinkedHashMap<>(), va = new LinkedHashMap<>();
         Map<String, Attribute> firstB = new HashMap<>(), firstA = new HashMap<>();
         for (Attribute x : lb) {
@@ -435,12 +435,12 @@ public final class SdpDiff implements Renderable {
     /** Attributes whose values are random per session: a difference between two sessions says nothing. */
     private static final Set<String> RANDOM = Set.of("ssrc-group", "tls-id");
 
-    private static Explainer.Entry explainAttribute(SessionDescription sdp, Attribute a) {
+    private static Explainer.Entry explainAttribute(ParsedSdp sdp, Attribute a) {
         for (SdpLine l : sdp.lines()) if (l.number() == a.line()) return Explainer.explain(l, sdp);
         return Explainer.explain(new SdpLine(a.line(), 'a', a.text(), "a=" + a.text(), -1), sdp);
     }
 
-    private static Explainer.Entry explainLine(SessionDescription sdp, MediaSection m, String name, String contains) {
+    private static Explainer.Entry explainLine(ParsedSdp sdp, MediaSection m, String name, String contains) {
         for (Attribute a : m.attributes(name)) if (a.value() != null && a.value().contains(contains)) return explainAttribute(sdp, a);
         return null;
     }

@@ -9,7 +9,7 @@ import com.google.gson.JsonParseException;
 import org.webrtcprimer.ice.Candidate;
 
 /**
- * JSON form of a {@link SessionDescription}: every component of the model (lines, attributes,
+ * JSON form of a {@link ParsedSdp}: every component of the model (lines, attributes,
  * m-sections, warnings …) plus, in each m-section, derived fields for readers that do not want
  * to parse attributes again: {@code mid}, {@code direction}, {@code codecs} and
  * {@code candidates} (with the priority decomposed). {@link #fromJson(String)} reads the model
@@ -21,12 +21,12 @@ public final class SdpJson {
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create();
 
     /** The model as pretty-printed JSON. */
-    public static String toJson(SessionDescription sdp) {
+    public static String toJson(ParsedSdp sdp) {
         return GSON.toJson(toTree(sdp));
     }
 
     /** The model as a JSON tree (package use: the CLI joins several). */
-    static JsonObject toTree(SessionDescription sdp) {
+    static JsonObject toTree(ParsedSdp sdp) {
         JsonObject o = GSON.toJsonTree(sdp).getAsJsonObject();
         JsonArray media = o.getAsJsonArray("media");
         for (int i = 0; i < sdp.media().size(); i++) {
@@ -54,11 +54,11 @@ public final class SdpJson {
      *
      * @throws SdpParseException (line 0) if the text is not such JSON
      */
-    public static SessionDescription fromJson(String json) {
+    public static ParsedSdp fromJson(String json) {
         try {
             JsonElement e = GSON.fromJson(json, JsonElement.class);
             if (e == null || !e.isJsonObject()) throw new SdpParseException(0, "JSON is not an object written by SdpJson.toJson", null);
-            SessionDescription sdp = GSON.fromJson(e, SessionDescription.class);
+            ParsedSdp sdp = GSON.fromJson(e, ParsedSdp.class);
             if (sdp == null) throw new SdpParseException(0, "JSON is empty", null);
             return sdp;
         } catch (JsonParseException | IllegalStateException | IllegalArgumentException ex) {

@@ -30,7 +30,7 @@ final class SdpParser {
         this.strict = strict;
     }
 
-    static SessionDescription parse(String input, ParseMode mode) {
+    static ParsedSdp parse(String input, ParseMode mode) {
         return new SdpParser(mode == ParseMode.STRICT).run(input);
     }
 
@@ -48,7 +48,7 @@ final class SdpParser {
 
     private record RawLine(int number, String text) {}
 
-    private SessionDescription run(String input) {
+    private ParsedSdp run(String input) {
         if (input == null) throw fatal(0, "no input (null)", null);
         String s = input;
         if (!s.isEmpty() && s.charAt(0) == '\uFEFF') {
@@ -149,7 +149,7 @@ final class SdpParser {
         }
     }
 
-    private SessionDescription build(List<RawLine> raw, String ending) {
+    private ParsedSdp build(List<RawLine> raw, String ending) {
         int version = -1;
         Origin origin = null;
         String sessionName = null, info = null, uri = null, zones = null, key = null;
@@ -314,7 +314,7 @@ final class SdpParser {
         }
         List<MediaSection> ms = new ArrayList<>(media.size());
         for (MB mb : media) ms.add(mb.build());
-        return new SessionDescription(version, origin, sessionName, info, uri, emails, phones, conn, bws, timings,
+        return new ParsedSdp(version, origin, sessionName, info, uri, emails, phones, conn, bws, timings,
                 zones, key, attrs, ms, lines, warnings, ending);
     }
 

@@ -20,7 +20,7 @@ class BigInputTest {
         for (int i = 0; i < n; i++) b.append(section.replace("a=mid:1\n", "a=mid:" + i + "\n"));
         String text = b.toString();
         assertTrue(text.length() > 4_000_000, "input is " + text.length() + " characters");
-        SessionDescription s = Sdp.parse(text);
+        ParsedSdp s = Sdp.parse(text);
         assertTrue(s.warnings().isEmpty(), () -> s.warnings().subList(0, Math.min(5, s.warnings().size())).toString());
         assertEquals(n, s.media().size());
         assertEquals(String.valueOf(n - 1), s.media().get(n - 1).mid());
@@ -38,7 +38,7 @@ class BigInputTest {
     void tenThousandBareMediaLines() {
         StringBuilder b = new StringBuilder("v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 0.0.0.0\r\nt=0 0\r\n");
         for (int i = 0; i < 10_000; i++) b.append("m=audio ").append(10_000 + i % 50_000).append(" RTP/AVP 0\r\n");
-        SessionDescription s = Sdp.parseStrict(b.toString());
+        ParsedSdp s = Sdp.parseStrict(b.toString());
         assertEquals(10_000, s.media().size());
         assertEquals(19_999, s.media().get(9_999).port());
     }
@@ -47,12 +47,12 @@ class BigInputTest {
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void oneHugeLineAndMillionsOfBadLinesStayBounded() {
         String huge = "v=0\no=- 1 1 IN IP4 127.0.0.1\ns=-\nt=0 0\na=x-blob:" + "A".repeat(5_000_000) + "\n";
-        SessionDescription s = Sdp.parse(huge);
+        ParsedSdp s = Sdp.parse(huge);
         assertEquals(5_000_000, s.value("x-blob").length());
         assertTrue(s.warnings().isEmpty());
         StringBuilder bad = new StringBuilder("v=0\n");
         for (int i = 0; i < 300_000; i++) bad.append("garbage line ").append(i).append('\n');
-        SessionDescription g = Sdp.parse(bad.toString());
+        ParsedSdp g = Sdp.parse(bad.toString());
         assertEquals(SdpParser.MAX_WARNINGS + 1, g.warnings().size(), "warnings are capped, then counted");
         assertTrue(g.warnings().get(SdpParser.MAX_WARNINGS).message().contains("more warnings"));
         SdpParseException e = assertThrows(SdpParseException.class, () -> Sdp.parseStrict(bad.toString()));

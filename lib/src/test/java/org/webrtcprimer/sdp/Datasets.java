@@ -31,7 +31,7 @@ final class Datasets {
         }
     }
 
-    static SessionDescription parse(String name) {
+    static ParsedSdp parse(String name) {
         return Sdp.parse(text(name));
     }
 

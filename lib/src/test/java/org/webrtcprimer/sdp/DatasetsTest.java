@@ -25,7 +25,7 @@ class DatasetsTest {
     @ParameterizedTest
     @MethodSource("names")
     void parsesWithOnlyTheExplainedWarnings(String name) {
-        SessionDescription sdp = Datasets.parse(name);
+        ParsedSdp sdp = Datasets.parse(name);
         assertEquals(EXPECTED_WARNINGS.getOrDefault(name, List.of()), sdp.warnings().stream().map(SdpWarning::line).toList(),
                 () -> name + ": " + sdp.warnings());
         assertEquals(0, sdp.version());
@@ -62,7 +62,7 @@ class DatasetsTest {
 
     @Test
     void chromium120() {
-        SessionDescription s = Datasets.parse("chromium-120-offer.sdp");
+        ParsedSdp s = Datasets.parse("chromium-120-offer.sdp");
         assertEquals("LF", s.lineEnding());
         assertEquals("7169721126327183323", s.origin().sessionId());
         assertEquals(List.of("0", "1"), s.bundle());
@@ -114,7 +114,7 @@ class DatasetsTest {
 
     @Test
     void firefox121() {
-        SessionDescription s = Datasets.parse("firefox-121-offer.sdp");
+        ParsedSdp s = Datasets.parse("firefox-121-offer.sdp");
         assertEquals("mozilla...THIS_IS_SDPARTA-99.0", s.origin().username());
         assertEquals("WMS *", s.value("msid-semantic"));
         assertEquals("trickle", s.value("ice-options"));
@@ -156,7 +156,7 @@ class DatasetsTest {
 
     @Test
     void safariWithDataChannel() {
-        SessionDescription s = Datasets.parse("safari-26-offer-datachannel.sdp");
+        ParsedSdp s = Datasets.parse("safari-26-offer-datachannel.sdp");
         assertEquals("CRLF", s.lineEnding());
         MediaSection video = s.media().get(1);
         assertEquals("H264", video.codecs().get(0).name());
@@ -174,7 +174,7 @@ class DatasetsTest {
 
     @Test
     void janusSfuAnswer() {
-        SessionDescription s = Datasets.parse("janus-videoroom-answer.sdp");
+        ParsedSdp s = Datasets.parse("janus-videoroom-answer.sdp");
         assertEquals("VideoRoom 404986692241682", s.sessionName());
         assertEquals(List.of("audio"), s.bundle());
         MediaSection video = s.media().get(0), audio = s.media().get(1);
@@ -193,7 +193,7 @@ class DatasetsTest {
 
     @Test
     void sipAudioOffer() {
-        SessionDescription s = Datasets.parse("sip-pjsua-audio-offer.sdp");
+        ParsedSdp s = Datasets.parse("sip-pjsua-audio-offer.sdp");
         assertEquals("pjmedia", s.sessionName());
         assertEquals("127.0.0.1", s.connection().address());
         MediaSection a = s.media().get(0);
@@ -203,7 +203,7 @@ class DatasetsTest {
         assertEquals("PCMU", pcmu.name());
         assertFalse(pcmu.staticType(), "pjsua writes an rtpmap even for static PT 0");
         assertEquals("telephone-event", a.codecs().get(1).name());
-        SessionDescription noRtpmap = Sdp.parse("v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\nc=IN IP4 192.0.2.1\r\nt=0 0\r\nm=audio 4000 RTP/AVP 0 8 18\r\n");
+        ParsedSdp noRtpmap = Sdp.parse("v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\nc=IN IP4 192.0.2.1\r\nt=0 0\r\nm=audio 4000 RTP/AVP 0 8 18\r\n");
         List<Codec> c = noRtpmap.media().get(0).codecs();
         assertEquals(List.of("PCMU", "PCMA", "G729"), c.stream().map(Codec::name).toList());
         assertTrue(c.get(0).staticType());
@@ -212,11 +212,11 @@ class DatasetsTest {
 
     @Test
     void iceLiteGatewayAndPlanB() {
-        SessionDescription g = Datasets.parse("gateway-icelite-audio.sdp");
+        ParsedSdp g = Datasets.parse("gateway-icelite-audio.sdp");
         assertTrue(g.iceLite());
         assertEquals("X", g.media().get(0).candidates().get(0).foundation());
         assertEquals(2, g.media().get(0).candidates().get(1).component());
-        SessionDescription p = Datasets.parse("chrome-planb-sdes.sdp");
+        ParsedSdp p = Datasets.parse("chrome-planb-sdes.sdp");
         assertEquals(List.of("audio", "video"), p.bundle());
         Attributes.Crypto cr = p.media().get(0).crypto().get(0);
         assertEquals(1, cr.tag());
@@ -230,8 +230,8 @@ class DatasetsTest {
 
     @Test
     void theArticleOfferAndAnswer() {
-        SessionDescription offer = Datasets.parse("../article/offer.sdp");
-        SessionDescription answer = Datasets.parse("../article/answer.sdp");
+        ParsedSdp offer = Datasets.parse("../article/offer.sdp");
+        ParsedSdp answer = Datasets.parse("../article/answer.sdp");
         assertEquals("8212739043455445815", offer.origin().sessionId());
         assertEquals("2", offer.origin().sessionVersion());
         assertEquals(" WMS xlhFA5NOFj9VpQ7Z1ylg9jmfNytu6l7jTKhQ", offer.value("msid-semantic"));

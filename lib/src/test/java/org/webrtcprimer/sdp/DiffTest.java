@@ -16,8 +16,8 @@ class DiffTest {
 
     @Test
     void theArticleOfferAndAnswer() {
-        SessionDescription offer = Datasets.parse("../article/offer.sdp");
-        SessionDescription answer = Datasets.parse("../article/answer.sdp");
+        ParsedSdp offer = Datasets.parse("../article/offer.sdp");
+        ParsedSdp answer = Datasets.parse("../article/answer.sdp");
         SdpDiff d = Sdp.diff(offer, answer, "offer", "answer");
         assertTrue(d.offerAnswer());
         assertFalse(d.sameSession());
@@ -105,7 +105,7 @@ class DiffTest {
 
     @Test
     void sfuAnswerMatchedByMid() {
-        SessionDescription janus = Datasets.parse("janus-videoroom-answer.sdp");
+        ParsedSdp janus = Datasets.parse("janus-videoroom-answer.sdp");
         String offerText = janus.text().replace("m=video 0", "m=video 9").replace("a=setup:active", "a=setup:actpass")
                 .replace("o=- 143087887 1561022767", "o=- 1 1").replace("a=recvonly", "a=sendonly").replace("a=inactive", "a=sendonly")
                 .replace("a=group:BUNDLE audio", "a=group:BUNDLE video audio");

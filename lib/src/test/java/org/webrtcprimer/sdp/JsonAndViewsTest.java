@@ -19,9 +19,9 @@ class JsonAndViewsTest {
     @ParameterizedTest
     @MethodSource("names")
     void jsonRoundTrip(String name) {
-        SessionDescription s = Datasets.parse(name);
+        ParsedSdp s = Datasets.parse(name);
         String json = s.toJson();
-        SessionDescription back = Sdp.fromJson(json);
+        ParsedSdp back = Sdp.fromJson(json);
         assertEquals(s.origin(), back.origin());
         assertEquals(s.sessionName(), back.sessionName());
         assertEquals(s.timings(), back.timings());
@@ -39,14 +39,14 @@ class JsonAndViewsTest {
 
     @Test
     void jsonCarriesCandidatesWithDecomposedPriorityAndKeepsBigNumbersExact() {
-        SessionDescription s = Datasets.parse("janus-videoroom-answer.sdp");
+        ParsedSdp s = Datasets.parse("janus-videoroom-answer.sdp");
         JsonObject c = JsonParser.parseString(s.toJson()).getAsJsonObject().getAsJsonArray("media").get(1).getAsJsonObject()
                 .getAsJsonArray("candidates").get(0).getAsJsonObject();
         assertEquals(2013266431L, c.get("priority").getAsLong());
         assertEquals(120, c.get("typePreference").getAsLong());
         assertEquals(1, c.get("componentFromPriority").getAsInt());
-        SessionDescription big = Sdp.parse("v=0\no=- 18446744073709551615 1 IN IP4 0.0.0.0\ns=-\nt=0 0\nm=audio 9 RTP/AVP 0\nc=IN IP4 0.0.0.0\na=ssrc:4294967295 cname:a\n");
-        SessionDescription back = Sdp.fromJson(big.toJson());
+        ParsedSdp big = Sdp.parse("v=0\no=- 18446744073709551615 1 IN IP4 0.0.0.0\ns=-\nt=0 0\nm=audio 9 RTP/AVP 0\nc=IN IP4 0.0.0.0\na=ssrc:4294967295 cname:a\n");
+        ParsedSdp back = Sdp.fromJson(big.toJson());
         assertEquals("18446744073709551615", back.origin().sessionId());
         assertEquals(4294967295L, back.media().get(0).ssrcs().get(0).ssrc());
     }
@@ -98,7 +98,7 @@ class JsonAndViewsTest {
 
     @Test
     void htmlIsEscapedAndScoped() {
-        SessionDescription s = Sdp.parse("v=0\no=- 1 1 IN IP4 0.0.0.0\ns=<script>alert('x')</script>\nt=0 0\nm=audio 9 RTP/AVP 0\nc=IN IP4 0.0.0.0\na=x-evil:\"><img src=x onerror=alert(1)>\n");
+        ParsedSdp s = Sdp.parse("v=0\no=- 1 1 IN IP4 0.0.0.0\ns=<script>alert('x')</script>\nt=0 0\nm=audio 9 RTP/AVP 0\nc=IN IP4 0.0.0.0\na=x-evil:\"><img src=x onerror=alert(1)>\n");
         String html = s.dissect().toHtml();
         assertFalse(html.contains("<script>"));
         assertFalse(html.contains("<img"));
@@ -116,7 +116,7 @@ class JsonAndViewsTest {
 
     @Test
     void toStringIsShortAndUseful() {
-        SessionDescription s = Datasets.parse("janus-videoroom-answer.sdp");
+        ParsedSdp s = Datasets.parse("janus-videoroom-answer.sdp");
         assertEquals("SDP (23 lines, LF) o=- 143087887 1561022767 IN IP4 192.168.84.254, 2 m-sections [video:video inactive rejected, audio:audio recvonly], BUNDLE audio, 1 warning",
                 s.toString());
         assertTrue(s.media().get(0).toString().contains("REJECTED"));

@@ -106,7 +106,7 @@ class MalformedInputTest {
     }
 
     private static void check(String text, int line, String problem) {
-        SessionDescription s = Sdp.parse(text);
+        ParsedSdp s = Sdp.parse(text);
         assertFalse(s.warnings().isEmpty(), "lenient: expected a warning for " + problem);
         SdpWarning w = s.warnings().stream().filter(x -> x.message().contains(problem)).findFirst()
                 .orElseThrow(() -> new AssertionError("no warning '" + problem + "' in " + s.warnings()));
@@ -147,7 +147,7 @@ class MalformedInputTest {
             }
             String text = b.toString();
             for (ParseMode mode : ParseMode.values()) {
-                SessionDescription s;
+                ParsedSdp s;
                 try {
                     s = Sdp.parse(text, mode);
                 } catch (SdpParseException e) {
@@ -161,7 +161,7 @@ class MalformedInputTest {
                 d.toHtml();
                 d.toText();
                 Sdp.diff(s, Sdp.parse(sources.get(0))).toHtml();
-                SessionDescription back = Sdp.fromJson(s.toJson());
+                ParsedSdp back = Sdp.fromJson(s.toJson());
                 assertEquals(s.lines(), back.lines());
             }
         }

@@ -47,7 +47,7 @@ class ParserTest {
 
     @Test
     void readsEveryRfc8866LineType() {
-        SessionDescription s = Sdp.parseStrict(ALL_TYPES);
+        ParsedSdp s = Sdp.parseStrict(ALL_TYPES);
         assertEquals(List.of(), s.warnings());
         assertEquals(0, s.version());
         assertEquals(new Origin("jdoe", "3724394400", "3724394405", "IN", "IP4", "198.51.100.1"), s.origin());
@@ -174,7 +174,7 @@ class ParserTest {
 
     @Test
     void readsEveryAttributeOfTheIssue() {
-        SessionDescription s = Sdp.parse(WEBRTC);
+        ParsedSdp s = Sdp.parse(WEBRTC);
         assertTrue(s.warnings().isEmpty(), s.warnings().toString());
         assertEquals(List.of("a1", "v1", "d1"), s.bundle());
         assertEquals("LS", s.groups().get(1).semantics());
@@ -233,7 +233,7 @@ class ParserTest {
 
     @Test
     void lineEndingsBomAndTrailingSpacesGiveTheSameModel() {
-        SessionDescription lf = Sdp.parse(WEBRTC);
+        ParsedSdp lf = Sdp.parse(WEBRTC);
         String crlf = WEBRTC.replace("\n", "\r\n");
         String cr = WEBRTC.replace("\n", "\r");
         StringBuilder mixed = new StringBuilder();
@@ -242,7 +242,7 @@ class ParserTest {
         String bom = "\uFEFF" + crlf;
         String trailing = WEBRTC.replace("\n", " \t\n");
         for (String variant : List.of(crlf, cr, mixed.toString(), bom, trailing)) {
-            SessionDescription s = Sdp.parse(variant);
+            ParsedSdp s = Sdp.parse(variant);
             assertEquals(lf.media().size(), s.media().size());
             assertEquals(lf.attributes(), s.attributes());
             for (int i = 0; i < lf.media().size(); i++) assertEquals(lf.media().get(i), s.media().get(i));
@@ -277,7 +277,7 @@ class ParserTest {
                 + "m=video 9 UDP/TLS/RTP/SAVPF 96\nc=IN IP4 0.0.0.0\na=rtpmap:96 VP8/90000\n"
                 + "a=ssrc:4294967295 cname:x\na=ssrc-group:FID 4294967295 4294967294\n"
                 + "a=candidate:1 1 udp 4294967295 10.0.0.1 9 typ host\na=max-message-size:9223372036854775807\n";
-        SessionDescription s = Sdp.parseStrict(big);
+        ParsedSdp s = Sdp.parseStrict(big);
         assertEquals("18446744073709551615", s.origin().sessionId());
         assertEquals(new BigInteger("18446744073709551615"), s.origin().sessionIdValue());
         assertTrue(s.origin().sessionIdValue().compareTo(BigInteger.TWO.pow(63)) > 0);

@@ -28,13 +28,13 @@ import java.util.stream.Collectors;
  * @param warnings       what the lenient parser stepped over (empty in strict mode)
  * @param lineEnding     "CRLF", "LF", "CR", "mixed" or "none" (a single line without ending)
  */
-public record SessionDescription(int version, Origin origin, String sessionName, String information, String uri,
+public record ParsedSdp(int version, Origin origin, String sessionName, String information, String uri,
                                  List<String> emails, List<String> phones, Connection connection,
                                  List<Bandwidth> bandwidths, List<Timing> timings, String timeZones,
                                  String encryptionKey, List<Attribute> attributes, List<MediaSection> media,
                                  List<SdpLine> lines, List<SdpWarning> warnings, String lineEnding) {
 
-    public SessionDescription {
+    public ParsedSdp {
         emails = emails == null ? List.of() : List.copyOf(emails);
         phones = phones == null ? List.of() : List.copyOf(phones);
         bandwidths = bandwidths == null ? List.of() : List.copyOf(bandwidths);
