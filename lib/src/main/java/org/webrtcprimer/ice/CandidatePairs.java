@@ -105,6 +105,35 @@ public record CandidatePairs(String peer, String iceRole, String iceState, Strin
         return out;
     }
 
+    /** The pairs as CSV, one record per pair; candidates as their SDP lines. */
+    public String toCsv() {
+        return IceCodec.pairsCsv(this);
+    }
+
+    /** The pairs and the transport's ICE facts as JSON. */
+    public String toJson() {
+        return IceCodec.pairsJson(this);
+    }
+
+    /**
+     * Reads pairs written by {@link #toCsv()}. CSV keeps the pairs, the peer and its ICE role; the
+     * transport's states and ufrag are only in JSON.
+     *
+     * @throws IllegalArgumentException naming the record and field that are wrong
+     */
+    public static CandidatePairs fromCsv(String csv) {
+        return IceCodec.pairsFromCsv(csv);
+    }
+
+    /**
+     * Reads pairs written by {@link #toJson()}.
+     *
+     * @throws IllegalArgumentException naming the entry and field that are wrong
+     */
+    public static CandidatePairs fromJson(String json) {
+        return IceCodec.pairsFromJson(json);
+    }
+
     /** The pair the media flows on, if ICE has selected one. */
     public Optional<CandidatePair> selected() {
         return pairs.stream().filter(CandidatePair::selected).findFirst();

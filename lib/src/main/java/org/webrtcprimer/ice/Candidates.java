@@ -99,6 +99,39 @@ public final class Candidates {
         return new Candidates(out, "from " + peer + "'s SDP");
     }
 
+    /** Candidates kept earlier, e.g. read back from a file. */
+    static Candidates from(List<Entry> entries, String origin) {
+        return new Candidates(entries, origin);
+    }
+
+    /** The candidates as CSV: peer, ms, mid, the parsed fields and the candidate line itself. */
+    public String toCsv() {
+        return IceCodec.candidatesCsv(this);
+    }
+
+    /** The candidates as JSON: {@code {"candidates": [{peer, ms, mid, candidate, type, …}]}}. */
+    public String toJson() {
+        return IceCodec.candidatesJson(this);
+    }
+
+    /**
+     * Reads candidates written by {@link #toCsv()} (the candidate line is what is read back).
+     *
+     * @throws IllegalArgumentException naming the record and field that are wrong
+     */
+    public static Candidates fromCsv(String csv) {
+        return IceCodec.candidatesFromCsv(csv);
+    }
+
+    /**
+     * Reads candidates written by {@link #toJson()}.
+     *
+     * @throws IllegalArgumentException naming the entry and field that are wrong
+     */
+    public static Candidates fromJson(String json) {
+        return IceCodec.candidatesFromJson(json);
+    }
+
     /** Every candidate, in the order found. */
     public List<Entry> entries() {
         return entries;

@@ -81,6 +81,23 @@ public final class Phases {
         this.firstFrameMs = firstFrameMs;
     }
 
+    /**
+     * Phases measured earlier (e.g. read back from a file): one per name in {@link #NAMES}, in any order.
+     *
+     * @throws IllegalArgumentException naming a phase that is missing or unknown
+     */
+    public static Phases from(List<Phase> phases, double connectedMs, double firstFrameMs) {
+        List<Phase> ordered = new ArrayList<>();
+        for (String n : NAMES) {
+            ordered.add(phases.stream().filter(p -> p.name().equals(n)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("phase '" + n + "' is missing — every call has " + NAMES.size() + " phases: " + NAMES)));
+        }
+        for (Phase p : phases) {
+            if (!NAMES.contains(p.name())) throw new IllegalArgumentException("unknown phase '" + p.name() + "' — the phases are " + NAMES);
+        }
+        return new Phases(ordered, connectedMs, firstFrameMs);
+    }
+
     /** The phases of a call. */
     public static Phases of(EventLog log) {
         if (log == null) throw new IllegalArgumentException("no event log — pass call.log()");
