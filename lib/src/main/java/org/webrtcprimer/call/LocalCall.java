@@ -255,7 +255,10 @@ public final class LocalCall implements Engine.Resource {
             return "stuck in signaling '" + s.signalingState() + "': the offer/answer exchange is not finished, so ICE has "
                     + "nothing to check yet (RFC 9429 §3.2).";
         }
-        if (dtls.equals("failed")) {
+        // W3C webrtc-pc §4.3.3: the connection fails when an ICE or a DTLS transport fails; if ICE has not, DTLS has
+        // (its own state event may still be on its way from the engine's thread).
+        boolean dtlsFailed = dtls.equals("failed") || s.connectionState().equals("failed") && !s.iceConnectionState().equals("failed");
+        if (dtlsFailed) {
             return "DTLS failed: the certificate the other peer presented does not match the a=fingerprint in its "
                     + "description (RFC 8122 §5; RFC 5763 §5), so no keys for SRTP.";
         }

@@ -82,20 +82,28 @@ public final class Candidates {
     public static Candidates fromSdp(String peer, String sdp) {
         if (sdp == null) throw new IllegalArgumentException("no SDP — pass the description's text, e.g. offer.sdp()");
         List<Entry> out = new ArrayList<>();
+        // a=mid may come after a section's candidates (libwebrtc writes it later), so a section's
+        // candidates get their mid when the section ends.
+        List<Candidate> section = new ArrayList<>();
         String mid = "";
         int n = 0;
         for (String line : sdp.split("\r\n|\r|\n")) {
             n++;
-            if (line.startsWith("m=")) mid = "";
-            else if (line.startsWith("a=mid:")) mid = line.substring(6).strip();
-            else if (line.startsWith("a=candidate:")) {
+            if (line.startsWith("m=")) {
+                for (Candidate c : section) out.add(new Entry(peer, Double.NaN, mid, c));
+                section.clear();
+                mid = "";
+            } else if (line.startsWith("a=mid:")) {
+                mid = line.substring(6).strip();
+            } else if (line.startsWith("a=candidate:")) {
                 try {
-                    out.add(new Entry(peer, Double.NaN, mid, Candidate.parse(line)));
+                    section.add(Candidate.parse(line));
                 } catch (IllegalArgumentException ex) {
                     throw new IllegalArgumentException("SDP line " + n + ": " + ex.getMessage(), ex);
                 }
             }
         }
+        for (Candidate c : section) out.add(new Entry(peer, Double.NaN, mid, c));
         return new Candidates(out, "from " + peer + "'s SDP");
     }
 

@@ -192,7 +192,7 @@ final class IceCodec {
     }
 
     private static String num(double v) {
-        return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.3f", v);
+        return Double.isNaN(v) ? "" : Double.toString(v); // full precision: what is read back is what was measured
     }
 
     private static double parseNum(String s, String where, String what) {

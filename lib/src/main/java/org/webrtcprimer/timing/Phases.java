@@ -87,13 +87,13 @@ public final class Phases {
      * @throws IllegalArgumentException naming a phase that is missing or unknown
      */
     public static Phases from(List<Phase> phases, double connectedMs, double firstFrameMs) {
+        for (Phase p : phases) {
+            if (!NAMES.contains(p.name())) throw new IllegalArgumentException("unknown phase '" + p.name() + "' — the phases are " + NAMES);
+        }
         List<Phase> ordered = new ArrayList<>();
         for (String n : NAMES) {
             ordered.add(phases.stream().filter(p -> p.name().equals(n)).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("phase '" + n + "' is missing — every call has " + NAMES.size() + " phases: " + NAMES)));
-        }
-        for (Phase p : phases) {
-            if (!NAMES.contains(p.name())) throw new IllegalArgumentException("unknown phase '" + p.name() + "' — the phases are " + NAMES);
         }
         return new Phases(ordered, connectedMs, firstFrameMs);
     }

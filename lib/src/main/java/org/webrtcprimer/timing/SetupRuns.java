@@ -233,7 +233,7 @@ public record SetupRuns(String name, List<Phases> runs) {
     }
 
     private static String num(double v) {
-        return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.3f", v);
+        return Double.isNaN(v) ? "" : Double.toString(v); // full precision: what is read back is what was measured
     }
 
     private static double parse(String s, String where) {
