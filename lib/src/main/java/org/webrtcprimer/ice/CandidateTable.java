@@ -2,6 +2,7 @@ package org.webrtcprimer.ice;
 
 import org.webrtcprimer.notebook.Renderable;
 import org.webrtcprimer.notebook.Style;
+import org.webrtcprimer.notebook.Table;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -41,19 +42,27 @@ public final class CandidateTable implements Renderable {
             new Column("network-id", e -> str(e.candidate().networkId())),
             new Column("network-cost", e -> str(e.candidate().networkCost())));
 
-    private final Candidates candidates;
     private final List<String> headers = new ArrayList<>();
-    private final List<TableHtml.Row> rows = new ArrayList<>();
+    private final List<List<String>> rows = new ArrayList<>();
+    private final Table table;
 
     CandidateTable(Candidates candidates) {
-        this.candidates = candidates;
         List<Column> used = COLUMNS.stream()
                 .filter(c -> candidates.entries().stream().anyMatch(e -> !c.value().apply(e).isEmpty())).toList();
         used.forEach(c -> headers.add(c.header()));
+        table = Table.of(headers.toArray(String[]::new))
+                .title(candidates.size() + " ICE candidate" + (candidates.size() == 1 ? "" : "s") + " " + candidates.origin())
+                .note("Priority = 2^24 × type preference + 2^8 × local preference + (256 − component) (RFC 8445 §5.1.2.1); "
+                        + "host 126 > prflx 110 > srflx 100 > relay 0 is the RFC's recommendation.")
+                .alignRight(used.stream().map(Column::header).filter(RIGHT::contains).toArray(String[]::new));
         for (Candidates.Entry e : candidates.entries()) {
-            rows.add(new TableHtml.Row(used.stream().map(c -> c.value().apply(e)).toList(), Style.colorOf(e.peer()), false));
+            List<String> cells = used.stream().map(c -> c.value().apply(e)).toList();
+            rows.add(cells);
+            table.row(cells.toArray()).rowColor(Style.colorOf(e.peer()));
         }
     }
+
+    private static final java.util.Set<String> RIGHT = java.util.Set.of("time (ms)", "port", "priority", "generation", "network-id", "network-cost");
 
     private static String str(Object o) {
         return o == null ? "" : o.toString();
@@ -66,26 +75,17 @@ public final class CandidateTable implements Renderable {
 
     /** The cells, row by row, as shown. */
     public List<List<String>> rows() {
-        return rows.stream().map(TableHtml.Row::cells).toList();
-    }
-
-    private String title() {
-        return candidates.size() + " ICE candidate" + (candidates.size() == 1 ? "" : "s") + " " + candidates.origin();
-    }
-
-    private String caption() {
-        return "Priority = 2^24 × type preference + 2^8 × local preference + (256 − component) (RFC 8445 §5.1.2.1); "
-                + "host 126 > prflx 110 > srflx 100 > relay 0 is the RFC's recommendation.";
+        return List.copyOf(rows);
     }
 
     @Override
     public String toHtml() {
-        return TableHtml.html(title(), headers, rows, caption());
+        return table.toHtml();
     }
 
     @Override
     public String toText() {
-        return TableHtml.text(title(), headers, rows, caption());
+        return table.toText();
     }
 
     @Override

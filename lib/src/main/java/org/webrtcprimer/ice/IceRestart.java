@@ -8,6 +8,8 @@ import org.webrtcprimer.events.Clock;
 import org.webrtcprimer.events.Event;
 import org.webrtcprimer.events.StateTimeline;
 import org.webrtcprimer.notebook.Renderable;
+import org.webrtcprimer.notebook.Style;
+import org.webrtcprimer.notebook.Table;
 import org.webrtcprimer.sdp.Sdp;
 import org.webrtcprimer.sdp.SdpDiff;
 
@@ -110,15 +112,15 @@ public final class IceRestart {
 
         @Override
         public String toHtml() {
-            List<TableHtml.Row> rows = List.of(
-                    new TableHtml.Row(List.of("a=ice-ufrag", ufragBefore(), ufragAfter()), null, false),
-                    new TableHtml.Row(List.of("a=ice-pwd", pwdBefore(), pwdAfter()), null, false),
-                    new TableHtml.Row(List.of("selected pair", pair(selectedBefore()), pair(selectedAfter())), null, true),
-                    new TableHtml.Row(List.of("pc1's local ufrag in stats", pairsBefore.localUfrag(), pairsAfter.localUfrag()), null, false));
-            String caption = String.format(Locale.ROOT, "The new pair carried the media %.1f ms after the restart began "
+            String note = String.format(Locale.ROOT, "The new pair carried the media %.1f ms after the restart began "
                     + "(pc1's selected pair changed %d times in this call). The DTLS session and the SSRCs stay: only ICE starts over.",
                     switchMs(), pairsAfter.selectedPairChanges());
-            return TableHtml.html("ICE restart by " + method(), List.of("", "before", "after"), rows, caption) + diff.toHtml();
+            Table t = Table.of("", "before", "after").title("ICE restart by " + method()).note(note)
+                    .row("a=ice-ufrag", ufragBefore(), ufragAfter())
+                    .row("a=ice-pwd", pwdBefore(), pwdAfter())
+                    .row("selected pair", pair(selectedBefore()), pair(selectedAfter())).rowColor(Style.PC1)
+                    .row("pc1's local ufrag in stats", pairsBefore.localUfrag(), pairsAfter.localUfrag());
+            return t.toHtml() + diff.toHtml();
         }
 
         @Override

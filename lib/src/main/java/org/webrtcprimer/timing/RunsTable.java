@@ -2,6 +2,7 @@ package org.webrtcprimer.timing;
 
 import org.webrtcprimer.notebook.Renderable;
 import org.webrtcprimer.notebook.Style;
+import org.webrtcprimer.notebook.Table;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,23 +11,26 @@ import java.util.Locale;
 /** N calls' phase durations as a table: n, min, median, p90, max per phase, then the two totals. */
 public final class RunsTable implements Renderable {
 
-    private static final List<String> HEADERS = List.of("phase (ms)", "n", "min", "median", "p90", "max");
-    private static final String CAPTION = "Percentiles are nearest-rank over the calls that recorded the phase. "
-            + "The two totals (highlighted) count from call(); phases overlap, so they do not add up.";
-
-    private final String title;
-    private final List<TableHtml.Row> rows = new ArrayList<>();
+    private final List<List<String>> rows = new ArrayList<>();
+    private final Table table;
 
     RunsTable(SetupRuns runs) {
-        title = runs.name() + ": " + runs.runs().size() + " call" + (runs.runs().size() == 1 ? "" : "s")
-                + ", each phase's duration in ms";
-        runs.summaries().forEach((phase, s) -> rows.add(new TableHtml.Row(List.of(phase, String.valueOf(s.n()), ms(s.min()),
-                ms(s.median()), ms(s.p90()), ms(s.max())), Style.colorOf(peerOf(phase)), phase.startsWith("call()"))));
+        table = Table.of("phase (ms)", "n", "min", "median", "p90", "max")
+                .title(runs.name() + ": " + runs.runs().size() + " call" + (runs.runs().size() == 1 ? "" : "s")
+                        + ", each phase's duration in ms")
+                .note("Percentiles are nearest-rank over the calls that recorded the phase. The two totals (last, in grey) "
+                        + "count from call(); phases overlap, so they do not add up.")
+                .alignRight("n", "min", "median", "p90", "max");
+        runs.summaries().forEach((phase, s) -> {
+            List<String> cells = List.of(phase, String.valueOf(s.n()), ms(s.min()), ms(s.median()), ms(s.p90()), ms(s.max()));
+            rows.add(cells);
+            table.row(cells.toArray()).rowColor(Style.colorOf(peerOf(phase)));
+        });
     }
 
     /** The cells, row by row. */
     public List<List<String>> rows() {
-        return rows.stream().map(TableHtml.Row::cells).toList();
+        return List.copyOf(rows);
     }
 
     private static String peerOf(String phase) {
@@ -39,12 +43,12 @@ public final class RunsTable implements Renderable {
 
     @Override
     public String toHtml() {
-        return TableHtml.html(title, HEADERS, rows, CAPTION);
+        return table.toHtml();
     }
 
     @Override
     public String toText() {
-        return TableHtml.text(title, HEADERS, rows, CAPTION);
+        return table.toText();
     }
 
     @Override

@@ -133,7 +133,7 @@ class IceOfARealCallTest {
         }
         PairTable t = p1.table();
         assertEquals("selected", t.rows().get(0).get(0));
-        assertTrue(t.toHtml().contains("primer-selected"));
+        assertTrue(t.toHtml().contains("color:" + org.webrtcprimer.notebook.Style.hex(org.webrtcprimer.notebook.Style.OK)), "the selected mark in green");
         assertTrue(t.toText().startsWith("pc1's candidate pairs"), t.toText());
     }
 

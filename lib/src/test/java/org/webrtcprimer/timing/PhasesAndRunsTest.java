@@ -91,7 +91,8 @@ class PhasesAndRunsTest {
         RunsTable t = runs.table();
         assertEquals(Phases.NAMES.size() + 2, t.rows().size());
         assertEquals(List.of("call() → first remote frame", "3"), t.rows().get(t.rows().size() - 1).subList(0, 2));
-        assertTrue(t.toHtml().contains("primer-selected"), "the totals are highlighted");
+        assertTrue(t.toHtml().contains("border-left:4px solid " + org.webrtcprimer.notebook.Style.hex(org.webrtcprimer.notebook.Style.PC1)),
+                "pc1's phases striped blue");
 
         SetupRuns json = SetupRuns.fromJson(runs.toJson()), csv = SetupRuns.fromCsv(runs.toCsv());
         assertEquals(runs.table().rows(), json.table().rows());
