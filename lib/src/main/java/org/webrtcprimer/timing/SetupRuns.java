@@ -9,6 +9,7 @@ import org.webrtcprimer.call.CallOptions;
 import org.webrtcprimer.call.LocalCall;
 import org.webrtcprimer.events.Csv;
 import org.webrtcprimer.media.MediaStream;
+import org.webrtcprimer.notebook.Progress;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,7 +23,7 @@ import java.util.function.IntConsumer;
  * just what one call took. One call is noise; twenty show the shape.
  *
  * <pre>{@code
- * var trickle = SetupRuns.measure("trickle", localStream, CallOptions.defaults(), 20, i -> progress.set(i));
+ * var trickle = SetupRuns.measure("trickle", localStream, CallOptions.defaults(), 20);   // with a progress bar
  * show(trickle.table());                 // min / median / p90 per phase
  * show(Distributions.of(trickle));       // a box per phase
  * }</pre>
@@ -38,6 +39,17 @@ public record SetupRuns(String name, List<Phases> runs) {
     public SetupRuns {
         if (name == null || name.isBlank()) throw new IllegalArgumentException("give the runs a name, e.g. \"trickle\"");
         runs = List.copyOf(runs);
+    }
+
+    /**
+     * Like {@link #measure(String, MediaStream, CallOptions, int, IntConsumer)}, showing a
+     * {@link Progress} ("trickle calls 12/20") while the calls run.
+     */
+    public static SetupRuns measure(String name, MediaStream stream, CallOptions options, int calls) {
+        if (calls < 1) throw new IllegalArgumentException("calls must be at least 1, got " + calls);
+        try (Progress p = Progress.start(name + " calls", calls)) {
+            return measure(name, stream, options, calls, p::set);
+        }
     }
 
     /**

@@ -73,9 +73,8 @@ public final class TimingCommand {
             System.out.printf("Local call pc1 → pc2, synthetic 640×480 @ 30 fps + 440 Hz tone; 1 warm-up + %d timed calls per mode%n%n", calls);
             for (String m : mode.equals("both") ? List.of("trickle", "gather-first") : List.of(mode)) {
                 CallOptions options = CallOptions.defaults().trickle(m.equals("trickle"));
-                int n = calls;
-                SetupRuns runs = SetupRuns.measure(m, stream, options, calls, i -> System.err.print("\r" + m + ": call " + i + "/" + n));
-                System.err.print("\r" + " ".repeat(40) + "\r");
+                SetupRuns runs = SetupRuns.measure(m, stream, options, calls);
+                System.out.println();
                 System.out.println(runs.table().toText());
                 all.add(runs);
                 if (out != null) {
