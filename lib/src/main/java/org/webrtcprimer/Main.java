@@ -25,6 +25,9 @@ public final class Main {
 
     static {
         register("help", "list the commands", args -> usage());
+        register("bench", "time N local calls: call() → connected, → first remote frame",
+                org.webrtcprimer.timing.SetupBenchmark::main);
+        register("sdp", "explain every line of SDP files: sdp [--text|--json|--html] [--strict] FILE...|-", org.webrtcprimer.sdp.SdpCommand::run);
     }
 
     static void register(String name, String summary, Command command) {

@@ -1,0 +1,39 @@
+package org.webrtcprimer.call;
+
+/**
+ * What to do next when a JSEP step fails: the engine says what is wrong, the kit says how the
+ * offer/answer order (RFC 9429 §3.2) is meant to go.
+ */
+final class Hints {
+    private Hints() {}
+
+    static String forStep(String peer, String step, String signaling, String engineMessage) {
+        String m = engineMessage == null ? "" : engineMessage;
+        if (m.contains("Expect line") || m.contains("Invalid SDP") || m.contains("Failed to parse")
+                || m.contains("Create session description failed")) {
+            return "The engine could not parse the SDP: pass it exactly as createOffer/createAnswer returned it "
+                    + "(lesson 07 shows which edits the engine accepts).";
+        }
+        return switch (step) {
+            case "createAnswer" -> signaling.equals("have-remote-offer") ? ""
+                    : peer + " has no remote offer to answer — run " + peer + ".setRemoteDescription(offer) first.";
+            case "setLocalDescription" -> switch (signaling) {
+                case "stable" -> "In 'stable' a peer sets an offer it created — run " + peer + ".createOffer() and set that.";
+                case "have-remote-offer" -> peer + " has received an offer: set the answer from " + peer
+                        + ".createAnswer(), not an offer.";
+                case "have-local-offer" -> peer + " already has a local offer; it now waits for the answer "
+                        + "(setRemoteDescription(answer)).";
+                default -> "";
+            };
+            case "setRemoteDescription" -> switch (signaling) {
+                case "stable" -> "In 'stable' a peer can only receive an offer; an answer needs this peer's own offer first.";
+                case "have-local-offer" -> peer + " has made an offer and expects the other peer's answer, not an offer "
+                        + "(both peers offering at once is called glare).";
+                case "have-remote-offer" -> peer + " already holds the remote offer: answer it with "
+                        + peer + ".createAnswer().";
+                default -> "";
+            };
+            default -> "";
+        };
+    }
+}

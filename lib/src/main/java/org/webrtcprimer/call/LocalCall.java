@@ -1,0 +1,299 @@
+package org.webrtcprimer.call;
+
+import dev.onvoid.webrtc.RTCConfiguration;
+import dev.onvoid.webrtc.RTCRtpTransceiver;
+import dev.onvoid.webrtc.media.MediaStreamTrack;
+import dev.onvoid.webrtc.media.video.VideoTrack;
+import org.webrtcprimer.Engine;
+import org.webrtcprimer.events.Event;
+import org.webrtcprimer.events.EventLog;
+import org.webrtcprimer.media.MediaStream;
+import org.webrtcprimer.media.Track;
+import org.webrtcprimer.media.VideoView;
+import org.webrtcprimer.timing.SetupTime;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
+
+/**
+ * The article's local call: {@code pc1} and {@code pc2} in one process, connected to each other.
+ *
+ * <p>Step by step, as lesson 03 runs it:
+ * <pre>{@code
+ * var call = LocalCall.create(localStream);          // pc1, pc2, ICE candidates wired
+ * var pc1 = call.pc1(); var pc2 = call.pc2();
+ * localStream.getTracks().forEach(track -> pc1.addTrack(track, localStream));
+ * var offer = pc1.createOffer(offerOptions);
+ * pc1.setLocalDescription(offer);
+ * pc2.setRemoteDescription(offer);
+ * var answer = pc2.createAnswer();
+ * pc2.setLocalDescription(answer);
+ * pc1.setRemoteDescription(answer);
+ * call.awaitFirstFrame();
+ * call.hangup();
+ * }</pre>
+ * or all at once: {@code LocalCall.call(localStream)}.
+ *
+ * <p>Everything that happens goes into {@link #log()}; waits fail with a message that says what
+ * did not happen and where each peer stood.
+ */
+public final class LocalCall implements Engine.Resource {
+
+    private final EventLog log = new EventLog();
+    private final MediaStream localStream;
+    private final CallOptions options;
+    private final Peer pc1;
+    private final Peer pc2;
+    private final VideoView remoteVideo;
+    private volatile boolean hungUp;
+
+    private LocalCall(MediaStream localStream, CallOptions options) {
+        this.localStream = localStream;
+        this.options = options;
+        log.note(SetupTime.START_NOTE);
+        for (Track t : localStream.getVideoTracks()) log.note("Using video device", t.label());
+        for (Track t : localStream.getAudioTracks()) log.note("Using audio device", t.label());
+        RTCConfiguration config = new RTCConfiguration(); // no STUN/TURN: host candidates are enough on one machine
+        log.note("RTCPeerConnection configuration", "{iceServers: [], bundlePolicy: balanced, rtcpMuxPolicy: require}");
+        pc1 = new Peer("pc1", log, config, options.timeout());
+        log.note("Created local peer connection object pc1");
+        Peer second;
+        try {
+            second = new Peer("pc2", log, config, options.timeout());
+        } catch (RuntimeException e) {
+            pc1.close();
+            throw e;
+        }
+        pc2 = second;
+        log.note("Created remote peer connection object pc2");
+        remoteVideo = new VideoView("remoteVideo", "pc2", log);
+
+        // The article's onIceCandidate(pc, event): each candidate goes to the other peer.
+        if (options.trickle()) {
+            pc1.onIceCandidate(pc2::addIceCandidate);
+            pc2.onIceCandidate(pc1::addIceCandidate);
+        }
+        // The article's gotRemoteStream: pc2's remote video goes to remoteVideo.
+        pc2.onTrack(this::gotRemoteTrack);
+        pc1.situation(this::situation);
+        pc2.situation(this::situation);
+        // Like the article's resize handler: the first remote frame prints the setup time.
+        remoteVideo.firstFrame().thenAccept(t -> setupTime().toFirstFrameMillis().ifPresent(ms ->
+                log.add("call", Event.Kind.MEDIA, Event.SETUP_TIME, String.format("%.3fms", ms))));
+        if (options.requestFrameOnConnect()) {
+            // The encoder starts when the connection is up; a frame then saves waiting for the next slot.
+            log.when(e -> e.source().equals("pc1") && e.isState(Event.CONNECTION, "connected"))
+                    .thenRun(() -> localStream.getVideoTracks().forEach(Track::requestFrame));
+        }
+        Engine.get().registerCall(this);
+    }
+
+    /**
+     * Creates pc1 and pc2 and wires them to each other — the first half of the article's
+     * {@code call()}. No media is added and nothing is negotiated yet.
+     */
+    public static LocalCall create(MediaStream localStream) {
+        return create(localStream, CallOptions.defaults());
+    }
+
+    /** Like {@link #create(MediaStream)}, with options (trickle or gather-first, timeout, offer options). */
+    public static LocalCall create(MediaStream localStream, CallOptions options) {
+        if (localStream == null) {
+            throw new IllegalArgumentException("a call needs local media — run getUserMedia first (the article's Start Video)");
+        }
+        if (!localStream.active()) {
+            throw new IllegalArgumentException("localStream was stopped — open it again with getUserMedia (Start Video)");
+        }
+        return new LocalCall(localStream, options == null ? CallOptions.defaults() : options);
+    }
+
+    /** The whole call in one line: create, add tracks, offer/answer, wait for both connected and the first remote frame. */
+    public static LocalCall call(MediaStream localStream) {
+        return call(localStream, CallOptions.defaults());
+    }
+
+    /** {@link #call(MediaStream)} with options. */
+    public static LocalCall call(MediaStream localStream, CallOptions options) {
+        LocalCall c = create(localStream, options);
+        try {
+            c.addLocalStream();
+            c.negotiate();
+            c.awaitConnected();
+            if (!localStream.getVideoTracks().isEmpty()) c.awaitFirstFrame();
+            return c;
+        } catch (RuntimeException e) {
+            c.hangup();
+            throw e;
+        }
+    }
+
+    /** {@code localStream.getTracks().forEach(track => pc1.addTrack(track, localStream))}. */
+    public void addLocalStream() {
+        for (Track t : localStream.getTracks()) pc1.addTrack(t, localStream);
+        log.note("Added local stream to pc1");
+    }
+
+    /**
+     * The offer/answer exchange, the second half of the article's {@code call()}: pc1 offers,
+     * pc2 answers, each side sets both descriptions. With gather-first (trickle off) each side
+     * waits for its candidates and sends the description that contains them.
+     */
+    public void negotiate() {
+        SessionDescription offer = pc1.createOffer(options.offerOptions());
+        pc1.setLocalDescription(offer);
+        if (!options.trickle()) offer = gathered(pc1);
+        pc2.setRemoteDescription(offer);
+        SessionDescription answer = pc2.createAnswer();
+        pc2.setLocalDescription(answer);
+        if (!options.trickle()) answer = gathered(pc2);
+        if (options.startBitrateKbps() > 0 && !localStream.getVideoTracks().isEmpty()) {
+            answer = StartBitrate.apply(answer, options.startBitrateKbps());
+            log.note("Signaling edits the answer for pc1", "x-google-start-bitrate=" + options.startBitrateKbps()
+                    + " on the video codec (LAN start bitrate, see lesson 06)");
+        }
+        pc1.setRemoteDescription(answer);
+    }
+
+    private SessionDescription gathered(Peer p) {
+        await(e -> e.source().equals(p.name()) && e.isState(Event.ICE_GATHERING, "complete"),
+                p.name() + " did not finish gathering ICE candidates");
+        return p.localDescription();
+    }
+
+    private void gotRemoteTrack(RTCRtpTransceiver transceiver) {
+        MediaStreamTrack track = transceiver.getReceiver().getTrack();
+        if (track instanceof VideoTrack v && !hungUp) {
+            log.add("pc2", Event.Kind.NOTE, "received remote stream", "");
+            remoteVideo.attach(v);
+        }
+    }
+
+    /** pc1, the caller: it adds the local tracks and makes the offer. */
+    public Peer pc1() {
+        return pc1;
+    }
+
+    /** pc2, the callee: it answers and receives the media. */
+    public Peer pc2() {
+        return pc2;
+    }
+
+    /** Everything that happened, on the kit's clock. */
+    public EventLog log() {
+        return log;
+    }
+
+    /** The article's {@code remoteVideo}: what pc2 receives. */
+    public VideoView remoteVideo() {
+        return remoteVideo;
+    }
+
+    /** The article's {@code localVideo}: what pc1 sends. */
+    public VideoView localVideo() {
+        return localStream.localVideo();
+    }
+
+    /** The stream pc1 sends. */
+    public MediaStream localStream() {
+        return localStream;
+    }
+
+    /** The options this call was made with. */
+    public CallOptions options() {
+        return options;
+    }
+
+    /** Setup times read from the log so far. */
+    public SetupTime setupTime() {
+        return SetupTime.of(log);
+    }
+
+    /** Whether hangup() has been called. */
+    public boolean isHungUp() {
+        return hungUp;
+    }
+
+    /** Waits until both peers' connectionState is {@code connected} (ICE and DTLS done). */
+    public LocalCall awaitConnected() {
+        for (Peer p : new Peer[]{pc1, pc2}) {
+            await(e -> e.source().equals(p.name()) && e.isState(Event.CONNECTION, "connected"),
+                    p.name() + " did not reach connectionState 'connected'");
+        }
+        return this;
+    }
+
+    /** Waits for pc2's first remote video frame — the end of the article's setup time. */
+    public LocalCall awaitFirstFrame() {
+        if (localStream.getVideoTracks().isEmpty()) {
+            throw new CallException("this call sends no video, so no remote frame will come — use Constraints.audioVideo()");
+        }
+        await(e -> e.source().equals("pc2") && e.kind() == Event.Kind.MEDIA && e.name().equals(Event.FIRST_FRAME),
+                "pc2 received no video frame");
+        return this;
+    }
+
+    /** Waits for the first event that matches, failing after the call's timeout with what did not happen. */
+    public Event await(Predicate<Event> condition, String whatDidNotHappen) {
+        ensureActive("await");
+        CompletableFuture<Event> f = log.when(condition);
+        long ms = options.timeout().toMillis();
+        try {
+            return f.get(ms, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            f.cancel(false);
+            throw new CallTimeoutException(whatDidNotHappen + " within " + ms + " ms. " + situation());
+        } catch (InterruptedException e) {
+            f.cancel(false);
+            Thread.currentThread().interrupt();
+            throw new CallException("interrupted while waiting: " + whatDidNotHappen + " yet");
+        } catch (ExecutionException e) {
+            throw new CallException(whatDidNotHappen + ": " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    /** Both peers' states and how many candidates each has sent, for messages that say where things stood. */
+    public String situation() {
+        long c1 = log.all(e -> e.source().equals("pc1") && e.kind() == Event.Kind.CANDIDATE).size();
+        long c2 = log.all(e -> e.source().equals("pc2") && e.kind() == Event.Kind.CANDIDATE).size();
+        return pc1.state() + "; " + pc2.state() + "; candidates gathered: pc1 " + c1 + ", pc2 " + c2
+                + "; remote video frames: " + remoteVideo.frames();
+    }
+
+    private void ensureActive(String step) {
+        if (hungUp) {
+            throw new CallException(step + ": this call has hung up — start a new one with LocalCall.create(localStream)");
+        }
+    }
+
+    /**
+     * Ends the call, releasing in a fixed order: the remote video view (its sink and kept frame),
+     * then pc1, then pc2. Harmless twice. The local stream stays open for the next call.
+     */
+    public void hangup() {
+        synchronized (this) {
+            if (hungUp) return;
+            hungUp = true;
+        }
+        log.note("Ending call");
+        remoteVideo.close();
+        pc1.close();
+        pc2.close();
+        if (Engine.isRunning()) Engine.get().unregisterCall(this);
+    }
+
+    /** Same as {@link #hangup()}, for the engine's shutdown. */
+    @Override
+    public void release() {
+        hangup();
+    }
+
+    @Override
+    public String toString() {
+        return "LocalCall " + (hungUp ? "(hung up)" : "(active)") + "\n  " + pc1.state() + "\n  " + pc2.state()
+                + "\n  " + remoteVideo + "\n  " + setupTime().toString().replace("\n", "\n  ");
+    }
+}

@@ -1,0 +1,495 @@
+package org.webrtcprimer.call;
+
+import dev.onvoid.webrtc.CreateSessionDescriptionObserver;
+import dev.onvoid.webrtc.PeerConnectionObserver;
+import dev.onvoid.webrtc.RTCAnswerOptions;
+import dev.onvoid.webrtc.RTCConfiguration;
+import dev.onvoid.webrtc.RTCDataChannel;
+import dev.onvoid.webrtc.RTCDtlsTransport;
+import dev.onvoid.webrtc.RTCDtlsTransportObserver;
+import dev.onvoid.webrtc.RTCDtlsTransportState;
+import dev.onvoid.webrtc.RTCIceCandidate;
+import dev.onvoid.webrtc.RTCIceConnectionState;
+import dev.onvoid.webrtc.RTCIceGatheringState;
+import dev.onvoid.webrtc.RTCOfferOptions;
+import dev.onvoid.webrtc.RTCPeerConnection;
+import dev.onvoid.webrtc.RTCPeerConnectionIceErrorEvent;
+import dev.onvoid.webrtc.RTCPeerConnectionState;
+import dev.onvoid.webrtc.RTCRtpSender;
+import dev.onvoid.webrtc.RTCRtpTransceiver;
+import dev.onvoid.webrtc.RTCSessionDescription;
+import dev.onvoid.webrtc.RTCSignalingState;
+import dev.onvoid.webrtc.RTCStatsReport;
+import dev.onvoid.webrtc.SetSessionDescriptionObserver;
+import org.webrtcprimer.Engine;
+import org.webrtcprimer.events.Clock;
+import org.webrtcprimer.events.Event;
+import org.webrtcprimer.events.EventLog;
+import org.webrtcprimer.media.MediaStream;
+import org.webrtcprimer.media.Track;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * One peer connection — the article's {@code pc1} or {@code pc2} — whose every step and callback
+ * goes into the call's {@link EventLog}.
+ *
+ * <p>The JSEP steps block until the engine answers (or a timeout says what did not happen) and
+ * return something worth looking at: {@code createOffer} returns the offer, {@code
+ * setLocalDescription} the peer's states afterwards. No engine callback interface reaches a learner.
+ */
+public final class Peer {
+
+    private final String name;
+    private final EventLog log;
+    private final Duration timeout;
+    private final RTCPeerConnection pc;
+    private final List<IceCandidate> localCandidates = new CopyOnWriteArrayList<>();
+    private final List<RTCDtlsTransport> observedTransports = new ArrayList<>();
+    private final Object candidateLock = new Object();
+    private final List<IceCandidate> pendingRemoteCandidates = new ArrayList<>();
+    private boolean remoteDescriptionSet;
+    private volatile boolean closed;
+    private volatile long closedNanos;
+    private volatile Consumer<IceCandidate> onIceCandidate = c -> {};
+    private volatile Consumer<RTCRtpTransceiver> onTrack = t -> {};
+    private volatile Consumer<RTCDataChannel> onDataChannel = c -> {};
+    private volatile Supplier<String> situation = () -> state().toString();
+
+    Peer(String name, EventLog log, RTCConfiguration config, Duration timeout) {
+        this.name = name;
+        this.log = log;
+        this.timeout = timeout;
+        this.pc = Engine.get().factory().createPeerConnection(config, new Observer());
+        if (pc == null) throw new CallException("the engine could not create " + name + " — check lesson 00's setup table");
+    }
+
+    /** {@code pc1} or {@code pc2}: the article's {@code getName(pc)}. */
+    public String name() {
+        return name;
+    }
+
+    /** The call's event log this peer writes to. */
+    public EventLog log() {
+        return log;
+    }
+
+    // ---- wiring (package-private: LocalCall connects the two peers) ----
+
+    void onIceCandidate(Consumer<IceCandidate> c) {
+        onIceCandidate = c;
+    }
+
+    void onTrack(Consumer<RTCRtpTransceiver> c) {
+        onTrack = c;
+    }
+
+    /** Where data channels opened by the other side go (the data channel lesson sets this). */
+    public void onDataChannel(Consumer<RTCDataChannel> c) {
+        onDataChannel = c == null ? ch -> {} : c;
+    }
+
+    void situation(Supplier<String> s) {
+        situation = s;
+    }
+
+    // ---- media ----
+
+    /**
+     * Sends a local track to the other peer — the article's {@code pc1.addTrack(track, localStream)}.
+     *
+     * @return what is being sent, e.g. {@code pc1 sends video 'Synthetic test pattern …'}
+     */
+    public String addTrack(Track track, MediaStream stream) {
+        ensureOpen("addTrack");
+        if (track == null || stream == null) {
+            throw new IllegalArgumentException(name + ".addTrack needs a track and its stream — e.g. "
+                    + "localStream.getTracks().forEach(track -> " + name + ".addTrack(track, localStream))");
+        }
+        if (track.readyState().equals("ended")) {
+            throw new CallException(name + ".addTrack: the " + track.kind() + " track has ended (its stream was stopped) — "
+                    + "open the media again with getUserMedia");
+        }
+        try {
+            RTCRtpSender sender = pc.addTrack(track.engineTrack(), List.of(stream.id()));
+            if (sender == null) throw new CallException(name + ".addTrack: the engine refused the " + track.kind() + " track");
+        } catch (CallException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new CallException(name + ".addTrack failed: " + t.getMessage(), t);
+        }
+        String what = track.kind() + " '" + track.label() + "'";
+        log.add(name, Event.Kind.STEP_DONE, "addTrack", what);
+        return name + " sends " + what + " in stream " + stream.id().substring(0, 8) + "…";
+    }
+
+    // ---- JSEP ----
+
+    /** Creates an offer with default options. */
+    public SessionDescription createOffer() {
+        return createOffer(OfferOptions.defaults());
+    }
+
+    /**
+     * Creates an offer — the article's {@code pc1.createOffer(offerOptions)}. The offer describes
+     * the media this peer wants to send and receive; it is not applied until setLocalDescription.
+     */
+    public SessionDescription createOffer(OfferOptions options) {
+        OfferOptions o = options == null ? OfferOptions.defaults() : options;
+        RTCOfferOptions engineOptions = new RTCOfferOptions();
+        engineOptions.iceRestart = o.iceRestart();
+        engineOptions.voiceActivityDetection = o.voiceActivityDetection();
+        return describe("createOffer", f -> pc.createOffer(engineOptions, observer(f)));
+    }
+
+    /** Creates an answer to the remote offer — the article's {@code pc2.createAnswer()}. */
+    public SessionDescription createAnswer() {
+        return describe("createAnswer", f -> pc.createAnswer(new RTCAnswerOptions(), observer(f)));
+    }
+
+    private SessionDescription describe(String step, Consumer<CompletableFuture<RTCSessionDescription>> start) {
+        ensureOpen(step);
+        log.add(name, Event.Kind.STEP_START, step, "");
+        CompletableFuture<RTCSessionDescription> f = new CompletableFuture<>();
+        SessionDescription d = SessionDescription.from(run(step, f, start));
+        log.add(name, Event.Kind.STEP_DONE, step, "(" + d.type() + ", " + d.sdp().length() + " bytes)");
+        return d;
+    }
+
+    /**
+     * Applies a description as this peer's own — the article's {@code setLocalDescription(desc)}.
+     * An offer moves signaling to have-local-offer and starts ICE gathering.
+     *
+     * @return this peer's states afterwards
+     */
+    public PeerState setLocalDescription(SessionDescription description) {
+        requireDescription("setLocalDescription", description);
+        ensureOpen("setLocalDescription");
+        log.add(name, Event.Kind.STEP_START, "setLocalDescription", "(" + description.type() + ")");
+        CompletableFuture<Void> f = new CompletableFuture<>();
+        run("setLocalDescription", f, x -> pc.setLocalDescription(description.toEngine(), setObserver(x)));
+        log.add(name, Event.Kind.STEP_DONE, "setLocalDescription", "");
+        observeDtls();
+        return state();
+    }
+
+    /**
+     * Applies the other peer's description — the article's {@code setRemoteDescription(desc)}.
+     * Candidates that arrived before it are added now (the engine would drop them earlier).
+     *
+     * @return this peer's states afterwards
+     */
+    public PeerState setRemoteDescription(SessionDescription description) {
+        requireDescription("setRemoteDescription", description);
+        ensureOpen("setRemoteDescription");
+        log.add(name, Event.Kind.STEP_START, "setRemoteDescription", "(" + description.type() + ")");
+        CompletableFuture<Void> f = new CompletableFuture<>();
+        run("setRemoteDescription", f, x -> pc.setRemoteDescription(description.toEngine(), setObserver(x)));
+        log.add(name, Event.Kind.STEP_DONE, "setRemoteDescription", "");
+        List<IceCandidate> queued;
+        synchronized (candidateLock) {
+            remoteDescriptionSet = true;
+            queued = new ArrayList<>(pendingRemoteCandidates);
+            pendingRemoteCandidates.clear();
+        }
+        // Outside the lock: the engine's thread may be delivering a candidate to us right now.
+        for (IceCandidate c : queued) addIceCandidate(c, "queued");
+        return state();
+    }
+
+    /**
+     * Adds a candidate from the other peer — the article's {@code addIceCandidate(event.candidate)}.
+     * Before a remote description is set, the candidate waits in a queue (the engine would
+     * silently drop it); the end-of-candidates marker is ignored.
+     */
+    public void addIceCandidate(IceCandidate candidate) {
+        addIceCandidate(candidate, null);
+    }
+
+    private void addIceCandidate(IceCandidate candidate, String how) {
+        if (candidate == null) throw new IllegalArgumentException(name + ".addIceCandidate needs a candidate");
+        if (closed) return; // the call is over: late candidates are harmless
+        if (candidate.isEndOfCandidates()) return;
+        synchronized (candidateLock) {
+            if (!remoteDescriptionSet) {
+                pendingRemoteCandidates.add(candidate);
+                log.add(name, Event.Kind.NOTE, "addIceCandidate waits for a remote description", candidate.brief());
+                return;
+            }
+        }
+        try {
+            pc.addIceCandidate(candidate.toEngine());
+            log.add(name, Event.Kind.STEP_DONE, "addIceCandidate", candidate.brief() + (how == null ? "" : " (" + how + ")"));
+        } catch (Throwable t) {
+            // Malformed candidates come back as java.lang.Error, not an exception.
+            log.add(name, Event.Kind.STEP_FAILED, "addIceCandidate", t.getMessage());
+            throw new CallException(name + ".addIceCandidate failed: " + t.getMessage() + " — candidate was '"
+                    + candidate.candidate() + "'", t);
+        }
+    }
+
+    /** Candidates this peer gathered so far, in order. */
+    public List<IceCandidate> localCandidates() {
+        return List.copyOf(localCandidates);
+    }
+
+    /** This peer's current description (offer or answer), or null. */
+    public SessionDescription localDescription() {
+        return closed ? null : SessionDescription.from(pc.getLocalDescription());
+    }
+
+    /** The other peer's description as applied here, or null. */
+    public SessionDescription remoteDescription() {
+        return closed ? null : SessionDescription.from(pc.getRemoteDescription());
+    }
+
+    /** Restarts ICE on the next offer (the engine's {@code restartIce()}). */
+    public void restartIce() {
+        ensureOpen("restartIce");
+        pc.restartIce();
+        log.add(name, Event.Kind.STEP_DONE, "restartIce", "");
+    }
+
+    /** The engine's statistics now (lesson 09 turns them into tables). */
+    public RTCStatsReport getStats() {
+        ensureOpen("getStats");
+        CompletableFuture<RTCStatsReport> f = new CompletableFuture<>();
+        return run("getStats", f, x -> pc.getStats(x::complete));
+    }
+
+    /** The engine's peer connection, for lessons that go below the kit. */
+    public RTCPeerConnection engine() {
+        ensureOpen("engine");
+        return pc;
+    }
+
+    /** The four state machines now. */
+    public PeerState state() {
+        if (closed) return new PeerState(name, "closed", "complete", "closed", "closed");
+        return new PeerState(name, States.w3c(pc.getSignalingState()), States.w3c(pc.getIceGatheringState()),
+                States.w3c(pc.getIceConnectionState()), States.w3c(pc.getConnectionState()));
+    }
+
+    /** Whether {@link #close()} has been called. */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /**
+     * Closes the peer connection (the article's {@code pc1.close()}). Harmless twice. In
+     * webrtc-java 0.14.0 the native object is never freed (engine-notes.md): the kit keeps one
+     * factory per JVM so that this costs memory only, not threads.
+     */
+    public void close() {
+        synchronized (this) {
+            if (closed) return;
+            closed = true;
+            closedNanos = Clock.now();
+        }
+        synchronized (observedTransports) {
+            for (RTCDtlsTransport t : observedTransports) {
+                try {
+                    t.unregisterObserver();
+                } catch (Throwable ignored) {
+                }
+            }
+            observedTransports.clear();
+        }
+        try {
+            pc.close();
+        } catch (Throwable ignored) {
+            // Already closed natively; nothing left to release.
+        }
+    }
+
+    // ---- plumbing ----
+
+    private void requireDescription(String step, SessionDescription d) {
+        if (d == null) {
+            throw new IllegalArgumentException(name + "." + step + " needs a description — pass the offer or answer "
+                    + "that createOffer/createAnswer returned");
+        }
+    }
+
+    private void ensureOpen(String step) {
+        if (closed) {
+            throw new CallException(name + "." + step + ": " + name + " is closed — hangup() ended this call at "
+                    + Clock.stamp(closedNanos) + ". Start a new call: LocalCall.create(localStream)");
+        }
+    }
+
+    private static CreateSessionDescriptionObserver observer(CompletableFuture<RTCSessionDescription> f) {
+        return new CreateSessionDescriptionObserver() {
+            @Override
+            public void onSuccess(RTCSessionDescription d) {
+                f.complete(d);
+            }
+
+            @Override
+            public void onFailure(String error) {
+                f.completeExceptionally(new EngineFailure(error));
+            }
+        };
+    }
+
+    private static SetSessionDescriptionObserver setObserver(CompletableFuture<Void> f) {
+        return new SetSessionDescriptionObserver() {
+            @Override
+            public void onSuccess() {
+                f.complete(null);
+            }
+
+            @Override
+            public void onFailure(String error) {
+                f.completeExceptionally(new EngineFailure(error));
+            }
+        };
+    }
+
+    /** The engine's own failure message, passed to onFailure. */
+    private static final class EngineFailure extends RuntimeException {
+        EngineFailure(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** Starts an engine step and waits for its result, turning every way it can fail into a clear CallException. */
+    private <T> T run(String step, CompletableFuture<T> f, Consumer<CompletableFuture<T>> start) {
+        String before = closed ? "closed" : States.w3c(pc.getSignalingState());
+        try {
+            start.accept(f);
+        } catch (Throwable t) {
+            // Malformed SDP is thrown synchronously as java.lang.Error by webrtc-java.
+            throw failed(step, before, t.getMessage(), t);
+        }
+        try {
+            return f.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            log.add(name, Event.Kind.STEP_FAILED, step, "no answer from the engine within " + timeout.toMillis() + " ms");
+            throw new CallTimeoutException(name + "." + step + " did not complete within " + timeout.toMillis()
+                    + " ms. " + situation.get());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CallException("interrupted while waiting for " + name + "." + step);
+        } catch (ExecutionException e) {
+            throw failed(step, before, e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    private CallException failed(String step, String signalingBefore, String engineMessage, Throwable cause) {
+        log.add(name, Event.Kind.STEP_FAILED, step, engineMessage);
+        String hint = Hints.forStep(name, step, signalingBefore, engineMessage);
+        return new CallException(name + "." + step + " failed: " + engineMessage + ". " + name
+                + " was in signaling state '" + signalingBefore + "'." + (hint.isEmpty() ? "" : " " + hint), cause);
+    }
+
+    private void observeDtls() {
+        try {
+            for (RTCRtpTransceiver t : pc.getTransceivers()) {
+                RTCDtlsTransport dtls = t.getSender().getTransport();
+                if (dtls == null) continue;
+                synchronized (observedTransports) {
+                    // With BUNDLE every section shares one transport: observe it once.
+                    if (!observedTransports.isEmpty()) return;
+                    dtls.registerObserver(new RTCDtlsTransportObserver() {
+                        @Override
+                        public void onStateChange(RTCDtlsTransportState state) {
+                            log.add(name, Event.Kind.STATE, Event.DTLS, States.w3c(state));
+                        }
+
+                        @Override
+                        public void onError(String error) {
+                            log.add(name, Event.Kind.NOTE, "DTLS error", error);
+                        }
+                    });
+                    observedTransports.add(dtls);
+                }
+            }
+        } catch (Throwable ignored) {
+            // No transport yet (no media sections): nothing to observe.
+        }
+    }
+
+    /** Every engine callback lands in the log first; then the call's wiring sees it. */
+    private final class Observer implements PeerConnectionObserver {
+        @Override
+        public void onSignalingChange(RTCSignalingState state) {
+            log.add(name, Event.Kind.STATE, Event.SIGNALING, States.w3c(state));
+        }
+
+        @Override
+        public void onConnectionChange(RTCPeerConnectionState state) {
+            log.add(name, Event.Kind.STATE, Event.CONNECTION, States.w3c(state));
+        }
+
+        @Override
+        public void onIceConnectionChange(RTCIceConnectionState state) {
+            log.add(name, Event.Kind.STATE, Event.ICE_CONNECTION, States.w3c(state));
+        }
+
+        @Override
+        public void onIceGatheringChange(RTCIceGatheringState state) {
+            log.add(name, Event.Kind.STATE, Event.ICE_GATHERING, States.w3c(state));
+        }
+
+        @Override
+        public void onIceCandidate(RTCIceCandidate candidate) {
+            if (candidate == null) return;
+            IceCandidate c = IceCandidate.from(candidate);
+            localCandidates.add(c);
+            log.add(name, Event.Kind.CANDIDATE, "icecandidate", c.candidate());
+            try {
+                onIceCandidate.accept(c);
+            } catch (Throwable t) {
+                log.add(name, Event.Kind.NOTE, "failed to deliver ICE candidate", String.valueOf(t.getMessage()));
+            }
+        }
+
+        @Override
+        public void onIceCandidateError(RTCPeerConnectionIceErrorEvent event) {
+            log.add(name, Event.Kind.NOTE, "ICE candidate error", event.getErrorCode() + " " + event.getErrorText()
+                    + " (" + event.getUrl() + ")");
+        }
+
+        @Override
+        public void onIceCandidatesRemoved(RTCIceCandidate[] candidates) {
+            log.add(name, Event.Kind.NOTE, "ICE candidates removed", String.valueOf(candidates.length));
+        }
+
+        @Override
+        public void onRenegotiationNeeded() {
+            log.add(name, Event.Kind.NOTE, "negotiationneeded", "");
+        }
+
+        @Override
+        public void onTrack(RTCRtpTransceiver transceiver) {
+            String kind;
+            try {
+                kind = transceiver.getReceiver().getTrack().getKind();
+            } catch (Throwable t) {
+                kind = "unknown";
+            }
+            log.add(name, Event.Kind.TRACK, "track", kind);
+            try {
+                onTrack.accept(transceiver);
+            } catch (Throwable t) {
+                log.add(name, Event.Kind.NOTE, "failed to attach remote track", String.valueOf(t.getMessage()));
+            }
+        }
+
+        @Override
+        public void onDataChannel(RTCDataChannel channel) {
+            log.add(name, Event.Kind.NOTE, "datachannel", channel.getLabel());
+            onDataChannel.accept(channel);
+        }
+    }
+}

@@ -1,0 +1,533 @@
+package org.webrtcprimer.sdp;
+
+import org.webrtcprimer.ice.Candidate;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The parser behind {@link Sdp#parse}. One pass over the text, one pass over the lines: time
+ * and memory are linear in the input. Problems go through {@link #problem}: a warning in
+ * lenient mode, an {@link SdpParseException} in strict mode. Input that is not SDP at all
+ * (empty, binary, HTML, JSON) is an error in both modes.
+ */
+final class SdpParser {
+    /** More warnings than this are counted, not kept (garbage input could produce millions). */
+    static final int MAX_WARNINGS = 500;
+
+    private static final String SESSION_ORDER = "vosiuepcbtzka";
+    private static final String MEDIA_ORDER = "micbka";
+
+    private final boolean strict;
+    private final List<SdpWarning> warnings = new ArrayList<>();
+    private int suppressed;
+
+    private SdpParser(boolean strict) {
+        this.strict = strict;
+    }
+
+    static ParsedSdp parse(String input, ParseMode mode) {
+        return new SdpParser(mode == ParseMode.STRICT).run(input);
+    }
+
+    private void problem(int line, String message, String text) {
+        if (strict) throw new SdpParseException(line, message, text);
+        if (warnings.size() < MAX_WARNINGS) warnings.add(new SdpWarning(line, message, text == null ? null : SdpLine.shorten(text)));
+        else suppressed++;
+    }
+
+    private static SdpParseException fatal(int line, String message, String text) {
+        return new SdpParseException(line, message, text);
+    }
+
+    // ------------------------------------------------------------------ reading lines
+
+    private record RawLine(int number, String text) {}
+
+    private ParsedSdp run(String input) {
+        if (input == null) throw fatal(0, "no input (null)", null);
+        String s = input;
+        if (!s.isEmpty() && s.charAt(0) == '\uFEFF') {
+            s = s.substring(1);
+            problem(1, "a UTF-8 byte order mark (BOM) precedes v=0; ignored", null);
+        }
+        if (s.isBlank()) throw fatal(0, "empty input: an SDP starts with 'v=0' (RFC 8866 §5.1)", null);
+
+        // Split into lines, noting which line endings are used.
+        List<RawLine> raw = new ArrayList<>();
+        int crlf = 0, lf = 0, cr = 0, firstCr = 0;
+        int start = 0, n = s.length(), lineNo = 1;
+        int controls = 0;
+        int firstControlLine = 0;
+        char firstControl = 0;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == '\r' || c == '\n') {
+                raw.add(new RawLine(lineNo++, s.substring(start, i)));
+                if (c == '\r' && i + 1 < n && s.charAt(i + 1) == '\n') {
+                    crlf++;
+                    i++;
+                } else if (c == '\r') {
+                    if (cr++ == 0) firstCr = lineNo - 1;
+                } else {
+                    lf++;
+                }
+                start = i + 1;
+            } else if ((c < 0x20 && c != '\t') || c == 0x7f || c == '\uFFFD') {
+                if (c == 0) throw fatal(lineNo, "contains a NUL byte: this is binary data, not SDP text", null);
+                if (controls++ == 0) {
+                    firstControlLine = lineNo;
+                    firstControl = c;
+                }
+            }
+        }
+        if (start < n) raw.add(new RawLine(lineNo, s.substring(start)));
+        if (controls > 0) {
+            if (controls > 16 && controls * 20L > n) {
+                throw fatal(firstControlLine, "is full of control characters or undecodable bytes: this looks like binary data, not SDP text", null);
+            }
+            problem(firstControlLine, (firstControl == '\uFFFD' ? "contains bytes that are not valid UTF-8" : String.format(
+                    "contains the control character U+%04X", (int) firstControl))
+                    + (controls > 1 ? " (" + controls + " such characters in the input)" : ""), null);
+        }
+        String ending = cr + lf + crlf == 0 ? "none" : (cr > 0 ? 1 : 0) + (lf > 0 ? 1 : 0) + (crlf > 0 ? 1 : 0) > 1 ? "mixed"
+                : crlf > 0 ? "CRLF" : lf > 0 ? "LF" : "CR";
+        if (ending.equals("mixed")) {
+            problem(0, "mixed line endings (" + crlf + " CRLF, " + lf + " LF, " + cr
+                    + " CR): RFC 8866 §5 ends lines with CRLF and tolerates LF", null);
+        } else if (ending.equals("CR")) {
+            problem(firstCr, "lines end with CR alone: RFC 8866 §5 ends lines with CRLF (LF alone is tolerated)", null);
+        }
+
+        // The first non-empty line tells whether this is SDP at all.
+        int first = 0;
+        while (first < raw.size() && raw.get(first).text().isBlank()) first++;
+        RawLine head = raw.get(first);
+        String h = head.text().strip();
+        if (h.startsWith("<")) {
+            throw fatal(head.number(), "this looks like HTML or XML, not SDP (an SDP starts with 'v=0')", head.text());
+        }
+        if (h.startsWith("{") || h.startsWith("[")) {
+            throw fatal(head.number(), "this looks like JSON, not SDP; for an RTCSessionDescription "
+                    + "{\"type\":…,\"sdp\":…} pass the text of its \"sdp\" field", head.text());
+        }
+        if (!isSdpLine(h)) {
+            throw fatal(head.number(), "not an SDP line: SDP lines look like 'x=value' and the first one is 'v=0' (RFC 8866 §5)", head.text());
+        }
+        if (first > 0) problem(raw.get(0).number(), "empty line(s) before v=0 ignored", null);
+        if (h.charAt(0) != 'v') problem(head.number(), "the description does not start with 'v=0' (RFC 8866 §5.1)", head.text());
+
+        return build(raw.subList(first, raw.size()), ending);
+    }
+
+    private static boolean isSdpLine(String t) {
+        return t.length() >= 2 && t.charAt(1) == '=' && Character.isLetter(t.charAt(0));
+    }
+
+    // ------------------------------------------------------------------ building the model
+
+    private static final class MB {
+        int index, line, port = -1;
+        Integer portCount;
+        String type = "?", proto = "";
+        List<String> formats = List.of();
+        String info, key;
+        final List<Connection> conns = new ArrayList<>();
+        final List<Bandwidth> bws = new ArrayList<>();
+        final List<Attribute> attrs = new ArrayList<>();
+        int order;
+        boolean direction;
+        final Set<Integer> extmapIds = new HashSet<>();
+        Set<String> formatSet = Set.of();
+
+        MediaSection build() {
+            return new MediaSection(index, line, type, port, portCount, proto, formats, info, conns, bws, key, attrs);
+        }
+    }
+
+    private ParsedSdp build(List<RawLine> raw, String ending) {
+        int version = -1;
+        Origin origin = null;
+        String sessionName = null, info = null, uri = null, zones = null, key = null;
+        List<String> emails = new ArrayList<>(), phones = new ArrayList<>();
+        Connection conn = null;
+        List<Bandwidth> bws = new ArrayList<>();
+        List<Timing> timings = new ArrayList<>();
+        List<String> repeats = null;
+        long tStart = 0, tStop = 0;
+        List<Attribute> attrs = new ArrayList<>();
+        List<MB> media = new ArrayList<>();
+        List<SdpLine> lines = new ArrayList<>(raw.size());
+        Set<Character> seen = new HashSet<>();
+        int sessionOrder = 0;
+        boolean sessionDirection = false;
+        MB m = null;
+        int lastNonEmpty = raw.size() - 1;
+        while (lastNonEmpty > 0 && raw.get(lastNonEmpty).text().isEmpty()) lastNonEmpty--;
+
+        for (int k = 0; k < raw.size(); k++) {
+            RawLine r = raw.get(k);
+            String t = r.text();
+            int no = r.number();
+            if (t.isEmpty()) {
+                if (k <= lastNonEmpty) problem(no, "empty line ignored (an SDP has no empty lines, RFC 8866 §5)", null);
+                continue;
+            }
+            String trimmed = t.stripTrailing();
+            if (trimmed.length() != t.length()) {
+                problem(no, "trailing white space after the value", t);
+            }
+            if (!isSdpLine(trimmed)) {
+                problem(no, "not an SDP line ('x=value' expected); ignored", t);
+                lines.add(new SdpLine(no, '?', trimmed, t, m == null ? -1 : m.index));
+                continue;
+            }
+            char type = trimmed.charAt(0);
+            String v = trimmed.substring(2);
+            if (type == 'm') {
+                m = new MB();
+                m.index = media.size();
+                m.line = no;
+                media.add(m);
+                parseMediaLine(m, v, no, t);
+                lines.add(new SdpLine(no, type, v, t, m.index));
+                continue;
+            }
+            lines.add(new SdpLine(no, type, v, t, m == null ? -1 : m.index));
+            if ("vosiuepcbtrzkam".indexOf(type) < 0) {
+                problem(no, "unknown line type '" + type + "=': RFC 8866 §5 says a parser must ignore or reject a description "
+                        + "with a type letter it does not know; kept for inspection", t);
+                continue;
+            }
+            // Order of lines (RFC 8866 §5): t= and r= share a rank so that t r t r … is fine.
+            char rank = type == 'r' ? 't' : type;
+            if (m == null) {
+                int idx = SESSION_ORDER.indexOf(rank);
+                if (idx < sessionOrder) {
+                    problem(no, type + "= is out of order: RFC 8866 §5 puts session lines in the order v o s i u e p c b t r z k a", t);
+                } else {
+                    sessionOrder = idx;
+                }
+                if ("vosiuzk".indexOf(type) >= 0 && !seen.add(type)) {
+                    problem(no, "a second " + type + "= line at session level (only one is allowed, RFC 8866 §5)", t);
+                }
+            } else {
+                int idx = MEDIA_ORDER.indexOf(rank);
+                if (idx < 0) {
+                    problem(no, type + "= is a session-level line and is not allowed inside an m-section (RFC 8866 §5)", t);
+                    continue;
+                }
+                if (idx < m.order) {
+                    problem(no, type + "= is out of order: inside an m-section RFC 8866 §5 wants m i c b k a", t);
+                } else {
+                    m.order = idx;
+                }
+            }
+            try {
+                switch (type) {
+                    case 'v' -> {
+                        version = (int) Attributes.number(v, 0, Integer.MAX_VALUE, "v=");
+                        if (version != 0) problem(no, "v= must be 0 (RFC 8866 §5.1)", t);
+                    }
+                    case 'o' -> origin = parseOrigin(v, no, t);
+                    case 's' -> {
+                        sessionName = v;
+                        if (v.isBlank()) problem(no, "s= is empty: RFC 8866 §5.3 wants at least one character ('s=-' in WebRTC)", t);
+                    }
+                    case 'i' -> {
+                        if (m == null) info = v;
+                        else if (m.info != null) problem(no, "a second i= in this m-section", t);
+                        else m.info = v;
+                    }
+                    case 'u' -> uri = v;
+                    case 'e' -> emails.add(v);
+                    case 'p' -> phones.add(v);
+                    case 'c' -> {
+                        Connection c = parseConnection(v);
+                        if (m == null) {
+                            if (conn != null) problem(no, "a second c= at session level", t);
+                            conn = c;
+                        } else {
+                            m.conns.add(c);
+                        }
+                    }
+                    case 'b' -> {
+                        Bandwidth b = parseBandwidth(v);
+                        if (m == null) bws.add(b);
+                        else m.bws.add(b);
+                    }
+                    case 't' -> {
+                        if (repeats != null) timings.add(new Timing(tStart, tStop, repeats));
+                        String[] f = Attributes.fields(v, 2, "t=", "<start time> <stop time>");
+                        if (f.length != 2) throw new IllegalArgumentException("t= needs exactly '<start time> <stop time>'");
+                        tStart = Attributes.number(f[0], 0, Long.MAX_VALUE, "t= start time");
+                        tStop = Attributes.number(f[1], 0, Long.MAX_VALUE, "t= stop time");
+                        repeats = new ArrayList<>();
+                    }
+                    case 'r' -> {
+                        if (repeats == null) problem(no, "r= without a t= line before it (RFC 8866 §5.10)", t);
+                        else repeats.add(v);
+                    }
+                    case 'z' -> zones = v;
+                    case 'k' -> {
+                        if (m == null) key = v;
+                        else m.key = v;
+                    }
+                    case 'a' -> {
+                        Attribute a = attribute(v, no, t);
+                        if (a == null) continue;
+                        if (m == null) {
+                            attrs.add(a);
+                            if (Direction.of(a.name()) != null) {
+                                if (sessionDirection) problem(no, "more than one direction attribute at session level", t);
+                                sessionDirection = true;
+                            }
+                        } else {
+                            m.attrs.add(a);
+                        }
+                        checkAttribute(a, m, no, t);
+                    }
+                    default -> { /* unreachable: filtered above */ }
+                }
+            } catch (IllegalArgumentException e) {
+                problem(no, e.getMessage(), t);
+            }
+        }
+        if (repeats != null) timings.add(new Timing(tStart, tStop, repeats));
+
+        int endLine = lines.isEmpty() ? 0 : lines.get(lines.size() - 1).number();
+        if (origin == null) problem(0, "missing o= line (RFC 8866 §5.2)", null);
+        if (sessionName == null) problem(0, "missing s= line (RFC 8866 §5.3)", null);
+        if (timings.isEmpty()) problem(0, "missing t= line (RFC 8866 §5.9; WebRTC writes 't=0 0')", null);
+        for (MB mb : media) {
+            if (conn == null && mb.conns.isEmpty()) {
+                problem(mb.line, "no c= line in this m-section nor at session level (RFC 8866 §5.7)", null);
+            }
+        }
+        checkGroups(attrs, media);
+        if (suppressed > 0) {
+            warnings.add(new SdpWarning(endLine, suppressed + " more warnings not listed", null));
+        }
+        List<MediaSection> ms = new ArrayList<>(media.size());
+        for (MB mb : media) ms.add(mb.build());
+        return new ParsedSdp(version, origin, sessionName, info, uri, emails, phones, conn, bws, timings,
+                zones, key, attrs, ms, lines, warnings, ending);
+    }
+
+    private void parseMediaLine(MB m, String v, int no, String t) {
+        String[] f = v.strip().isEmpty() ? new String[0] : v.strip().split(" +");
+        if (f.length > 0) m.type = f[0];
+        if (f.length < 3) {
+            problem(no, "m= needs '<media> <port> <proto> <fmt> ...' (RFC 8866 §5.14), got " + f.length + " field"
+                    + (f.length == 1 ? "" : "s"), t);
+        }
+        if (f.length > 1) {
+            String p = f[1];
+            int slash = p.indexOf('/');
+            try {
+                m.port = (int) Attributes.number(slash < 0 ? p : p.substring(0, slash), 0, 65535, "m= port");
+                if (slash >= 0) m.portCount = (int) Attributes.number(p.substring(slash + 1), 1, 65535, "m= number of ports");
+            } catch (IllegalArgumentException e) {
+                problem(no, e.getMessage(), t);
+            }
+        }
+        if (f.length > 2) m.proto = f[2];
+        if (f.length > 3) {
+            m.formats = List.of(java.util.Arrays.copyOfRange(f, 3, f.length));
+            m.formatSet = new HashSet<>(m.formats);
+        } else if (f.length == 3) {
+            problem(no, "m= lists no formats (payload types); RFC 8866 §5.14 wants at least one", t);
+        }
+        if (m.proto.contains("RTP")) {
+            for (String fmt : m.formats) {
+                try {
+                    Attributes.number(fmt, 0, 127, "RTP payload type");
+                } catch (IllegalArgumentException e) {
+                    problem(no, "m= format '" + fmt + "' is not an RTP payload type (0-127)", t);
+                }
+            }
+        }
+    }
+
+    private Origin parseOrigin(String v, int no, String t) {
+        String[] f = v.strip().split(" +");
+        if (f.length != 6) {
+            problem(no, "o= needs 6 fields (<username> <sess-id> <sess-version> <nettype> <addrtype> <address>), got "
+                    + f.length + " (RFC 8866 §5.2)", t);
+        }
+        String[] g = java.util.Arrays.copyOf(f, 6);
+        if (g[1] != null && Origin.decimal(g[1]) == null) problem(no, "o= session id '" + g[1] + "' is not a decimal number", t);
+        if (g[2] != null && Origin.decimal(g[2]) == null) problem(no, "o= session version '" + g[2] + "' is not a decimal number", t);
+        return new Origin(g[0], g[1], g[2], g[3], g[4], g[5]);
+    }
+
+    private static Connection parseConnection(String v) {
+        String[] f = Attributes.fields(v, 3, "c=", "<nettype> <addrtype> <connection-address>");
+        if (f.length != 3) throw new IllegalArgumentException("c= needs exactly '<nettype> <addrtype> <connection-address>' (RFC 8866 §5.7)");
+        String[] a = f[2].split("/", -1);
+        Integer ttl = null, count = null;
+        if (a.length > 3) throw new IllegalArgumentException("c= address '" + f[2] + "' has too many '/' parts");
+        if (a.length >= 2) {
+            if (f[1].equals("IP4")) ttl = (int) Attributes.number(a[1], 0, 255, "c= TTL");
+            else count = (int) Attributes.number(a[1], 1, 65535, "c= number of addresses");
+        }
+        if (a.length == 3) count = (int) Attributes.number(a[2], 1, 65535, "c= number of addresses");
+        return new Connection(f[0], f[1], a[0], ttl, count);
+    }
+
+    private static Bandwidth parseBandwidth(String v) {
+        int colon = v.indexOf(':');
+        if (colon <= 0) throw new IllegalArgumentException("b= needs '<bwtype>:<bandwidth>' (RFC 8866 §5.8)");
+        return new Bandwidth(v.substring(0, colon), Attributes.number(v.substring(colon + 1).strip(), 0, Long.MAX_VALUE, "b= bandwidth"));
+    }
+
+    private Attribute attribute(String v, int no, String t) {
+        int colon = v.indexOf(':');
+        String name = colon < 0 ? v : v.substring(0, colon);
+        if (name.isEmpty()) {
+            problem(no, "a= without an attribute name", t);
+            return null;
+        }
+        if (name.indexOf(' ') >= 0) {
+            problem(no, "attribute name '" + name + "' contains a space", t);
+        }
+        return new Attribute(no, name, colon < 0 ? null : v.substring(colon + 1));
+    }
+
+    private static final Set<String> PROPERTIES = Set.of("sendrecv", "sendonly", "recvonly", "inactive", "rtcp-mux",
+            "rtcp-mux-only", "rtcp-rsize", "ice-lite", "end-of-candidates", "bundle-only", "extmap-allow-mixed");
+    private static final Set<String> MEDIA_ONLY = Set.of("rtpmap", "fmtp", "rtcp-fb", "mid", "ssrc", "ssrc-group", "msid",
+            "rid", "simulcast", "candidate", "rtcp", "rtcp-mux", "rtcp-rsize", "sctp-port", "max-message-size", "sctpmap",
+            "bundle-only", "ptime", "maxptime", "framerate", "crypto");
+
+    private void checkAttribute(Attribute a, MB m, int no, String t) {
+        String name = a.name(), v = a.value() == null ? null : a.value();
+        if (m == null && MEDIA_ONLY.contains(name)) {
+            problem(no, "a=" + name + " belongs in an m-section, not at session level", t);
+        }
+        if (PROPERTIES.contains(name)) {
+            if (v != null) problem(no, "a=" + name + " takes no value", t);
+            if (m != null && Direction.of(name) != null) {
+                if (m.direction) problem(no, "more than one direction attribute in this m-section", t);
+                m.direction = true;
+            }
+            return;
+        }
+        if (v == null) {
+            if (KNOWN_VALUE.contains(name)) problem(no, "a=" + name + " needs a value ('a=" + name + ":…')", t);
+            return;
+        }
+        String s = v.strip();
+        switch (name) {
+            case "rtpmap" -> {
+                Attributes.Rtpmap r = Attributes.Rtpmap.parse(v);
+                if (m != null && !m.formatSet.contains(String.valueOf(r.payloadType())) && m.proto.contains("RTP")) {
+                    problem(no, "rtpmap for payload type " + r.payloadType() + ", which the m= line does not list", t);
+                }
+            }
+            case "fmtp" -> {
+                Attributes.Fmtp f = Attributes.Fmtp.parse(v);
+                if (m != null && !m.formatSet.contains(f.format())) {
+                    problem(no, "fmtp for format " + f.format() + ", which the m= line does not list", t);
+                }
+                String apt = f.get("apt");
+                if (apt != null) Attributes.number(apt, 0, 127, "fmtp apt (associated payload type)");
+            }
+            case "rtcp-fb" -> {
+                Attributes.RtcpFb f = Attributes.RtcpFb.parse(v);
+                if (m != null && !f.payloadType().equals("*") && !m.formatSet.contains(f.payloadType())) {
+                    problem(no, "rtcp-fb for payload type " + f.payloadType() + ", which the m= line does not list", t);
+                }
+            }
+            case "extmap" -> {
+                Attributes.Extmap e = Attributes.Extmap.parse(v);
+                if (m != null && !m.extmapIds.add(e.id())) problem(no, "extmap id " + e.id() + " is used twice in this m-section", t);
+            }
+            case "candidate" -> Candidate.parse(v);
+            case "ssrc" -> Attributes.SsrcAttribute.parse(v);
+            case "ssrc-group" -> Attributes.SsrcGroup.parse(v);
+            case "group" -> Attributes.Group.parse(v);
+            case "fingerprint" -> Attributes.Fingerprint.parse(v);
+            case "msid" -> Attributes.Msid.parse(v);
+            case "rid" -> Attributes.Rid.parse(v);
+            case "simulcast" -> Attributes.Simulcast.parse(v);
+            case "crypto" -> Attributes.Crypto.parse(v);
+            case "rtcp" -> Attributes.Rtcp.parse(v);
+            case "sctpmap" -> Attributes.SctpMap.parse(v);
+            case "setup" -> {
+                if (!Set.of("actpass", "active", "passive", "holdconn").contains(s)) {
+                    throw new IllegalArgumentException("setup '" + s + "' must be actpass, active, passive or holdconn (RFC 4145 §4)");
+                }
+            }
+            case "ice-ufrag" -> iceChars(s, 4, "ice-ufrag", "RFC 8839 §5.4");
+            case "ice-pwd" -> iceChars(s, 22, "ice-pwd", "RFC 8839 §5.4");
+            case "ice-options" -> {
+                if (s.isEmpty()) throw new IllegalArgumentException("ice-options lists no option");
+            }
+            case "mid" -> {
+                if (s.isEmpty() || s.indexOf(' ') >= 0) throw new IllegalArgumentException("mid '" + v + "' must be one non-empty token");
+            }
+            case "msid-semantic" -> {
+                if (s.isEmpty()) throw new IllegalArgumentException("msid-semantic is empty");
+            }
+            case "sctp-port" -> Attributes.number(s, 0, 65535, "sctp-port");
+            case "max-message-size" -> Attributes.number(s, 0, Long.MAX_VALUE, "max-message-size");
+            case "ptime", "maxptime", "framerate" -> decimal(s, name);
+            default -> { /* unknown or free-form attribute: kept as is */ }
+        }
+    }
+
+    private static final Set<String> KNOWN_VALUE = Set.of("rtpmap", "fmtp", "rtcp-fb", "extmap", "candidate", "ssrc",
+            "ssrc-group", "group", "fingerprint", "msid", "rid", "simulcast", "crypto", "rtcp", "sctpmap", "setup",
+            "ice-ufrag", "ice-pwd", "ice-options", "mid", "sctp-port", "max-message-size", "ptime", "maxptime", "framerate");
+
+    private static void iceChars(String s, int min, String what, String rfc) {
+        if (s.length() < min || s.length() > 256) {
+            throw new IllegalArgumentException(what + " must be " + min + " to 256 characters, got " + s.length() + " (" + rfc + ")");
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '+' || c == '/';
+            if (!ok) throw new IllegalArgumentException(what + " may only use letters, digits, '+' and '/' (" + rfc + "), found '" + c + "'");
+        }
+    }
+
+    private void checkGroups(List<Attribute> attrs, List<MB> media) {
+        Map<String, Integer> mids = new HashMap<>();
+        for (MB mb : media) {
+            for (Attribute a : mb.attrs) {
+                if (a.name().equals("mid") && a.value() != null) {
+                    Integer prev = mids.put(a.value().strip(), mb.index);
+                    if (prev != null) problem(a.line(), "mid '" + a.value().strip() + "' is used by two m-sections (RFC 5888 §4)", null);
+                }
+            }
+        }
+        for (Attribute a : attrs) {
+            if (!a.name().equals("group") || a.value() == null) continue;
+            try {
+                for (String mid : Attributes.Group.parse(a.value()).mids()) {
+                    if (!mids.containsKey(mid)) problem(a.line(), "group names mid '" + mid + "' but no m-section has it (RFC 5888 §5)", null);
+                }
+            } catch (IllegalArgumentException ignored) {
+                // already reported
+            }
+        }
+    }
+
+    static double decimal(String s, String what) {
+        if (s.isEmpty() || s.length() > 24) throw new IllegalArgumentException(what + " '" + s + "' is not a number");
+        boolean dot = false, digit = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '.' && !dot) dot = true;
+            else if (c >= '0' && c <= '9') digit = true;
+            else throw new IllegalArgumentException(what + " '" + s + "' is not a number");
+        }
+        if (!digit) throw new IllegalArgumentException(what + " '" + s + "' is not a number");
+        return Double.parseDouble(s);
+    }
+}
