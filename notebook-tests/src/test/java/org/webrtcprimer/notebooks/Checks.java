@@ -53,8 +53,33 @@ final class Checks {
             if (!o.textContains(s)) failures.add(where + ": expected a text output (text/plain or stream) containing \"" + s
                     + "\" — none has it (" + o.text.size() + " text outputs)");
         }
+        for (String s : e.htmlAbsent()) {
+            for (String h : o.html) {
+                if (h.contains(s)) {
+                    failures.add(where + ": expected no HTML output containing \"" + s + "\" — found in:\n" + indent(excerpt(h, s)));
+                    break;
+                }
+            }
+        }
+        for (String s : e.textAbsent()) {
+            for (String t : o.text) {
+                if (t.contains(s)) {
+                    failures.add(where + ": expected no text output containing \"" + s + "\" — found in:\n" + indent(excerpt(t, s)));
+                    break;
+                }
+            }
+        }
         if (o.images() < e.minImages()) failures.add(where + ": expected at least " + e.minImages() + " image(s), found " + o.images());
         if (o.tables() < e.minTables()) failures.add(where + ": expected at least " + e.minTables() + " table(s), found " + o.tables());
+    }
+
+    /** A few lines around the first occurrence of {@code s}. */
+    static String excerpt(String text, String s) {
+        String plain = Outputs.plain(text);
+        int i = Math.max(0, plain.indexOf(s));
+        int from = Math.max(0, plain.lastIndexOf('\n', Math.max(0, i - 200)) + 1);
+        int to = plain.indexOf('\n', Math.min(plain.length(), i + s.length() + 200));
+        return plain.substring(from, to < 0 ? plain.length() : to).strip();
     }
 
     static String cellName(int index, JsonObject cell) {

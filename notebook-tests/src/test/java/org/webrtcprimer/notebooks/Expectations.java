@@ -15,6 +15,8 @@ import java.util.Set;
  * "metadata": {"primer": {"expect": {
  *     "html_contains": ["primer-table"],   // each string in some text/html output
  *     "text_contains": ["Setup time"],     // each string in some text/plain or stream output
+ *     "text_absent": ["Not yet"],          // no text/plain or stream output has any of these
+ *     "html_absent": ["primer-fail"],      // no text/html output has any of these
  *     "min_images": 2,                     // image/png outputs + PNG data-URI &lt;img&gt; in HTML
  *     "min_tables": 1,                     // &lt;table&gt; elements in text/html outputs
  *     "max_seconds": 60                    // notebook level only: time budget (default 120)
@@ -23,12 +25,14 @@ import java.util.Set;
  *
  * The same object in a code cell's metadata applies to that cell's outputs only.
  */
-record Expectations(List<String> htmlContains, List<String> textContains, int minImages, int minTables, Double maxSeconds) {
+record Expectations(List<String> htmlContains, List<String> textContains, List<String> htmlAbsent, List<String> textAbsent,
+                    int minImages, int minTables, Double maxSeconds) {
 
-    static final Set<String> KEYS = Set.of("html_contains", "text_contains", "min_images", "min_tables", "max_seconds");
+    static final Set<String> KEYS = Set.of("html_contains", "text_contains", "html_absent", "text_absent",
+            "min_images", "min_tables", "max_seconds");
     static final double DEFAULT_MAX_SECONDS = 120;
 
-    static final Expectations NONE = new Expectations(List.of(), List.of(), 0, 0, null);
+    static final Expectations NONE = new Expectations(List.of(), List.of(), List.of(), List.of(), 0, 0, null);
 
     /** The expectations under {@code metadata.primer.expect}, or NONE; mistakes listed in {@code problems}. */
     static Expectations of(JsonObject metadata, String where, List<String> problems) {
@@ -49,6 +53,7 @@ record Expectations(List<String> htmlContains, List<String> textContains, int mi
             if (!KEYS.contains(key)) problems.add(where + ": unknown expectation '" + key + "' — known: " + KEYS);
         }
         return new Expectations(strings(e, "html_contains", where, problems), strings(e, "text_contains", where, problems),
+                strings(e, "html_absent", where, problems), strings(e, "text_absent", where, problems),
                 count(e, "min_images", where, problems), count(e, "min_tables", where, problems),
                 e.has("max_seconds") && e.get("max_seconds").isJsonPrimitive() && e.get("max_seconds").getAsJsonPrimitive().isNumber()
                         ? e.get("max_seconds").getAsDouble() : null);
