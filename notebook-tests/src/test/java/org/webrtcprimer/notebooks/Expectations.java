@@ -14,7 +14,7 @@ import java.util.Set;
  * <pre>
  * "metadata": {"primer": {"expect": {
  *     "html_contains": ["primer-table"],   // each string in some text/html output
- *     "text_contains": ["Setup time"],     // each string in some text/plain or stream output
+ *     "text_contains": ["Setup time"],     // each string in some text/plain or stream output, or an HTML-only output's visible text
  *     "text_absent": ["Not yet"],          // no text/plain or stream output has any of these
  *     "html_absent": ["primer-fail"],      // no text/html output has any of these
  *     "min_images": 2,                     // image/png outputs + PNG data-URI &lt;img&gt; in HTML

@@ -39,6 +39,9 @@ final class Outputs {
                     JsonObject data = o.getAsJsonObject("data");
                     if (data.has("text/html")) html.add(joined(data.get("text/html")));
                     if (data.has("text/plain")) text.add(joined(data.get("text/plain")));
+                    // rapaio shows a cell's plain value (a number, a string, an enum) as text/html only:
+                    // what the reader sees is still text
+                    else if (data.has("text/html")) text.add(visibleText(joined(data.get("text/html"))));
                     if (data.has("image/png")) pngOutputs++;
                 }
                 case "error" -> errors.add(o);
@@ -76,6 +79,13 @@ final class Outputs {
             return b.toString();
         }
         return e.getAsString();
+    }
+
+    /** The text a reader sees in an HTML fragment: tags dropped, the usual entities decoded. */
+    static String visibleText(String html) {
+        return html.replaceAll("(?is)<(style|script)[^>]*>.*?</\\1>", "").replaceAll("<[^>]*>", "")
+                .replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
+                .replace("&nbsp;", " ").replace("&amp;", "&");
     }
 
     static String plain(String s) {
