@@ -27,6 +27,10 @@ public final class Main {
         register("help", "list the commands", args -> usage());
         register("bench", "time N local calls: call() → connected, → first remote frame",
                 org.webrtcprimer.timing.SetupBenchmark::main);
+        register("signaling", "run the signaling server and the browser page: signaling [--port P] [--http-port H] [--room R]",
+                org.webrtcprimer.signaling.SignalingCommand::run);
+        register("callee", "answer calls as pc2 in a room: callee --server ws://… --room R [--calls N]",
+                org.webrtcprimer.signaling.Callee::main);
         register("sdp", "explain every line of SDP files: sdp [--text|--json|--html] [--strict] FILE...|-", org.webrtcprimer.sdp.SdpCommand::run);
     }
 
