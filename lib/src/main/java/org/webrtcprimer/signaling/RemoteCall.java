@@ -72,6 +72,7 @@ public final class RemoteCall implements Engine.Resource {
     private final List<Event> remotePages = new ArrayList<>();
     private final String channelGreeting;
     private volatile AutoCloseable logSubscription;
+    private volatile Long remoteOrigin;
     private volatile boolean hungUp;
 
     private RemoteCall(SignalingClient signaling, MediaStream localStream, CallOptions options, boolean caller, String greeting) {
@@ -307,6 +308,7 @@ public final class RemoteCall implements Engine.Resource {
                 }
             }
             if (m.bool("last").orElse(false)) {
+                remoteOrigin = m.number("origin").orElse(null);
                 remoteLog.complete(List.copyOf(remotePages));
                 closeQuietly(logSubscription);
             }
@@ -327,7 +329,10 @@ public final class RemoteCall implements Engine.Resource {
                 a.add(e.detail());
                 page.add(a);
             }
-            pages.add(Message.of(Protocol.LOG, "events", page, "last", from + perPage >= events.size()));
+            boolean last = from + perPage >= events.size();
+            // With the last page, where this kit clock starts on the machine's monotonic clock:
+            // only meaningful between processes of one machine, where it checks the ping estimate.
+            pages.add(Message.of(Protocol.LOG, "events", page, "last", last, "origin", last ? System.nanoTime() - Clock.now() : null));
         }
         return pages;
     }
@@ -465,6 +470,16 @@ public final class RemoteCall implements Engine.Resource {
         }
     }
 
+    /**
+     * Where the other process's kit clock starts, in this machine's {@code System.nanoTime()}, as
+     * its log said — known only once {@link #remoteLog()} arrived, and comparable with ours only
+     * when both processes run on one machine (then {@code ours − theirs} is the true clock offset).
+     */
+    public java.util.OptionalLong remoteClockOrigin() {
+        Long o = remoteOrigin;
+        return o == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(o);
+    }
+
     private void ensureActive(String step) {
         if (hungUp) throw new CallException(step + ": this call has hung up — start a new one");
         if (ended.isDone()) throw new CallException(step + ": the other side ended this call (" + ended.getNow("") + ")");
@@ -523,7 +538,4 @@ public final class RemoteCall implements Engine.Resource {
                 + "\n  " + setupTime().toString().replace("\n", "\n  ");
     }
 
-    static long now() {
-        return Clock.now();
-    }
 }
