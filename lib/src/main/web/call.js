@@ -57,6 +57,7 @@ async function loadConfig() {
     signaling: params.get('signaling') || served.signaling,
     room: params.get('room') || served.room,
     name: params.get('name') || 'pc1',
+    waitMs: Number(params.get('wait')) || 10000,   // how long Call waits for the Java peer to be there
   };
   return config;
 }
@@ -172,7 +173,7 @@ async function call() {
   try {
     await loadConfig();
     await connectSignaling();
-    await waitForPeer(10000);
+    await waitForPeer(config.waitMs);
     const videoTracks = localStream.getVideoTracks();
     if (videoTracks.length > 0) weblog('Using video device: ' + videoTracks[0].label);
     pc = new RTCPeerConnection({});
