@@ -34,6 +34,7 @@ let pc = null;
 let localStream = null;
 let channel = null;
 let callStart = 0;
+let pendingCandidates = [];
 
 function setStatus(text) {
   statusLine.textContent = text;
@@ -103,10 +104,10 @@ function connectSignaling() {
           if (answerWaiter) answerWaiter(m);
           break;
         case 'candidate':
-          if (pc && m.candidate) {
-            pc.addIceCandidate({candidate: m.candidate, sdpMid: m.sdpMid, sdpMLineIndex: m.sdpMLineIndex})
-              .catch((err) => weblog('pc1 addIceCandidate failed: ' + err));
-          }
+          if (!pc || !m.candidate) break;
+          // A candidate can overtake the answer; keep it until the answer is applied.
+          if (!pc.remoteDescription) pendingCandidates.push(m);
+          else addCandidate(m);
           break;
         case 'bye':
           weblog(m.from + ' hung up');
@@ -126,6 +127,11 @@ function connectSignaling() {
     };
   });
   return joined;
+}
+
+function addCandidate(m) {
+  pc.addIceCandidate({candidate: m.candidate, sdpMid: m.sdpMid, sdpMLineIndex: m.sdpMLineIndex})
+    .catch((err) => weblog('pc1 addIceCandidate failed: ' + err));
 }
 
 function waitForPeer(ms) {
@@ -176,6 +182,7 @@ async function call() {
     await waitForPeer(config.waitMs);
     const videoTracks = localStream.getVideoTracks();
     if (videoTracks.length > 0) weblog('Using video device: ' + videoTracks[0].label);
+    pendingCandidates = [];
     pc = new RTCPeerConnection({});
     weblog('Created local peer connection object pc1');
     pc.onicecandidate = (e) => {
@@ -222,6 +229,7 @@ async function call() {
     weblog('received the answer from ' + answer.from);
     await pc.setRemoteDescription({type: 'answer', sdp: answer.sdp});
     weblog('pc1 setRemoteDescription complete');
+    pendingCandidates.splice(0).forEach(addCandidate);
   } catch (e) {
     weblog('call failed: ' + e.message);
     primer.errors.push('call: ' + e.message);

@@ -31,6 +31,8 @@ public final class Main {
                 org.webrtcprimer.signaling.SignalingCommand::run);
         register("callee", "answer calls as pc2 in a room: callee --server ws://… --room R [--calls N]",
                 org.webrtcprimer.signaling.Callee::main);
+        register("bench-remote", "setup time: Java pc1/pc2, Chromium pc1/pc2, Chromium → Java through signaling",
+                org.webrtcprimer.browser.RemoteBenchmark::main);
         register("sdp", "explain every line of SDP files: sdp [--text|--json|--html] [--strict] FILE...|-", org.webrtcprimer.sdp.SdpCommand::run);
     }
 

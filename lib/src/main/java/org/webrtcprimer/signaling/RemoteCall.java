@@ -73,7 +73,10 @@ public final class RemoteCall implements Engine.Resource {
     private final String channelGreeting;
     private volatile AutoCloseable logSubscription;
     private volatile Long remoteOrigin;
+    private final List<IceCandidate> heldCandidates = new ArrayList<>();
+    private boolean descriptionSent;
     private volatile boolean hungUp;
+    private boolean endingByOther;
 
     private RemoteCall(SignalingClient signaling, MediaStream localStream, CallOptions options, boolean caller, String greeting) {
         this.signaling = signaling;
@@ -236,6 +239,13 @@ public final class RemoteCall implements Engine.Resource {
         ensureActive("send");
         if (description == null) throw new IllegalArgumentException("send needs the offer or answer that createOffer/createAnswer returned");
         signaling.send(Message.of(description.type(), "sdp", description.sdp()));
+        List<IceCandidate> held;
+        synchronized (heldCandidates) {
+            descriptionSent = true;
+            held = new ArrayList<>(heldCandidates);
+            heldCandidates.clear();
+        }
+        held.forEach(this::sendCandidateNow);
     }
 
     /** Waits for the callee's answer (the caller's side). */
@@ -264,6 +274,19 @@ public final class RemoteCall implements Engine.Resource {
 
     private void sendCandidate(IceCandidate c) {
         if (hungUp || !signaling.isOpen()) return;
+        synchronized (heldCandidates) {
+            // Gathering starts at setLocalDescription, before the description itself is sent:
+            // hold candidates until it is, so the other side never gets a candidate for a
+            // description it has not seen (Trickle ICE, RFC 8838: candidates follow the description).
+            if (!descriptionSent) {
+                heldCandidates.add(c);
+                return;
+            }
+        }
+        sendCandidateNow(c);
+    }
+
+    private void sendCandidateNow(IceCandidate c) {
         signaling.send(Message.of(Protocol.CANDIDATE, "candidate", c.candidate(), "sdpMid", c.sdpMid(),
                 "sdpMLineIndex", c.sdpMLineIndex()));
     }
@@ -289,10 +312,13 @@ public final class RemoteCall implements Engine.Resource {
     }
 
     private void endedByOther(String why) {
-        if (ended.isDone() || hungUp) return;
+        synchronized (this) {
+            if (ended.isDone() || hungUp || endingByOther) return;
+            endingByOther = true;
+        }
         log.note("Call ended", why);
-        ended.complete(why);
         release(false);
+        ended.complete(why); // after the release: whoever waits sees the peer closed
     }
 
     private void onLogPage(Message m) {

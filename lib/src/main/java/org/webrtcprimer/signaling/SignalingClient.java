@@ -360,6 +360,8 @@ public final class SignalingClient implements AutoCloseable {
             super(uri, new Draft_6455());
             setConnectionLostTimeout(10);
             setDaemon(true);
+            setTcpNoDelay(true); // small messages, each awaited: don't let Nagle hold them back
+
         }
 
         @Override

@@ -60,14 +60,16 @@ class BrowserCallTest {
             // Browser → Java: Chromium's fake camera reaches the Java peer.
             RemoteCall java = callee.awaitCall(1, Duration.ofSeconds(10));
             java.awaitFirstFrame();
-            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-            while (java.remoteVideo().frames() < 10 && System.nanoTime() < end) Thread.sleep(50);
+            // Chromium's encoder may start below the camera's 640×480 while its bandwidth estimate
+            // ramps up (seen: 320×240 first): wait for the full size.
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while ((java.remoteVideo().frames() < 10 || java.remoteVideo().videoWidth() < 640) && System.nanoTime() < end) Thread.sleep(50);
             assertTrue(java.remoteVideo().frames() >= 10, "Java counted " + java.remoteVideo().frames() + " frames from the browser");
             assertEquals(640, java.remoteVideo().videoWidth(), "Chromium's fake camera is 640 wide");
             assertEquals(480, java.remoteVideo().videoHeight());
 
             // Java → browser: the synthetic test pattern plays in the page's remoteVideo.
-            browser.waitFor("primer.remote.frames >= 10", Duration.ofSeconds(15));
+            browser.waitFor("primer.remote.frames >= 10 && primer.remote.width === 640", Duration.ofSeconds(20));
             assertEquals(640, browser.number("primer.remote.width"));
             assertEquals(480, browser.number("primer.remote.height"));
             assertEquals(640, browser.number("document.getElementById('remoteVideo').videoWidth"));
