@@ -49,6 +49,11 @@ public record CallLogs(List<Event> here, List<Event> there, ClockOffset offset, 
         return new CallLogs(here, there, offset, hereTitle, thereTitle);
     }
 
+    /** Only the events that match, on both sides — e.g. {@code only(e -> e.kind() != Event.Kind.CANDIDATE)}. */
+    public CallLogs only(java.util.function.Predicate<Event> which) {
+        return new CallLogs(here.stream().filter(which).toList(), there.stream().filter(which).toList(), offset, hereName, thereName);
+    }
+
     /** Both sides in one log on this side's clock — for the analyses that read one log (SetupTime, Milestones). */
     public EventLog merged() {
         EventLog log = new EventLog();
@@ -93,17 +98,18 @@ public record CallLogs(List<Event> here, List<Event> there, ClockOffset offset, 
 
     @Override
     public String toHtml() {
-        StringBuilder sb = new StringBuilder("<div class=\"primer-calllogs\"><table style=\"border-collapse:collapse;font:12px monospace\">");
+        StringBuilder sb = new StringBuilder("<div class=\"primer-calllogs\"><div style=\"max-height:36em;overflow:auto\">"
+                + "<table style=\"border-collapse:collapse;font:12px monospace\">");
         sb.append("<thead><tr><th style=\"text-align:right;padding:2px 8px\">ms</th><th style=\"text-align:left;padding:2px 8px\">")
                 .append(esc(hereName)).append("</th><th style=\"text-align:left;padding:2px 8px\">").append(esc(thereName))
                 .append("</th></tr></thead><tbody>");
         for (Row r : rows()) {
             String colour = Style.hex(Style.colorOf(r.event().source()));
-            String cell = "<td style=\"padding:1px 8px;color:" + colour + "\">" + esc(r.event().message()) + "</td>";
-            sb.append("<tr><td style=\"text-align:right;padding:1px 8px;color:#555\">").append(String.format("%.1f", r.millis()))
+            String cell = "<td style=\"padding:1px 8px;vertical-align:top;color:" + colour + "\">" + esc(r.event().message()) + "</td>";
+            sb.append("<tr><td style=\"text-align:right;vertical-align:top;padding:1px 8px;color:#555\">").append(String.format("%.1f", r.millis()))
                     .append("</td>").append(r.here() ? cell + "<td></td>" : "<td></td>" + cell).append("</tr>");
         }
-        sb.append("</tbody></table><p class=\"primer-caption\" style=\"font-size:12px;color:#555\">Clock alignment: ")
+        sb.append("</tbody></table></div><p class=\"primer-caption\" style=\"font-size:12px;color:#555\">Clock alignment: ")
                 .append(esc(offset.toString())).append(". Left: ").append(esc(hereName)).append(" at ")
                 .append(esc(Clock.stamp(origin()))).append(" = 0 ms.</p></div>");
         return sb.toString();

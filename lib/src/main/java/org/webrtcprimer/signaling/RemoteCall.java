@@ -341,26 +341,41 @@ public final class RemoteCall implements Engine.Resource {
         }
     }
 
-    /** The events of a log as {@code log} messages of at most {@code perPage} events each. */
+    /** Largest page of a log, in bytes of JSON: well under the server's default 64 KiB limit. */
+    static final int LOG_PAGE_BYTES = 32 * 1024;
+
+    /** The events of a log as {@code log} messages of at most {@code perPage} events and about {@link #LOG_PAGE_BYTES} each. */
     static List<Message> logPages(List<Event> events, int perPage) {
-        List<Message> pages = new ArrayList<>();
-        for (int from = 0; from < Math.max(1, events.size()); from += perPage) {
-            JsonArray page = new JsonArray();
-            for (Event e : events.subList(Math.min(from, events.size()), Math.min(from + perPage, events.size()))) {
-                JsonArray a = new JsonArray();
-                a.add(e.nanos());
-                a.add(e.source());
-                a.add(e.kind().name());
-                a.add(e.name());
-                a.add(e.detail());
-                page.add(a);
+        List<JsonArray> pages = new ArrayList<>();
+        JsonArray page = new JsonArray();
+        int bytes = 0;
+        for (Event e : events) {
+            JsonArray a = new JsonArray();
+            a.add(e.nanos());
+            a.add(e.source());
+            a.add(e.kind().name());
+            a.add(e.name());
+            // One event never fills a page by itself: a runaway detail is cut.
+            a.add(e.detail().length() > 4096 ? e.detail().substring(0, 4096) + "…" : e.detail());
+            int size = a.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 1;
+            if (page.size() > 0 && (page.size() >= perPage || bytes + size > LOG_PAGE_BYTES)) {
+                pages.add(page);
+                page = new JsonArray();
+                bytes = 0;
             }
-            boolean last = from + perPage >= events.size();
+            page.add(a);
+            bytes += size;
+        }
+        pages.add(page);
+        List<Message> out = new ArrayList<>();
+        for (int i = 0; i < pages.size(); i++) {
+            boolean last = i == pages.size() - 1;
             // With the last page, where this kit clock starts on the machine's monotonic clock:
             // only meaningful between processes of one machine, where it checks the ping estimate.
-            pages.add(Message.of(Protocol.LOG, "events", page, "last", last, "origin", last ? System.nanoTime() - Clock.now() : null));
+            out.add(Message.of(Protocol.LOG, "events", pages.get(i), "last", last,
+                    "origin", last ? System.nanoTime() - Clock.now() : null));
         }
-        return pages;
+        return out;
     }
 
     /** Sends this call's log to the other peer, in pages that fit the server's message limit. */
