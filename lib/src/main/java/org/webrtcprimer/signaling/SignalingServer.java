@@ -272,12 +272,13 @@ public final class SignalingServer implements AutoCloseable {
             rooms.clear();
         }
         log.add(SOURCE, Event.Kind.NOTE, "server stopped", reason);
-        timer.shutdownNow();
         ws.stopQuietly();
         if (http != null) {
             http.stop(0);
             ((java.util.concurrent.ExecutorService) http.getExecutor()).shutdownNow();
         }
+        // Last: the idle check itself may be the thread running this.
+        timer.shutdown();
         stopped.complete(reason);
     }
 
