@@ -254,4 +254,27 @@ class SignalingServerTest {
         assertTrue(nobody.getMessage().contains("could not connect"), nobody.getMessage());
         assertThrows(IllegalArgumentException.class, () -> SignalingClient.connect("http://127.0.0.1:1", "r", "x"));
     }
+
+    @Test
+    void serversAndClientsLeaveNoThreadsBehind() throws Exception {
+        long before = signalingThreads();
+        for (int r = 0; r < 3; r++) {
+            try (SignalingServer s = SignalingServer.start()) {
+                for (int i = 0; i < 10; i++) {
+                    try (SignalingClient a = SignalingClient.connect(s.url(), "r", "a"); SignalingClient b = SignalingClient.connect(s.url(), "r", "b")) {
+                        a.syncClock(2);
+                        assertTrue(signalingThreads() > before, "the count sees the library's threads while they run");
+                    }
+                }
+            }
+        }
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (signalingThreads() > before && System.nanoTime() < end) Thread.sleep(50);
+        assertEquals(before, signalingThreads(), "threads left: " + Thread.getAllStackTraces().keySet().stream().map(Thread::getName).sorted().toList());
+    }
+
+    private static long signalingThreads() {
+        return Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
+                .filter(n -> n.startsWith("WebSocket") || n.startsWith("primer-signaling") || n.startsWith("connectionLostChecker")).count();
+    }
 }
