@@ -338,6 +338,7 @@ public final class SignalingServer implements AutoCloseable {
             Member m = new Member(String.valueOf(conn.getRemoteSocketAddress()));
             conn.setAttachment(m);
             if (getConnections().size() > options.maxConnections()) {
+                log.add(SOURCE, Event.Kind.NOTE, "refused a connection", m.address + ": already " + options.maxConnections() + " connections");
                 reply(conn, error("server-full", "the server already has " + options.maxConnections()
                         + " connections — hang up an old call first", null));
                 conn.close(CloseFrame.TRY_AGAIN_LATER, "server full");
@@ -457,6 +458,11 @@ public final class SignalingServer implements AutoCloseable {
                 return;
             }
             Map<String, WebSocket> members = rooms.computeIfAbsent(room, r -> new LinkedHashMap<>());
+            WebSocket previous = members.get(name);
+            if (previous != null && !previous.isOpen()) {
+                // The same peer coming back while its old connection is still closing: the old one is gone.
+                members.remove(name);
+            }
             if (members.containsKey(name)) {
                 reply(conn, error("name-taken", "room '" + room + "' already has a peer named " + name
                         + " — choose another name", Protocol.JOIN));

@@ -42,21 +42,21 @@ final class RawClient extends WebSocketClient {
         return c;
     }
 
-    /** The next message, failing after 5 s. */
+    /** The next message, failing after 10 s. */
     Message next() throws InterruptedException {
-        Message m = received.poll(5, TimeUnit.SECONDS);
-        assertNotNull(m, "no message arrived within 5 s");
+        Message m = received.poll(10, TimeUnit.SECONDS);
+        assertNotNull(m, "no message arrived within 10 s");
         return m;
     }
 
-    /** The next message of a type, skipping others, failing after 5 s. */
+    /** The next message of a type, skipping others, failing after 10 s. */
     Message next(String type) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < end) {
             Message m = received.poll(end - System.nanoTime(), TimeUnit.NANOSECONDS);
             if (m != null && m.type().equals(type)) return m;
         }
-        return fail("no '" + type + "' message arrived within 5 s");
+        return fail("no '" + type + "' message arrived within 10 s");
     }
 
     /** Nothing arrives within the given time (for isolation checks). */
