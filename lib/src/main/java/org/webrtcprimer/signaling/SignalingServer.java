@@ -124,6 +124,7 @@ public final class SignalingServer implements AutoCloseable {
         String room;
         String name;
         int messages;
+        volatile boolean saidGoodbye; // its closing handshake began with a normal close code
 
         Member(String address) {
             this.address = address;
@@ -349,8 +350,15 @@ public final class SignalingServer implements AutoCloseable {
         public void onClose(WebSocket conn, int code, String reason, boolean remote) {
             Member m = conn.getAttachment();
             if (m == null) return;
-            leave(conn, m, code == CloseFrame.NORMAL || code == CloseFrame.GOING_AWAY ? "left"
-                    : code == CloseFrame.ABNORMAL_CLOSE && reason != null && reason.contains("pong") ? "timed out" : "disconnected");
+            String why = m.saidGoodbye || code == CloseFrame.NORMAL || code == CloseFrame.GOING_AWAY || code == CloseFrame.NOCODE ? "left"
+                    : code == CloseFrame.ABNORMAL_CLOSE && reason != null && reason.contains("pong") ? "timed out" : "disconnected";
+            leave(conn, m, why, code);
+        }
+
+        @Override
+        public void onClosing(WebSocket conn, int code, String reason, boolean remote) {
+            Member m = conn.getAttachment();
+            if (m != null && remote && (code == CloseFrame.NORMAL || code == CloseFrame.GOING_AWAY)) m.saidGoodbye = true;
         }
 
         @Override
@@ -487,7 +495,7 @@ public final class SignalingServer implements AutoCloseable {
         for (WebSocket w : tell) reply(w, Message.of(Protocol.PEER_JOINED, "name", name));
     }
 
-    private void leave(WebSocket conn, Member m, String reason) {
+    private void leave(WebSocket conn, Member m, String reason, int code) {
         List<WebSocket> tell = new ArrayList<>();
         synchronized (this) {
             if (m.room == null) return;
@@ -498,7 +506,7 @@ public final class SignalingServer implements AutoCloseable {
                 if (members.isEmpty()) rooms.remove(m.room);
             }
         }
-        log.add(SOURCE, Event.Kind.NOTE, "peer left", m.name + " " + reason + " (room " + m.room + ")");
+        log.add(SOURCE, Event.Kind.NOTE, "peer left", m.name + " " + reason + " (room " + m.room + ", close code " + code + ")");
         for (WebSocket w : tell) reply(w, Message.of(Protocol.PEER_LEFT, "name", m.name, "reason", reason));
         m.room = null;
     }

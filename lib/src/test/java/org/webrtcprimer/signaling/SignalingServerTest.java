@@ -176,7 +176,7 @@ class SignalingServerTest {
         RawClient back = RawClient.joined(server.url(), "call", "pc2");
         pc1.next("peer-joined");
         back.closeBlocking();
-        assertEquals("left", pc1.next("peer-left").string("reason").orElseThrow(), "a clean close reads as 'left'");
+        assertEquals("left", pc1.next("peer-left").string("reason").orElseThrow(), () -> "a clean close reads as 'left'\n" + server.log().text());
         pc1.close();
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (!server.rooms().isEmpty() && System.nanoTime() < end) Thread.sleep(20);
