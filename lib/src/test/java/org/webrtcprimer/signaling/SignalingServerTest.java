@@ -280,4 +280,17 @@ class SignalingServerTest {
         return Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
                 .filter(n -> n.startsWith("WebSocket") || n.startsWith("primer-signaling") || n.startsWith("connectionLostChecker")).count();
     }
+
+    @Test
+    void theCommandsCheckTheirArgumentsAndTheServerCommandStopsWhenIdle() {
+        assertEquals(2, SignalingCommand.run(new String[]{"--bogus"}));
+        assertEquals(2, SignalingCommand.run(new String[]{"--port"}));
+        assertEquals(2, SignalingCommand.run(new String[]{"--port", "99999"}));
+        assertEquals(0, SignalingCommand.run(new String[]{"--help"}));
+        assertEquals(2, Callee.main(new String[]{"--room", "r"}), "--server is required");
+        assertEquals(2, Callee.main(new String[]{"--server"}));
+        assertEquals(0, Callee.main(new String[]{"--help"}));
+        assertEquals(1, SignalingCommand.run(new String[]{"--port", String.valueOf(server.port())}), "the port is taken");
+        assertEquals(0, SignalingCommand.run(new String[]{"--idle", "1", "--room", "cli"}), "runs, then stops by itself (the class timeout catches a hang)");
+    }
 }
