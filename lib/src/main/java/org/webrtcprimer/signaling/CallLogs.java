@@ -1,10 +1,10 @@
 package org.webrtcprimer.signaling;
 
-import org.webrtcprimer.events.Clock;
 import org.webrtcprimer.events.Event;
 import org.webrtcprimer.events.EventLog;
 import org.webrtcprimer.notebook.Renderable;
 import org.webrtcprimer.notebook.Style;
+import org.webrtcprimer.notebook.Table;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -96,27 +96,23 @@ public record CallLogs(List<Event> here, List<Event> there, ClockOffset offset, 
         return sb.toString();
     }
 
-    @Override
-    public String toHtml() {
-        StringBuilder sb = new StringBuilder("<div class=\"primer-calllogs\"><div style=\"max-height:36em;overflow:auto\">"
-                + "<table style=\"border-collapse:collapse;font:12px monospace\">");
-        sb.append("<thead><tr><th style=\"text-align:right;padding:2px 8px\">ms</th><th style=\"text-align:left;padding:2px 8px\">")
-                .append(esc(hereName)).append("</th><th style=\"text-align:left;padding:2px 8px\">").append(esc(thereName))
-                .append("</th></tr></thead><tbody>");
+    /** The logs as the kit's table: one row per event, in the column of its process, in its peer's colour. */
+    public Table table() {
+        Table t = Table.of("ms", hereName, thereName)
+                .title("Both sides of the call on one clock — " + here.size() + " + " + there.size() + " events")
+                .format("ms", "%.1f")
+                .note("Times are ms after " + hereName + "'s first event; the other side's were moved by the clock "
+                        + "offset: " + offset + ".");
         for (Row r : rows()) {
-            String colour = Style.hex(Style.colorOf(r.event().source()));
-            String cell = "<td style=\"padding:1px 8px;vertical-align:top;color:" + colour + "\">" + esc(r.event().message()) + "</td>";
-            sb.append("<tr><td style=\"text-align:right;vertical-align:top;padding:1px 8px;color:#555\">").append(String.format("%.1f", r.millis()))
-                    .append("</td>").append(r.here() ? cell + "<td></td>" : "<td></td>" + cell).append("</tr>");
+            Table.Cell cell = Table.cell(r.event().message(), Style.colorOf(r.event().source()));
+            t.row(r.millis(), r.here() ? cell : "", r.here() ? "" : cell).rowColor(Style.colorOf(r.event().source()));
         }
-        sb.append("</tbody></table></div><p class=\"primer-caption\" style=\"font-size:12px;color:#555\">Clock alignment: ")
-                .append(esc(offset.toString())).append(". Left: ").append(esc(hereName)).append(" at ")
-                .append(esc(Clock.stamp(origin()))).append(" = 0 ms.</p></div>");
-        return sb.toString();
+        return t;
     }
 
-    private static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    @Override
+    public String toHtml() {
+        return table().toHtml();
     }
 
     @Override
