@@ -35,6 +35,7 @@ let localStream = null;
 let channel = null;
 let callStart = 0;
 let pendingCandidates = [];
+let callEvents = 0;       // where this call's events start in primer.events
 
 function setStatus(text) {
   statusLine.textContent = text;
@@ -175,6 +176,7 @@ async function call() {
   primer.setupMs = null;
   primer.remote = {frames: 0, width: 0, height: 0};
   callStart = performance.now();
+  callEvents = primer.events.length;
   weblog('Starting call');
   try {
     await loadConfig();
@@ -241,10 +243,22 @@ remoteVideo.addEventListener('resize', () => {
   weblog('Remote video size changed to ' + remoteVideo.videoWidth + 'x' + remoteVideo.videoHeight);
 });
 
+// Sends this call's log lines to the Java peer, as the kit's callee does, so that a notebook
+// can lay both sides on one clock (the page answers the kit's clock pings for that).
+function sendLog() {
+  const events = primer.events.slice(callEvents);
+  for (let i = 0; i < events.length || i === 0; i += 100) {
+    send({type: 'log', events: events.slice(i, i + 100), last: i + 100 >= events.length});
+  }
+}
+
 function hangup(tell = true) {
   if (!pc) return;
   weblog('Ending call');
-  if (tell && ws && ws.readyState === WebSocket.OPEN) send({type: 'bye'});
+  if (tell && ws && ws.readyState === WebSocket.OPEN) {
+    send({type: 'bye'});
+    if (peerPresent) sendLog();
+  }
   if (channel) channel.close();
   pc.close();
   pc = null;

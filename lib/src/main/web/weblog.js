@@ -3,13 +3,25 @@
 // Lines are kept in window.primer.log as well, for tests and the notebook to read.
 window.primer = window.primer || {};
 window.primer.log = [];
+// The same lines as events for the Java side: [nanos, source, kind, name, detail], the format of
+// the kit's 'log' message, stamped in ns on this page's clock (performance.now()).
+window.primer.events = [];
+let scrollPending = false;
 
 function weblog(text) {
-  const line = '[' + (performance.now() / 1000).toFixed(3) + '] ' + text;
+  const now = performance.now();
+  const line = '[' + (now / 1000).toFixed(3) + '] ' + text;
+  const peer = /^(pc1|pc2) /.exec(text);
+  window.primer.events.push([Math.round(now * 1e6), peer ? peer[1] : 'call', 'NOTE',
+                             peer ? text.substring(4) : text, '']);
   const pre = document.getElementById('log');
   if (pre) {
-    pre.textContent += line + '\n';
-    pre.scrollTop = pre.scrollHeight;
+    // Append, don't rewrite: the log grows over many calls and sits on the call's critical path.
+    pre.appendChild(document.createTextNode(line + '\n'));
+    if (!scrollPending) {
+      scrollPending = true;
+      requestAnimationFrame(() => { scrollPending = false; pre.scrollTop = pre.scrollHeight; });
+    }
   }
   window.primer.log.push(line);
   console.log(line);

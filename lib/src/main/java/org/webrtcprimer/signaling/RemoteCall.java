@@ -489,8 +489,9 @@ public final class RemoteCall implements Engine.Resource {
     }
 
     /**
-     * The other side's log, sent when the call ended (a kit callee sends it on bye), on the other
-     * process's clock — align it with {@link CallLogs#of}. Waits up to 5 s.
+     * The other side's log, sent when the call ended (a kit callee sends it on the caller's bye;
+     * the kit's browser page sends its log lines when it hangs up), on the other side's clock —
+     * align it with {@link CallLogs#of}. Waits up to 5 s.
      */
     public List<Event> remoteLog() {
         return remoteLog(Duration.ofSeconds(5));
@@ -502,7 +503,7 @@ public final class RemoteCall implements Engine.Resource {
             return remoteLog.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             throw new SignalingTimeoutException("the other side's log did not arrive within " + timeout.toMillis()
-                    + " ms — a kit callee sends it after hangup(); a browser sends none");
+                    + " ms — a kit callee sends it after the caller's bye, the kit's page after its own Hang Up");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the other side's log");

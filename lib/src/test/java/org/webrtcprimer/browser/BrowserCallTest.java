@@ -8,7 +8,9 @@ import org.webrtcprimer.events.Event;
 import org.webrtcprimer.media.Constraints;
 import org.webrtcprimer.media.MediaDevices;
 import org.webrtcprimer.media.MediaStream;
+import org.webrtcprimer.signaling.CallLogs;
 import org.webrtcprimer.signaling.Callee;
+import org.webrtcprimer.signaling.ClockOffset;
 import org.webrtcprimer.signaling.RemoteCall;
 import org.webrtcprimer.signaling.SignalingServer;
 
@@ -94,9 +96,19 @@ class BrowserCallTest {
             Files.write(shot, png);
             assertTrue(png.length > 10_000, "a screenshot of the page with both videos");
 
-            // Hang up in the page: Java hears the bye.
+            // The page answers the kit's clock pings: the browser's clock against Java's.
+            ClockOffset offset = callee.signaling().syncClock(5);
+
+            // Hang up in the page: Java hears the bye, and the page sends its log.
             browser.click("hangupButton");
             assertEquals("pc1 hung up (bye)", java.ended().get(10, TimeUnit.SECONDS));
+            List<Event> pageLog = java.remoteLog(Duration.ofSeconds(10));
+            assertTrue(pageLog.stream().anyMatch(e -> e.message().equals("pc1 connection state: connected")), pageLog.toString());
+            CallLogs both = CallLogs.of(java.log(), pageLog, offset).titled("pc2 — Java", "pc1 — Chromium");
+            double started = both.millisOf(false, e -> e.message().equals("Starting call"));
+            double answering = both.millisOf(true, e -> e.name().equals(RemoteCall.ANSWER_NOTE));
+            assertTrue(started < answering, "on one clock, the page started the call (" + started + " ms) before Java "
+                    + "began answering (" + answering + " ms); " + offset);
             assertTrue(java.log().events().stream().anyMatch(e -> e.source().equals("pc2") && e.isState(Event.CONNECTION, "connected")));
             browser.waitFor("primer.state === 'ended'", Duration.ofSeconds(5));
             assertTrue(browser.string("primer.errors.join(';')").isEmpty(), browser.string("primer.errors.join(';')"));
