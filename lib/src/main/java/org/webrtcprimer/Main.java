@@ -33,6 +33,8 @@ public final class Main {
                 org.webrtcprimer.signaling.Callee::main);
         register("bench-remote", "setup time: Java pc1/pc2, Chromium pc1/pc2, Chromium → Java through signaling",
                 org.webrtcprimer.browser.RemoteBenchmark::main);
+        register("timing", "setup phases of N calls (min/median/p90), trickle vs gather-first, the article's Chrome beside: timing [--calls N] [--mode M] [--out DIR]",
+                org.webrtcprimer.timing.TimingCommand::run);
         register("sdp", "explain every line of SDP files: sdp [--text|--json|--html] [--strict] FILE...|-", org.webrtcprimer.sdp.SdpCommand::run);
     }
 
