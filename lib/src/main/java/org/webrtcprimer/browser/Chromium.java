@@ -78,8 +78,8 @@ public final class Chromium implements AutoCloseable {
     }
 
     /** What to do when Chromium is missing. */
-    public static final String INSTALL_HINT = "Chromium is not installed — on Debian or Ubuntu: sudo apt-get install -y chromium "
-            + "(or tools/browser-test-deps.sh), or set CHROMIUM to its executable";
+    public static final String INSTALL_HINT = "Chromium is not installed — on Debian or Ubuntu: sudo apt-get install -y chromium"
+            + " (.ci/run installs it), or set CHROMIUM to its executable";
 
     /** Starts headless Chromium with a fresh profile, waiting (up to 30 s) for its DevTools endpoint. */
     public static Chromium launch() {

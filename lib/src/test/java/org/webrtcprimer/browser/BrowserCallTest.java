@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.*;
 /**
  * The kit's page in headless Chromium (fake camera and microphone) calls the Java peer through
  * the signaling server: video both ways, data both ways, SDP shown, hang-up seen by Java.
- * Needs Debian's chromium (tools/browser-test-deps.sh installs it).
+ * Needs Debian's chromium (.ci/run installs it; by hand: sudo apt-get install chromium).
  */
 @Timeout(180)
 class BrowserCallTest {
