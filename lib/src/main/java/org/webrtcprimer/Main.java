@@ -35,6 +35,8 @@ public final class Main {
                 org.webrtcprimer.browser.RemoteBenchmark::main);
         register("timing", "setup phases of N calls (min/median/p90), trickle vs gather-first, the article's Chrome beside: timing [--calls N] [--mode M] [--out DIR]",
                 org.webrtcprimer.timing.TimingCommand::run);
+        register("soak", "N call/hangup cycles per kind, kit vs engine alone: memory, threads, fds per call: soak [--calls N] [--kind av|audio|video|none|data|all]",
+                org.webrtcprimer.soak.SoakCommand::run);
         register("sdp", "explain every line of SDP files: sdp [--text|--json|--html] [--strict] FILE...|-", org.webrtcprimer.sdp.SdpCommand::run);
     }
 

@@ -55,6 +55,7 @@ public final class Peer {
     private final RTCPeerConnection pc;
     private final List<IceCandidate> localCandidates = new CopyOnWriteArrayList<>();
     private final List<RTCDtlsTransport> observedTransports = new ArrayList<>();
+    private final List<DtlsObserverRelay> dtlsRelays = new ArrayList<>();
     private final Object candidateLock = new Object();
     private final List<IceCandidate> pendingRemoteCandidates = new ArrayList<>();
     private boolean remoteDescriptionSet;
@@ -64,12 +65,16 @@ public final class Peer {
     private volatile Consumer<RTCRtpTransceiver> onTrack = t -> {};
     private volatile Consumer<RTCDataChannel> onDataChannel = c -> {};
     private volatile Supplier<String> situation = () -> state().toString();
+    // The engine keeps every peer connection, and so its observer, for the life of the JVM: it
+    // gets a relay that forgets this peer at close(), or each call's log, views and last frame
+    // would stay reachable forever (soak: ~0.5 MB of Java heap per video call).
+    private final ObserverRelay relay = new ObserverRelay(new Observer());
 
     Peer(String name, EventLog log, RTCConfiguration config, Duration timeout) {
         this.name = name;
         this.log = log;
         this.timeout = timeout;
-        this.pc = Engine.get().factory().createPeerConnection(config, new Observer());
+        this.pc = Engine.get().factory().createPeerConnection(config, relay);
         if (pc == null) throw new CallException("the engine could not create " + name + " — check lesson 00's setup table");
     }
 
@@ -327,6 +332,14 @@ public final class Peer {
         } catch (Throwable ignored) {
             // Already closed natively; nothing left to release.
         }
+        relay.detach(); // after close(): its "closed" state changes are still logged
+        synchronized (observedTransports) {
+            dtlsRelays.forEach(DtlsObserverRelay::detach);
+            dtlsRelays.clear();
+        }
+        onIceCandidate = c -> {};
+        onTrack = t -> {};
+        onDataChannel = ch -> {};
     }
 
     // ---- plumbing ----
@@ -418,7 +431,7 @@ public final class Peer {
                 synchronized (observedTransports) {
                     // With BUNDLE every section shares one transport: observe it once.
                     if (!observedTransports.isEmpty()) return;
-                    dtls.registerObserver(new RTCDtlsTransportObserver() {
+                    DtlsObserverRelay relay = new DtlsObserverRelay(new RTCDtlsTransportObserver() {
                         @Override
                         public void onStateChange(RTCDtlsTransportState state) {
                             log.add(name, Event.Kind.STATE, Event.DTLS, States.w3c(state));
@@ -429,6 +442,8 @@ public final class Peer {
                             log.add(name, Event.Kind.NOTE, "DTLS error", error);
                         }
                     });
+                    dtls.registerObserver(relay);
+                    dtlsRelays.add(relay);
                     observedTransports.add(dtls);
                 }
             }
