@@ -249,6 +249,11 @@ public final class Peer {
                 return;
             }
         }
+        String wrongSection = wrongSection(candidate);
+        if (wrongSection != null) {
+            log.add(name, Event.Kind.STEP_FAILED, "addIceCandidate", wrongSection);
+            throw new CallException(name + ".addIceCandidate: " + wrongSection + " — candidate was '" + candidate.candidate() + "'");
+        }
         try {
             pc.addIceCandidate(candidate.toEngine());
             log.add(name, Event.Kind.STEP_DONE, "addIceCandidate", candidate.brief() + (how == null ? "" : " (" + how + ")"));
@@ -258,6 +263,27 @@ public final class Peer {
             throw new CallException(name + ".addIceCandidate failed: " + t.getMessage() + " — candidate was '"
                     + candidate.candidate() + "'", t);
         }
+    }
+
+    /**
+     * Why the engine would drop this candidate without a word, or null: its media section is not
+     * in the remote description (libwebrtc matches by sdpMid, else by sdpMLineIndex; RFC 8839 §5.1).
+     */
+    private String wrongSection(IceCandidate c) {
+        SessionDescription remote = remoteDescription();
+        if (remote == null) return null;
+        List<String> mids = new ArrayList<>();
+        int sections = 0;
+        for (String l : remote.lines()) {
+            if (l.startsWith("m=")) sections++;
+            else if (l.startsWith("a=mid:")) mids.add(l.substring(6).strip());
+        }
+        if (c.sdpMid() != null && !c.sdpMid().isEmpty()) {
+            return mids.contains(c.sdpMid()) ? null : "the candidate is for media section '" + c.sdpMid() + "', but "
+                    + name + "'s remote description has " + (mids.isEmpty() ? "no a=mid" : "only " + mids);
+        }
+        return c.sdpMLineIndex() >= 0 && c.sdpMLineIndex() < sections ? null : "the candidate is for m-line index "
+                + c.sdpMLineIndex() + ", but " + name + "'s remote description has " + sections + " m-lines";
     }
 
     /** Candidates this peer gathered so far, in order. */
