@@ -37,6 +37,8 @@ public final class Main {
                 org.webrtcprimer.timing.TimingCommand::run);
         register("soak", "N call/hangup cycles per kind, kit vs engine alone: memory, threads, fds per call: soak [--calls N] [--kind av|audio|video|none|data|all]",
                 org.webrtcprimer.soak.SoakCommand::run);
+        register("report", "every benchmark in one table (min/median/p90); ./primer report adds the kernel and the notebooks",
+                org.webrtcprimer.report.PerformanceReport::run);
         register("sdp", "explain every line of SDP files: sdp [--text|--json|--html] [--strict] FILE...|-", org.webrtcprimer.sdp.SdpCommand::run);
     }
 
