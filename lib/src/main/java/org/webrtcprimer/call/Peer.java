@@ -22,6 +22,8 @@ import dev.onvoid.webrtc.RTCSignalingState;
 import dev.onvoid.webrtc.RTCStatsReport;
 import dev.onvoid.webrtc.SetSessionDescriptionObserver;
 import org.webrtcprimer.Engine;
+import org.webrtcprimer.datachannel.DataChannel;
+import org.webrtcprimer.datachannel.DataChannelOptions;
 import org.webrtcprimer.events.Clock;
 import org.webrtcprimer.events.Event;
 import org.webrtcprimer.events.EventLog;
@@ -57,6 +59,7 @@ public final class Peer {
     private final List<RTCDtlsTransport> observedTransports = new ArrayList<>();
     private final Object candidateLock = new Object();
     private final List<IceCandidate> pendingRemoteCandidates = new ArrayList<>();
+    private final List<DataChannel> dataChannels = new CopyOnWriteArrayList<>();
     private boolean remoteDescriptionSet;
     private volatile boolean closed;
     private volatile long closedNanos;
@@ -93,7 +96,11 @@ public final class Peer {
         onTrack = c;
     }
 
-    /** Where data channels opened by the other side go (the data channel lesson sets this). */
+    /**
+     * Also hands each data channel the other side opens to {@code c}, as the engine's object (for
+     * lessons that go below the kit). The kit has already registered its own observer on it:
+     * registering another replaces the kit's. Most lessons use {@link #awaitDataChannel(String)}.
+     */
     public void onDataChannel(Consumer<RTCDataChannel> c) {
         onDataChannel = c == null ? ch -> {} : c;
     }
@@ -130,6 +137,55 @@ public final class Peer {
         String what = track.kind() + " '" + track.label() + "'";
         log.add(name, Event.Kind.STEP_DONE, "addTrack", what);
         return name + " sends " + what + " in stream " + stream.id().substring(0, 8) + "…";
+    }
+
+    // ---- data channels (lesson 08) ----
+
+    /** Creates a reliable, ordered data channel — the article's {@code pc1.createDataChannel(label)}. */
+    public DataChannel createDataChannel(String label) {
+        return createDataChannel(label, DataChannelOptions.reliable());
+    }
+
+    /**
+     * Creates a data channel with options (ordered or not, partial reliability, negotiated id).
+     * Before the first negotiation this adds an m=application section to the next offer; on a
+     * call negotiated without one, run {@code negotiate()} again.
+     */
+    public DataChannel createDataChannel(String label, DataChannelOptions options) {
+        ensureOpen("createDataChannel");
+        DataChannel c = DataChannel.create(this, label, options, timeout);
+        dataChannels.add(c);
+        return c;
+    }
+
+    /**
+     * Waits for the in-band channel the other peer created with this label — the article's
+     * {@code ondatachannel}. (A negotiated channel never arrives this way: create it on both peers.)
+     */
+    public DataChannel awaitDataChannel(String label) {
+        ensureOpen("awaitDataChannel");
+        CompletableFuture<Event> f = log.when(e -> e.source().equals(name) && e.kind() == Event.Kind.NOTE
+                && e.name().equals("datachannel") && e.detail().startsWith("'" + label + "'"));
+        try {
+            f.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            f.cancel(false);
+            throw new CallTimeoutException(name + " received no data channel '" + label + "' within " + timeout.toMillis()
+                    + " ms — an in-band channel arrives once the call is negotiated and connected (a negotiated one never "
+                    + "does: create it on both peers). " + situation.get());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CallException("interrupted while " + name + " waited for data channel '" + label + "'");
+        } catch (ExecutionException e) {
+            throw new CallException(name + ".awaitDataChannel('" + label + "'): " + e.getCause().getMessage(), e.getCause());
+        }
+        return dataChannels.stream().filter(c -> c.isReceived() && c.label().equals(label)).findFirst()
+                .orElseThrow(() -> new CallException(name + " logged data channel '" + label + "' but does not hold it"));
+    }
+
+    /** The data channels this peer created or received, in order. */
+    public List<DataChannel> dataChannels() {
+        return List.copyOf(dataChannels);
     }
 
     // ---- JSEP ----
@@ -309,6 +365,7 @@ public final class Peer {
         } catch (Throwable ignored) {
             // Already closed natively; nothing left to release.
         }
+        dataChannels.forEach(DataChannel::release); // closed with the connection; they stop listening
     }
 
     // ---- plumbing ----
@@ -488,7 +545,10 @@ public final class Peer {
 
         @Override
         public void onDataChannel(RTCDataChannel channel) {
-            log.add(name, Event.Kind.NOTE, "datachannel", channel.getLabel());
+            // Wrap first: the kit's observer must be in place before any message is delivered.
+            DataChannel c = DataChannel.adopt(Peer.this, channel, timeout);
+            dataChannels.add(c);
+            log.add(name, Event.Kind.NOTE, "datachannel", "'" + c.label() + "' (" + c.options().describe() + ")");
             onDataChannel.accept(channel);
         }
     }
