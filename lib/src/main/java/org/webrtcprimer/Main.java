@@ -28,6 +28,8 @@ public final class Main {
         register("bench", "time N local calls: call() → connected, → first remote frame",
                 org.webrtcprimer.timing.SetupBenchmark::main);
         register("sdp", "explain every line of SDP files: sdp [--text|--json|--html] [--strict] FILE...|-", org.webrtcprimer.sdp.SdpCommand::run);
+        register("dump", "read a call dump (log + stats) without the engine and redraw its charts: dump FILE.json [--png DIR]",
+                org.webrtcprimer.stats.DumpCommand::run);
     }
 
     static void register(String name, String summary, Command command) {

@@ -5,13 +5,13 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.webrtcprimer.charts.Chart;
 import org.webrtcprimer.charts.Charts;
+import org.webrtcprimer.charts.LineLook;
 import org.webrtcprimer.notebook.SimpleTable;
 import org.webrtcprimer.notebook.Style;
 import org.webrtcprimer.timing.Summary;
@@ -43,15 +43,11 @@ public final class DataChannelCharts {
         JFreeChart chart = ChartFactory.createXYLineChart("Data channel throughput, pc1 → pc2",
                 "time since the first send (ms)", "received (MB/s)", data, PlotOrientation.VERTICAL, true, false, false);
         ThroughputRun first = runs.get(0);
-        Charts.subtitle(chart, String.format("%s per run, %s; one point per %d ms; MB = 10⁶ bytes",
-                Units.bytes(first.bytes()).replace(".0", ""), first.flow(), Throughput.INTERVAL.toMillis()));
+        Charts.subtitle(chart, String.format("%s MB per run, %s; one point per %d ms; MB = 10⁶ bytes",
+                new java.text.DecimalFormat("0.#").format(first.bytes() / 1e6), first.flow(), Throughput.INTERVAL.toMillis()));
         XYPlot plot = chart.getXYPlot();
-        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
-        for (int i = 0; i < runs.size(); i++) {
-            r.setSeriesPaint(i, RUN_COLORS[i % RUN_COLORS.length]);
-            r.setSeriesStroke(i, new BasicStroke(2f));
-            r.setSeriesShape(i, new Ellipse2D.Double(-2.5, -2.5, 5, 5));
-        }
+        LineLook r = new LineLook(true);
+        for (int i = 0; i < runs.size(); i++) r.add(RUN_COLORS[i % RUN_COLORS.length], LineLook.SOLID, null);
         plot.setRenderer(r);
         return Charts.draw(chart, "Each point is what pc2 received in one " + Throughput.INTERVAL.toMillis()
                 + " ms interval. The curve is flat while the sender keeps bufferedAmount between the low- and high-water "
@@ -69,10 +65,7 @@ public final class DataChannelCharts {
         Charts.subtitle(chart, String.format("%d pings of %d bytes over '%s': min %.3f ms, median %.3f ms, p90 %.3f ms",
                 sum.n(), rt.size(), rt.channel(), sum.min(), sum.median(), sum.p90()));
         XYPlot plot = chart.getXYPlot();
-        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(false, true);
-        r.setSeriesPaint(0, Style.colorOf(rt.from()));
-        r.setSeriesShape(0, new Ellipse2D.Double(-3, -3, 6, 6));
-        plot.setRenderer(r);
+        plot.setRenderer(new LineLook(false).add(Style.colorOf(rt.from()), null, new Ellipse2D.Double(-3, -3, 6, 6)));
         ValueMarker median = new ValueMarker(sum.median(), Style.SIGNALING, new BasicStroke(1.2f, BasicStroke.CAP_BUTT,
                 BasicStroke.JOIN_MITER, 1f, new float[]{6f, 4f}, 0f));
         median.setLabel(String.format("median %.3f ms", sum.median()));

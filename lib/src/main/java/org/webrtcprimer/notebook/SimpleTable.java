@@ -22,6 +22,7 @@ public final class SimpleTable implements Renderable {
     private final List<String> columns;
     private final List<Row> rows = new ArrayList<>();
     private String caption = "";
+    private String titlePeer;
 
     private SimpleTable(String title, List<String> columns) {
         this.title = title == null ? "" : title;
@@ -60,6 +61,17 @@ public final class SimpleTable implements Renderable {
     public SimpleTable caption(String text) {
         caption = text == null ? "" : text;
         return this;
+    }
+
+    /** Draws the title in a peer's colour (a table about pc1 or pc2). */
+    public SimpleTable peer(String peer) {
+        titlePeer = peer;
+        return this;
+    }
+
+    /** The sentence under the table. */
+    public String caption() {
+        return caption;
     }
 
     public String title() {
@@ -103,7 +115,10 @@ public final class SimpleTable implements Renderable {
                 + ".primer-simple-table .primer-title{font-weight:bold;font-family:sans-serif;margin-top:6px}"
                 + ".primer-simple-table .primer-caption{font-family:sans-serif;font-size:13px;color:#444;margin:2px 0 8px}"
                 + "</style>");
-        if (!title.isEmpty()) sb.append("<div class=\"primer-title\">").append(escape(title)).append("</div>");
+        if (!title.isEmpty()) {
+            sb.append("<div class=\"primer-title\"").append(titlePeer == null ? "" : " style=\"color:"
+                    + Style.hex(Style.colorOf(titlePeer)) + "\"").append('>').append(escape(title)).append("</div>");
+        }
         sb.append("<table><thead><tr>");
         for (String c : columns) sb.append("<th>").append(escape(c)).append("</th>");
         sb.append("</tr></thead><tbody>");
