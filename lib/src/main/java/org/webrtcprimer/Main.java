@@ -28,6 +28,8 @@ public final class Main {
         register("bench", "time N local calls: call() → connected, → first remote frame",
                 org.webrtcprimer.timing.SetupBenchmark::main);
         register("sdp", "explain every line of SDP files: sdp [--text|--json|--html] [--strict] FILE...|-", org.webrtcprimer.sdp.SdpCommand::run);
+        register("datachannel-bench", "data channel MB/s pc1 → pc2, kit beside plain webrtc-java, and the stats sampler's cost",
+                org.webrtcprimer.datachannel.DataChannelBenchmark::main);
         register("dump", "read a call dump (log + stats) without the engine and redraw its charts: dump FILE.json [--png DIR]",
                 org.webrtcprimer.stats.DumpCommand::run);
     }
@@ -39,7 +41,7 @@ public final class Main {
     private static int usage() {
         System.out.println("usage: java -jar webrtc-primer.jar COMMAND [ARGS...]");
         System.out.println();
-        COMMANDS.forEach((name, e) -> System.out.printf("  %-10s %s%n", name, e.summary()));
+        COMMANDS.forEach((name, e) -> System.out.printf("  %-18s %s%n", name, e.summary()));
         return 0;
     }
 

@@ -348,28 +348,40 @@ public final class DataChannel {
     public Message send(byte[] data, FlowControl flow) {
         if (data == null) throw new IllegalArgumentException(who() + ".send needs bytes (an empty array is allowed)");
         if (flow == null) return send(data);
-        awaitRoom(data.length, flow);
-        return send(data, true);
+        checkSendable(data.length);
+        long queued = awaitRoom(data.length, flow);
+        transmit(ByteBuffer.wrap(data), true, queued);
+        return new Message(Clock.now(), peer.name(), label, false, true, data.clone());
     }
 
     private Message send(byte[] data, boolean binary) {
         checkSendable(data.length);
-        long queued = channel.getBufferedAmount();
-        if (queued + data.length > FlowControl.ENGINE_QUEUE_LIMIT) {
-            throw new CallException(who() + ": send queue full — bufferedAmount " + Units.bytes(queued) + " + this "
-                    + Units.bytes(data.length) + " message would pass the engine's 16 MiB limit, where libwebrtc closes the channel. "
-                    + "Send with a FlowControl (send(data, FlowControl.defaults())) or wait with awaitBufferedAmountLow()");
-        }
+        long queued = checkQueue(data.length);
         transmit(ByteBuffer.wrap(data), binary, queued); // a heap buffer's whole array is sent: data is exactly the message
-        long now = Clock.now();
-        return new Message(now, peer.name(), label, false, binary, data.clone());
+        return new Message(Clock.now(), peer.name(), label, false, binary, data.clone());
     }
 
     /** The fast path for measurements: an exact-size direct buffer (webrtc-java sends a buffer's whole capacity). */
     void sendDirect(ByteBuffer exact, boolean binary, FlowControl flow) {
-        if (flow != null) awaitRoom(exact.capacity(), flow);
-        checkSendable(exact.capacity());
-        transmit(exact, binary, channel.getBufferedAmount());
+        int size = exact.capacity();
+        checkSendable(size);
+        long queued = flow == null ? checkQueue(size) : awaitRoom(size, flow);
+        transmit(exact, binary, queued);
+    }
+
+    /**
+     * Reads bufferedAmount once and refuses a send that would pass the engine's limit. Every
+     * engine call here is a hop to the network thread, so the send path makes as few as it can:
+     * one bufferedAmount read and the send itself.
+     */
+    private long checkQueue(int size) {
+        long queued = channel.getBufferedAmount();
+        if (queued + size > FlowControl.ENGINE_QUEUE_LIMIT) {
+            throw new CallException(who() + ": send queue full — bufferedAmount " + Units.bytes(queued) + " + this "
+                    + Units.bytes(size) + " message would pass the engine's 16 MiB limit, where libwebrtc closes the channel. "
+                    + "Send with a FlowControl (send(data, FlowControl.defaults())) or wait with awaitBufferedAmountLow()");
+        }
+        return queued;
     }
 
     private void transmit(ByteBuffer buffer, boolean binary, long queuedBefore) {
@@ -390,8 +402,8 @@ public final class DataChannel {
             throw new CallException(who() + ".send: " + peer.name() + " is closed — hangup() ended the call and its channels. "
                     + "Start a new call and create a new channel");
         }
-        String s = readyState();
-        if (s.equals("connecting")) {
+        String s = state; // kept current by the engine's callbacks: no hop to the network thread per send
+        if (s.isEmpty() || s.equals("connecting")) {
             throw new CallException(who() + ".send: the channel is still connecting — wait with awaitOpen() "
                     + "(it opens once both peers are connected" + (received || options.negotiated() ? ")" : " and pc2 has acknowledged it)"));
         }
@@ -407,10 +419,15 @@ public final class DataChannel {
         }
     }
 
-    /** Waits until the next message fits under the high-water mark, resuming at the low-water mark. */
-    private void awaitRoom(long size, FlowControl flow) {
-        if (channel.getBufferedAmount() + size <= flow.highWaterMark()) return;
-        awaitBufferedAmountAtMost(flow.lowWaterMark(), timeout, "the low-water mark " + Units.bytes(flow.lowWaterMark()));
+    /**
+     * Waits until the next message fits under the high-water mark, resuming at the low-water mark.
+     *
+     * @return bufferedAmount when the wait ended
+     */
+    private long awaitRoom(long size, FlowControl flow) {
+        long queued = channel.getBufferedAmount();
+        if (queued + size <= flow.highWaterMark()) return queued;
+        return awaitBufferedAmountAtMost(flow.lowWaterMark(), timeout, "the low-water mark " + Units.bytes(flow.lowWaterMark()));
     }
 
     /**
@@ -424,7 +441,7 @@ public final class DataChannel {
         return this;
     }
 
-    private void awaitBufferedAmountAtMost(long bytes, Duration limit, String what) {
+    private long awaitBufferedAmountAtMost(long bytes, Duration limit, String what) {
         long deadline = System.nanoTime() + limit.toNanos();
         long amount;
         while ((amount = channel.getBufferedAmount()) > bytes) {
@@ -442,6 +459,7 @@ public final class DataChannel {
             }
             LockSupport.parkNanos(POLL_NANOS);
         }
+        return amount;
     }
 
     // ---- receiving ----

@@ -12,7 +12,7 @@ import java.util.List;
  * @param elapsedNanos   first send → last byte received
  * @param peakBuffered   the largest bufferedAmount the sends produced (bytes)
  * @param flow           the flow control used
- * @param intact         every byte arrived unchanged (the CRC-32s of the messages sent = of those received)
+ * @param intact         every byte arrived unchanged (the CRC-32C checksums of the messages sent = of those received)
  *                       and, on an ordered channel, every message in order
  * @param outOfOrder     messages that arrived before an earlier one
  * @param series         received throughput over time: (ms since the first send, MB/s) per interval
