@@ -10,6 +10,8 @@ import org.webrtcprimer.events.EventLog;
 import org.webrtcprimer.media.MediaStream;
 import org.webrtcprimer.media.Track;
 import org.webrtcprimer.media.VideoView;
+import org.webrtcprimer.notebook.Renderable;
+import org.webrtcprimer.notebook.Table;
 import org.webrtcprimer.timing.SetupTime;
 
 import java.time.Duration;
@@ -41,7 +43,7 @@ import java.util.function.Predicate;
  * <p>Everything that happens goes into {@link #log()}; waits fail with a message that says what
  * did not happen and where each peer stood.
  */
-public final class LocalCall implements Engine.Resource {
+public final class LocalCall implements Engine.Resource, Renderable {
 
     private final EventLog log = new EventLog();
     private final MediaStream localStream;
@@ -289,6 +291,22 @@ public final class LocalCall implements Engine.Resource {
     @Override
     public void release() {
         hangup();
+    }
+
+    @Override
+    public String toHtml() {
+        Table t = Table.of("peer", "signaling", "ICE gathering", "ICE connection", "connection")
+                .title("LocalCall " + (hungUp ? "(hung up)" : "(active)")).colorRowsBy("peer");
+        for (Peer p : new Peer[]{pc1, pc2}) {
+            PeerState s = p.state();
+            t.row(p.name(), s.signalingState(), s.iceGatheringState(), s.iceConnectionState(), s.connectionState());
+        }
+        return t.note(remoteVideo + ". " + setupTime().toString().replace("\n", "; ")).toHtml();
+    }
+
+    @Override
+    public String toText() {
+        return toString();
     }
 
     @Override

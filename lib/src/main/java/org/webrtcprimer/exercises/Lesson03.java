@@ -44,8 +44,9 @@ final class Lesson03 {
                             return Exercises.expectNumber(a[0], n, 0, "the number of candidates pc1 gathered");
                         },
                         "count the 'pc1 ICE candidate:' lines in call.log(), or use call.pc1().localCandidates().size().",
-                        "one host candidate per network interface, address family and component — on one machine with no "
-                                + "STUN server there are only host candidates."),
+                        "one host candidate per local address (IPv4, IPv6) and transport (UDP, TCP passive); until the "
+                                + "answer confirms BUNDLE, pc1 also gathers for its second media section, so a slow answer means more "
+                                + "candidates. With no STUN or TURN server there are only host candidates."),
                 new Exercise("03.4",
                         "Make a call that gathers first instead of trickling, and pass it.",
                         a -> {

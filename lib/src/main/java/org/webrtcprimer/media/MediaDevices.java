@@ -13,6 +13,7 @@ import org.webrtcprimer.Engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -120,7 +121,8 @@ public final class MediaDevices {
                     stoppers.add(tone::stop);
                     label = String.format("Synthetic tone %.0f Hz", c.toneHz());
                 }
-                AudioTrack track = factory.createAudioTrack("audio", source);
+                // Like a browser, each track gets a random id; the SDP carries it in a=msid.
+                AudioTrack track = factory.createAudioTrack(UUID.randomUUID().toString(), source);
                 tracks.add(new Track("audio", label, mics.isEmpty(), track, null));
             }
             if (c.video()) {
@@ -138,13 +140,13 @@ public final class MediaDevices {
                     source.setVideoCaptureDevice(cams.get(0));
                     source.setVideoCaptureCapability(new VideoCaptureCapability(c.width(), c.height(), c.fps()));
                     source.start();
-                    track = factory.createVideoTrack("video", source);
+                    track = factory.createVideoTrack(UUID.randomUUID().toString(), source);
                     label = cams.get(0).getName();
                 } else {
                     CustomVideoSource source = new CustomVideoSource();
                     sources.add(source);
                     SyntheticVideo pattern = new SyntheticVideo(source, c.width(), c.height(), c.fps());
-                    track = factory.createVideoTrack("video", source);
+                    track = factory.createVideoTrack(UUID.randomUUID().toString(), source);
                     pattern.start();
                     stoppers.add(pattern::stop);
                     requester = pattern::requestFrame;

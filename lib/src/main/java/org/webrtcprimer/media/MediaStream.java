@@ -3,6 +3,8 @@ package org.webrtcprimer.media;
 import dev.onvoid.webrtc.media.MediaSource;
 import org.webrtcprimer.Engine;
 import org.webrtcprimer.events.Clock;
+import org.webrtcprimer.notebook.Renderable;
+import org.webrtcprimer.notebook.Table;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +18,7 @@ import java.util.UUID;
  * view of its video (the article's {@code localVideo} element). {@link #stop()} is the article's
  * Stop Video: it releases everything in a fixed order — view, generators, tracks, sources.
  */
-public final class MediaStream implements Engine.Resource {
+public final class MediaStream implements Engine.Resource, Renderable {
 
     private final String id = UUID.randomUUID().toString();
     private final List<Track> tracks;
@@ -127,6 +129,27 @@ public final class MediaStream implements Engine.Resource {
     @Override
     public void release() {
         stop();
+    }
+
+    @Override
+    public String toHtml() {
+        Table t = Table.of("kind", "label", "id", "readyState").title("MediaStream " + id.substring(0, 8) + "… ("
+                + (stopped ? "stopped" : "active") + ")");
+        for (Track tr : tracks) {
+            String trackId;
+            try {
+                trackId = tr.id();
+            } catch (Throwable e) {
+                trackId = "(released)";
+            }
+            t.row(tr.kind(), tr.label(), trackId, tr.readyState().equals("live") ? Table.ok("live") : Table.fail("ended"));
+        }
+        return t.toHtml();
+    }
+
+    @Override
+    public String toText() {
+        return toString();
     }
 
     @Override

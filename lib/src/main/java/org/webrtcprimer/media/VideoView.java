@@ -33,6 +33,7 @@ public final class VideoView implements AutoCloseable {
     private VideoTrack track;
     private VideoTrackSink sink;
     private VideoFrame latest;
+    private I420Image kept; // the last frame, copied at close() so a picture outlives the call
     private long frames;
     private int width, height;
     private boolean closed;
@@ -145,7 +146,7 @@ public final class VideoView implements AutoCloseable {
 
     /** The latest frame in the engine's I420 format, copied. */
     public synchronized Optional<I420Image> latestFrame() {
-        if (latest == null) return Optional.empty();
+        if (latest == null) return Optional.ofNullable(kept);
         return Optional.of(I420Image.copyOf(latest.buffer.toI420()));
     }
 
@@ -160,7 +161,10 @@ public final class VideoView implements AutoCloseable {
                 .toImage();
     }
 
-    /** Stops watching: removes the sink and releases the frame it kept. Harmless twice. */
+    /**
+     * Stops watching: removes the sink and releases the engine's frame, keeping a copy of it on the
+     * Java heap so {@link #snapshot()} still shows the last picture after a call ends. Harmless twice.
+     */
     @Override
     public void close() {
         VideoTrack t;
@@ -173,6 +177,13 @@ public final class VideoView implements AutoCloseable {
             s = sink;
             f = latest;
             latest = null;
+            if (f != null) {
+                try {
+                    kept = I420Image.copyOf(f.buffer.toI420());
+                } catch (Throwable ignored) {
+                    // the frame could not be read: the view just has no last picture
+                }
+            }
         }
         if (t != null) {
             try {

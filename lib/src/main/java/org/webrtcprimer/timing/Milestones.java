@@ -36,7 +36,7 @@ public final class Milestones {
             new Milestone("Starting call", note(SetupTime.START_NOTE)),
             new Milestone("pc1 created", note("Created local peer connection object pc1")),
             new Milestone("pc2 created", note("Created remote peer connection object pc2")),
-            new Milestone("local stream added to pc1", note("Added local stream to pc1")),
+            new Milestone("tracks added to pc1", note("Added local stream to pc1").or(step("pc1", Event.Kind.STEP_DONE, "addTrack"))),
             new Milestone("pc1 createOffer start", step("pc1", Event.Kind.STEP_START, "createOffer")),
             new Milestone("offer ready", step("pc1", Event.Kind.STEP_DONE, "createOffer")),
             new Milestone("pc1 setLocalDescription complete", step("pc1", Event.Kind.STEP_DONE, "setLocalDescription")),

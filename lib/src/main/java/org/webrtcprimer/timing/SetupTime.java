@@ -2,6 +2,8 @@ package org.webrtcprimer.timing;
 
 import org.webrtcprimer.events.Event;
 import org.webrtcprimer.events.EventLog;
+import org.webrtcprimer.notebook.Html;
+import org.webrtcprimer.notebook.Renderable;
 
 import java.util.List;
 import java.util.OptionalDouble;
@@ -17,7 +19,7 @@ import java.util.OptionalDouble;
  * @param connectedNanos  when the second peer reached connectionState "connected", or -1
  * @param firstFrameNanos when pc2 got its first remote video frame, or -1
  */
-public record SetupTime(long startNanos, long connectedNanos, long firstFrameNanos) {
+public record SetupTime(long startNanos, long connectedNanos, long firstFrameNanos) implements Renderable {
 
     /** The note every call starts with. */
     public static final String START_NOTE = "Starting call";
@@ -49,6 +51,18 @@ public record SetupTime(long startNanos, long connectedNanos, long firstFrameNan
     public OptionalDouble toFirstFrameMillis() {
         return startNanos < 0 || firstFrameNanos < 0 ? OptionalDouble.empty()
                 : OptionalDouble.of((firstFrameNanos - startNanos) / 1e6);
+    }
+
+    @Override
+    public String toHtml() {
+        String[] lines = toString().split("\n");
+        return "<div class=\"primer primer-setup-time\" style=\"font-family:sans-serif;font-size:14px;margin:4px 0\">"
+                + "<b>" + Html.escape(lines[0]) + "</b><br><span style=\"color:#444\">" + Html.escape(lines[1]) + "</span></div>";
+    }
+
+    @Override
+    public String toText() {
+        return toString();
     }
 
     @Override

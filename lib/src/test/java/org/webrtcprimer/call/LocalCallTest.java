@@ -85,6 +85,7 @@ class LocalCallTest {
         }
         assertTrue(call.isHungUp());
         assertEquals("closed", call.pc1().state().signalingState());
+        assertEquals(640, call.remoteVideo().snapshot().getWidth(), "the last remote picture outlives the call");
     }
 
     private static void assertBefore(List<String> lines, String first, String second) {

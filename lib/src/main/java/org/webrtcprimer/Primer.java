@@ -1,0 +1,83 @@
+package org.webrtcprimer;
+
+import org.webrtcprimer.call.LocalCall;
+import org.webrtcprimer.events.Event;
+import org.webrtcprimer.events.EventLog;
+import org.webrtcprimer.events.LogTable;
+import org.webrtcprimer.events.TextLog;
+import org.webrtcprimer.exercises.Exercises;
+import org.webrtcprimer.exercises.Verdict;
+import org.webrtcprimer.media.Constraints;
+import org.webrtcprimer.media.DeviceInfo;
+import org.webrtcprimer.media.Frames;
+import org.webrtcprimer.media.MediaDevices;
+import org.webrtcprimer.media.MediaStream;
+import org.webrtcprimer.media.VideoView;
+import org.webrtcprimer.notebook.Notebook;
+import org.webrtcprimer.notebook.Table;
+import org.webrtcprimer.setup.SetupReport;
+import org.webrtcprimer.timing.MilestoneTable;
+
+import java.awt.image.BufferedImage;
+import java.util.List;
+
+/**
+ * The few words a lesson needs, for {@code import static org.webrtcprimer.Primer.*;} — so cells
+ * read like the article's JavaScript: {@code getUserMedia(...)}, {@code show(...)}, {@code check(...)}.
+ */
+public final class Primer {
+    private Primer() {}
+
+    /** Shows a value in the notebook: tables as HTML, pictures as PNG, anything else as text. */
+    public static void show(Object value) {
+        Notebook.show(value);
+    }
+
+    /** The article's {@code navigator.mediaDevices.getUserMedia(constraints)}. */
+    public static MediaStream getUserMedia(Constraints constraints) {
+        return MediaDevices.getUserMedia(constraints);
+    }
+
+    /** The article's {@code navigator.mediaDevices.enumerateDevices()}, as a table. */
+    public static Table enumerateDevices() {
+        Table t = Table.of("kind", "label", "source").title("Media inputs on this machine");
+        for (DeviceInfo d : MediaDevices.enumerateDevices()) t.row(d.kind(), d.label(), d.synthetic() ? "the kit (synthetic)" : "hardware");
+        return t.note(MediaDevices.hasCamera() ? "A camera is here: getUserMedia uses it unless you ask for .synthetic()."
+                : "No camera here: getUserMedia uses the synthetic test pattern and tone, so every lesson still runs.");
+    }
+
+    /** Checks an exercise's answer and says right or wrong, with a hint. */
+    public static Verdict check(String exercise, Object... answer) {
+        return Exercises.check(exercise, answer);
+    }
+
+    /** Lesson 00's table: what is installed, and how to fix what is not. */
+    public static SetupReport setupCheck() {
+        return SetupReport.run(Notebook::kernel);
+    }
+
+    /** A call's event log as a table, like the article's log. */
+    public static LogTable logTable(LocalCall call) {
+        return LogTable.of(call.log());
+    }
+
+    /** An event log as a table. */
+    public static LogTable logTable(EventLog log) {
+        return LogTable.of(log);
+    }
+
+    /** The local and remote video side by side, each under its caption. */
+    public static BufferedImage sideBySide(VideoView local, VideoView remote) {
+        return Frames.sideBySide(local, remote);
+    }
+
+    /** The article's own log (Chrome, 2020), read back into events. */
+    public static List<Event> articleLog() {
+        return TextLog.parse(Datasets.read("article/log.txt"), "datasets/article/log.txt");
+    }
+
+    /** The article's call and a kit call, step by step, in ms after each call started. */
+    public static MilestoneTable compareWithArticle(LocalCall call) {
+        return MilestoneTable.compare("article, Chrome 2020", articleLog(), "this kernel", call.log().events());
+    }
+}
