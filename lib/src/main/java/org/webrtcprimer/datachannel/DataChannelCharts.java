@@ -12,7 +12,7 @@ import org.jfree.data.xy.XYSeriesCollection;
 import org.webrtcprimer.charts.Chart;
 import org.webrtcprimer.charts.Charts;
 import org.webrtcprimer.charts.LineLook;
-import org.webrtcprimer.notebook.SimpleTable;
+import org.webrtcprimer.notebook.Table;
 import org.webrtcprimer.notebook.Style;
 import org.webrtcprimer.timing.Summary;
 
@@ -79,15 +79,14 @@ public final class DataChannelCharts {
     }
 
     /** The runs side by side: message size, bytes, time, MB/s, peak bufferedAmount, intact. */
-    public static SimpleTable table(List<ThroughputRun> runs) {
-        SimpleTable t = SimpleTable.of("Data channel throughput, pc1 → pc2", "messages", "bytes", "time (ms)", "MB/s",
-                "peak bufferedAmount", "high-water mark", "intact");
+    public static Table table(List<ThroughputRun> runs) {
+        Table t = Table.of("messages", "bytes", "time (ms)", "MB/s", "peak bufferedAmount", "high-water mark", "intact")
+                .title("Data channel throughput, pc1 → pc2").format("bytes", "%,d").alignRight("peak bufferedAmount", "high-water mark");
         for (ThroughputRun r : runs) {
-            t.row(r.label(), String.format("%,d", r.bytes()), String.format("%.1f", r.millis()),
-                    String.format("%.1f", r.megabytesPerSecond()), Units.bytes(r.peakBuffered()), Units.bytes(r.flow().highWaterMark()),
-                    r.intact() ? "yes" : "NO");
+            t.row(r.label(), r.bytes(), r.millis(), r.megabytesPerSecond(), Units.bytes(r.peakBuffered()),
+                    Units.bytes(r.flow().highWaterMark()), r.intact() ? Table.ok("yes") : Table.fail("NO"));
         }
-        return t.caption("MB/s counts payload bytes (10⁶ per MB) from the first send to the last byte received. "
+        return t.note("MB/s counts payload bytes (10⁶ per MB) from the first send to the last byte received. "
                 + "The peak bufferedAmount never passes the high-water mark: the sender waited instead.");
     }
 }

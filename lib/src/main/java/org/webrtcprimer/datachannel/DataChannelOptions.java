@@ -1,7 +1,7 @@
 package org.webrtcprimer.datachannel;
 
 import dev.onvoid.webrtc.RTCDataChannelInit;
-import org.webrtcprimer.notebook.SimpleTable;
+import org.webrtcprimer.notebook.Table;
 
 import java.nio.charset.StandardCharsets;
 
@@ -133,9 +133,9 @@ public record DataChannelOptions(boolean ordered, Integer maxRetransmits, Intege
     }
 
     /** The presets side by side: what each sets, what it behaves like, what it suits, where it is defined. */
-    public static SimpleTable presets() {
-        SimpleTable t = SimpleTable.of("Data channel reliability presets",
-                "preset", "ordered", "maxRetransmits", "maxPacketLifeTime", "like", "good for", "defined in");
+    public static Table presets() {
+        Table t = Table.of("preset", "ordered", "maxRetransmits", "maxPacketLifeTime", "like", "good for", "defined in")
+                .title("Data channel reliability presets");
         t.row("reliable()", "true", "—", "—", reliable().like(), "chat, files, commands", "RFC 8831 §6.4");
         t.row("unordered()", "false", "—", "—", unordered().like(), "file chunks that carry their offset", "RFC 8831 §6.4");
         t.row("unreliable()", "false", "0", "—", unreliable().like(), "game state, cursor positions", "RFC 7496 §3.1");
@@ -143,7 +143,7 @@ public record DataChannelOptions(boolean ordered, Integer maxRetransmits, Intege
         t.row("partialLifetime(150)", "false", "—", "150 ms", partialLifetime(150).like(), "live telemetry: stale after 150 ms", "RFC 3758");
         t.row("….negotiated(id)", "(as set)", "(as set)", "(as set)", "no DATA_CHANNEL_OPEN: both peers create it with one id",
                 "a channel both sides know in advance", "RFC 8832 §1, W3C");
-        return t.caption("Ordered delivery holds later messages back until a lost one is retransmitted; "
+        return t.note("Ordered delivery holds later messages back until a lost one is retransmitted; "
                 + "partial reliability lets the sender give up on a message instead (maxRetransmits or maxPacketLifeTime, never both).");
     }
 

@@ -1,6 +1,7 @@
 package org.webrtcprimer.stats;
 
-import org.webrtcprimer.notebook.SimpleTable;
+import org.webrtcprimer.notebook.Style;
+import org.webrtcprimer.notebook.Table;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -63,14 +64,14 @@ public final class StatsTables {
             "remote-candidate", List.of("candidateType", "protocol", "address", "port", "priority", "tcpType"));
 
     /** Every type in a report, one table each, in the kit's order. */
-    public static List<SimpleTable> all(StatsReport report) {
-        List<SimpleTable> out = new ArrayList<>();
+    public static List<Table> all(StatsReport report) {
+        List<Table> out = new ArrayList<>();
         for (String type : report.types()) out.add(of(report, type));
         return out;
     }
 
     /** The table of one type, e.g. {@code of(report, "inbound-rtp")}. */
-    public static SimpleTable of(StatsReport report, String type) {
+    public static Table of(StatsReport report, String type) {
         if (report == null) throw new IllegalArgumentException("no report — take one with StatsSampler or recording.latest(\"pc1\")");
         List<StatsObject> objects = report.ofType(type);
         if (objects.isEmpty()) {
@@ -82,7 +83,7 @@ public final class StatsTables {
         return WIDE.containsKey(type) ? wide(report, type, objects, title, about) : tall(report, type, objects, title, about);
     }
 
-    private static SimpleTable tall(StatsReport report, String type, List<StatsObject> objects, String title, String about) {
+    private static Table tall(StatsReport report, String type, List<StatsObject> objects, String title, String about) {
         if (type.equals("certificate")) {
             // This peer's own certificate first, then the other peer's.
             objects = objects.stream().sorted(java.util.Comparator.comparing((StatsObject o) -> !certificateRole(report, o).startsWith("local"))).toList();
@@ -90,7 +91,7 @@ public final class StatsTables {
         List<String> columns = new ArrayList<>();
         columns.add("member");
         for (StatsObject o : objects) columns.add(heading(report, o));
-        SimpleTable t = SimpleTable.of(title, columns).peer(report.peer());
+        Table t = Table.of(columns.toArray(String[]::new)).title(title).alignRight(columns.subList(1, columns.size()).toArray(String[]::new));
         Set<String> members = new LinkedHashSet<>();
         for (String m : FIRST.getOrDefault(type, List.of())) {
             if (objects.stream().anyMatch(o -> o.has(m))) members.add(m);
@@ -98,31 +99,36 @@ public final class StatsTables {
         Set<String> rest = new TreeSet<>();
         objects.forEach(o -> rest.addAll(o.values().keySet()));
         members.addAll(rest);
-        List<String> idRow = new ArrayList<>(List.of("id"));
+        List<Object> idRow = new ArrayList<>(List.of("id"));
         objects.forEach(o -> idRow.add(o.id()));
-        t.peerRow(null, idRow);
+        t.row(idRow.toArray()).rowColor(Style.colorOf(report.peer())); // whose table it is: pc1 blue, pc2 orange
         for (String m : members) {
-            List<String> row = new ArrayList<>();
+            List<Object> row = new ArrayList<>();
             row.add(Metrics.label(m));
             for (StatsObject o : objects) row.add(o.has(m) ? Metrics.format(m, o.get(m)) : "—");
-            t.peerRow(null, row);
+            t.row(row.toArray());
         }
-        return t.caption(capitalize(about) + ". Times in ms (the spec's seconds × 1000), bitrates in kbps.");
+        return t.note(capitalize(about) + ". Times in ms (the spec's seconds × 1000), bitrates in kbps.");
     }
 
-    private static SimpleTable wide(StatsReport report, String type, List<StatsObject> objects, String title, String about) {
+    private static Table wide(StatsReport report, String type, List<StatsObject> objects, String title, String about) {
         List<String> members = WIDE.get(type);
         List<String> columns = new ArrayList<>();
         members.forEach(m -> columns.add(Metrics.label(m)));
         columns.add("id");
-        SimpleTable t = SimpleTable.of(title, columns).peer(report.peer());
+        Table t = Table.of(columns.toArray(String[]::new)).title(title);
         for (StatsObject o : objects) {
-            List<String> row = new ArrayList<>();
+            List<Object> row = new ArrayList<>();
             for (String m : members) row.add(o.has(m) ? Metrics.format(m, o.get(m)) : "—");
             row.add(o.id());
-            t.peerRow(null, row);
+            t.row(row.toArray()).rowColor(Style.colorOf(report.peer()));
         }
-        return t.caption(capitalize(about) + ".");
+        for (String m : members) {
+            if (Metrics.of(m).unit() != Metrics.Unit.PLAIN || m.equals("port") || m.equals("payloadType") || m.equals("priority")) {
+                t.alignRight(Metrics.label(m));
+            }
+        }
+        return t.note(capitalize(about) + ".");
     }
 
     /** A short name for an object's column: {@code video 95067227}, {@code 'chat' #1}, {@code local}. */
@@ -154,27 +160,25 @@ public final class StatsTables {
     }
 
     /** How many objects of each type, with what each type is. */
-    public static SimpleTable overview(StatsReport report) {
+    public static Table overview(StatsReport report) {
         Map<String, Integer> count = new LinkedHashMap<>();
         for (StatsObject o : report.objects().values()) count.merge(o.type(), 1, Integer::sum);
-        SimpleTable t = SimpleTable.of(report.peer() + " · getStats(): " + report.objects().size() + " objects", "type", "objects", "what it is")
-                .peer(report.peer());
-        count.forEach((type, n) -> t.row(type, String.valueOf(n), ABOUT.getOrDefault(type, "")));
-        return t.caption("One report holds every object the engine tracks; objects refer to each other by id "
+        Table t = Table.of("type", "objects", "what it is").title(report.peer() + " · getStats(): " + report.objects().size() + " objects");
+        count.forEach((type, n) -> t.row(type, n, ABOUT.getOrDefault(type, "")).rowColor(Style.colorOf(report.peer())));
+        return t.note("One report holds every object the engine tracks; objects refer to each other by id "
                 + "(codecId, transportId, localCandidateId …).");
     }
 
     /** Stats members beside the SDP lines they come from (see {@link SdpLinks}). */
-    public static SimpleTable sdpLinks(List<SdpLink> links) {
-        SimpleTable t = SimpleTable.of("Stats ↔ SDP: where each object comes from", "peer", "stats object", "member = value",
-                "found in", "mid", "line", "SDP line");
+    public static Table sdpLinks(List<SdpLink> links) {
+        Table t = Table.of("peer", "stats object", "member = value", "found in", "mid", "line", "SDP line")
+                .title("Stats ↔ SDP: where each object comes from").colorRowsBy("peer");
         for (SdpLink l : links) {
             String value = l.value().length() > 40 ? l.value().substring(0, 37) + "…" : l.value();
             String line = l.sdpLine().length() > 90 ? l.sdpLine().substring(0, 87) + "…" : l.sdpLine();
-            t.peerRow(l.peer(), List.of(l.peer(), l.statsType() + " " + l.statsId(), l.member() + " = " + value, l.description(),
-                    l.mid(), String.valueOf(l.line()), line));
+            t.row(l.peer(), l.statsType() + " " + l.statsId(), l.member() + " = " + value, l.description(), l.mid(), l.line(), line);
         }
-        return t.caption("Codecs come from a=rtpmap and a=fmtp, streams from a=mid and a=ssrc, candidates from a=candidate, "
+        return t.note("Codecs come from a=rtpmap and a=fmtp, streams from a=mid and a=ssrc, candidates from a=candidate, "
                 + "certificates from a=fingerprint. Streams a peer sends are in its local description; streams it receives, "
                 + "in the remote one.");
     }

@@ -12,7 +12,7 @@ import org.webrtcprimer.datachannel.DataChannel;
 import org.webrtcprimer.media.Constraints;
 import org.webrtcprimer.media.MediaDevices;
 import org.webrtcprimer.media.MediaStream;
-import org.webrtcprimer.notebook.SimpleTable;
+import org.webrtcprimer.notebook.Table;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -145,7 +145,7 @@ class StatsTest {
         List<SdpLink> pc2 = SdpLinks.of(rec, "pc2");
         assertTrue(pc2.stream().anyMatch(l -> l.statsType().equals("inbound-rtp") && l.member().equals("ssrc")
                 && l.description().equals("remote offer")), pc2.toString());
-        SimpleTable t = StatsTables.sdpLinks(links);
+        Table t = StatsTables.sdpLinks(links);
         assertEquals(links.size(), t.rows().size());
         assertTrue(t.toHtml().contains("a=rtpmap:"));
     }
@@ -153,26 +153,26 @@ class StatsTest {
     @Test
     void tablesPerTypeHaveReadableLabelsAndUnits() {
         StatsReport pc2 = rec.latest("pc2");
-        SimpleTable in = StatsTables.of(pc2, "inbound-rtp");
-        assertEquals(3, in.columns().size(), "member + audio + video: " + in.columns());
-        assertTrue(in.columns().stream().anyMatch(c -> c.startsWith("video ")));
-        List<String> labels = in.rows().stream().map(r -> r.get(0)).toList();
+        Table in = StatsTables.of(pc2, "inbound-rtp");
+        assertEquals(3, in.headers().size(), "member + audio + video: " + in.headers());
+        assertTrue(in.headers().stream().anyMatch(c -> c.startsWith("video ")));
+        List<String> labels = in.rows().stream().map(r -> String.valueOf(r.get(0))).toList();
         assertTrue(labels.contains("bytes received (B)"), labels.toString());
         assertTrue(labels.contains("interarrival jitter (ms)"), labels.toString());
         assertTrue(labels.contains("frames per second (fps)"), labels.toString());
         assertEquals("id", labels.get(0));
-        SimpleTable codecs = StatsTables.of(pc2, "codec");
-        assertTrue(codecs.columns().contains("payload type (a=rtpmap)"));
-        SimpleTable pairs = StatsTables.of(rec.latest("pc1"), "candidate-pair");
-        assertTrue(pairs.columns().stream().anyMatch(c -> c.endsWith("(selected)")), pairs.columns().toString());
-        SimpleTable certs = StatsTables.of(rec.latest("pc1"), "certificate");
-        assertEquals(List.of("member", "local (pc1)", "remote (pc2)"), certs.columns());
+        Table codecs = StatsTables.of(pc2, "codec");
+        assertTrue(codecs.headers().contains("payload type (a=rtpmap)"));
+        Table pairs = StatsTables.of(rec.latest("pc1"), "candidate-pair");
+        assertTrue(pairs.headers().stream().anyMatch(c -> c.endsWith("(selected)")), pairs.headers().toString());
+        Table certs = StatsTables.of(rec.latest("pc1"), "certificate");
+        assertEquals(List.of("member", "local (pc1)", "remote (pc2)"), certs.headers());
         assertEquals(rec.latest("pc1").types().size(), StatsTables.all(rec.latest("pc1")).size());
         assertTrue(StatsTables.overview(pc2).toText().contains("inbound-rtp"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> StatsTables.of(pc2, "inbound_rtp"));
         assertTrue(e.getMessage().contains("written like inbound-rtp"), e.getMessage());
         String html = in.toHtml();
-        assertTrue(html.contains("class=\"primer-simple-table\"") && !html.contains("<script"));
+        assertTrue(html.contains("primer-table") && !html.contains("<script"));
     }
 
     @Test
