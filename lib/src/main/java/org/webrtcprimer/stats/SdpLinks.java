@@ -18,7 +18,8 @@ import java.util.function.Predicate;
  * local and remote descriptions (parsed with {@link Sdp#parse}) and returns the links.
  *
  * <ul>
- *   <li>codec {@code payloadType} ↔ {@code a=rtpmap}, {@code sdpFmtpLine} ↔ {@code a=fmtp};</li>
+ *   <li>codec {@code payloadType} ↔ {@code a=rtpmap}, {@code sdpFmtpLine} ↔ {@code a=fmtp} (codecs a peer sends are
+ *       found in the remote description, those it receives in its local one);</li>
  *   <li>RTP stream {@code mid} ↔ {@code a=mid} (the transceiver's m-section), {@code ssrc} ↔ {@code a=ssrc}
  *       (sent streams in the local description, received ones in the remote), {@code rtxSsrc} ↔ {@code a=ssrc-group:FID};</li>
  *   <li>media-source {@code trackIdentifier} ↔ {@code a=msid};</li>
@@ -49,13 +50,17 @@ public final class SdpLinks {
                 case "codec" -> {
                     String pt = o.string("payloadType");
                     String enc = o.string("mimeType").contains("/") ? o.string("mimeType").substring(o.string("mimeType").indexOf('/') + 1) : "";
-                    Side s = o.id().startsWith("CI") ? r : l; // libwebrtc: CIT… codecs it receives, COT… codecs it sends
-                    link(out, report, o, "payloadType", s.find(a -> a.name().equals("rtpmap") && a.value() != null
+                    // A peer sends with the payload types the other side said it receives (RFC 3264 §5.1), so codecs it
+                    // sends (libwebrtc ids COT…) are in the remote description, codecs it receives (CIT…) in its local one.
+                    Side first = o.id().startsWith("CO") ? r : l, second = first == r ? l : r;
+                    Predicate<Attribute> rtpmap = a -> a.name().equals("rtpmap") && a.value() != null
                             && a.value().startsWith(pt + " ") && a.value().substring(pt.length() + 1).toLowerCase(Locale.ROOT)
-                            .startsWith(enc.toLowerCase(Locale.ROOT) + "/")));
+                            .startsWith(enc.toLowerCase(Locale.ROOT) + "/");
+                    link(out, report, o, "payloadType", first.find(rtpmap).or(() -> second.find(rtpmap)));
                     if (o.has("sdpFmtpLine")) {
-                        link(out, report, o, "sdpFmtpLine", s.find(a -> a.name().equals("fmtp") && a.value() != null
-                                && a.value().equals(pt + " " + o.string("sdpFmtpLine"))));
+                        Predicate<Attribute> fmtp = a -> a.name().equals("fmtp") && a.value() != null
+                                && a.value().equals(pt + " " + o.string("sdpFmtpLine"));
+                        link(out, report, o, "sdpFmtpLine", first.find(fmtp).or(() -> second.find(fmtp)));
                     }
                 }
                 case "outbound-rtp", "inbound-rtp", "remote-inbound-rtp", "remote-outbound-rtp" -> {
@@ -120,6 +125,7 @@ public final class SdpLinks {
     private static void link(List<SdpLink> out, StatsReport report, StatsObject o, String member, Optional<Found> f, String value) {
         f.ifPresent(x -> out.add(new SdpLink(report.peer(), o.type(), o.id(), member, value, x.description, x.mid, x.attribute.line(),
                 x.attribute.toString())));
+
     }
 
     private record Found(String description, String mid, Attribute attribute) {}

@@ -176,11 +176,12 @@ public final class StatsTables {
         for (SdpLink l : links) {
             String value = l.value().length() > 40 ? l.value().substring(0, 37) + "…" : l.value();
             String line = l.sdpLine().length() > 90 ? l.sdpLine().substring(0, 87) + "…" : l.sdpLine();
-            t.row(l.peer(), l.statsType() + " " + l.statsId(), l.member() + " = " + value, l.description(), l.mid(), l.line(), line);
+            String id = l.statsId().length() > 18 ? l.statsId().substring(0, 17) + "…" : l.statsId();
+            t.row(l.peer(), l.statsType() + " " + id, l.member() + " = " + value, l.description(), l.mid(), l.line(), line);
         }
         return t.note("Codecs come from a=rtpmap and a=fmtp, streams from a=mid and a=ssrc, candidates from a=candidate, "
-                + "certificates from a=fingerprint. Streams a peer sends are in its local description; streams it receives, "
-                + "in the remote one.");
+                + "certificates from a=fingerprint. What a peer sends is described where the other side said what it accepts: "
+                + "its own streams' SSRCs in its local description, the payload types it sends in the remote one.");
     }
 
     private static String capitalize(String s) {
