@@ -70,8 +70,10 @@ public final class DataChannelCharts {
                 BasicStroke.JOIN_MITER, 1f, new float[]{6f, 4f}, 0f));
         median.setLabel(String.format("median %.3f ms", sum.median()));
         median.setLabelFont(new Font(Charts.FONT, Font.PLAIN, 11));
-        median.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-        median.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+        median.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+        median.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+        median.setLabelBackgroundColor(new Color(255, 255, 255, 220));
+        median.setLabelPaint(Style.SIGNALING.darker());
         plot.addRangeMarker(median);
         plot.getRangeAxis().setLowerBound(0);
         return Charts.draw(chart, "Each ping goes pc1 → pc2 and its pong comes straight back from pc2's network thread. "
