@@ -27,6 +27,8 @@ public final class Main {
         register("help", "list the commands", args -> usage());
         register("bench", "time N local calls: call() → connected, → first remote frame",
                 org.webrtcprimer.timing.SetupBenchmark::main);
+        register("timing", "setup phases of N calls (min/median/p90), trickle vs gather-first, the article's Chrome beside: timing [--calls N] [--mode M] [--out DIR]",
+                org.webrtcprimer.timing.TimingCommand::run);
         register("sdp", "explain every line of SDP files: sdp [--text|--json|--html] [--strict] FILE...|-", org.webrtcprimer.sdp.SdpCommand::run);
         register("datachannel-bench", "data channel MB/s pc1 → pc2, kit beside plain webrtc-java, and the stats sampler's cost",
                 org.webrtcprimer.datachannel.DataChannelBenchmark::main);

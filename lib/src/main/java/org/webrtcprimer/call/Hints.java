@@ -14,6 +14,17 @@ final class Hints {
             return "The engine could not parse the SDP: pass it exactly as createOffer/createAnswer returned it "
                     + "(lesson 07 shows which edits the engine accepts).";
         }
+        if (m.contains("Invalid ICE parameters") || m.contains("ICE pwd") || m.contains("ICE ufrag")) {
+            return "The description's ICE credentials are not valid: a=ice-ufrag must be 4–256 characters and a=ice-pwd "
+                    + "22–256 (RFC 8839 §5.4). An edited description must keep values of a legal length.";
+        }
+        if (m.contains("fingerprint")) {
+            return "The description's a=fingerprint is not a hash of a certificate: it must read like 'sha-256 AB:CD:…' "
+                    + "(RFC 8122 §5). An edited description must keep a well-formed fingerprint.";
+        }
+        if (m.contains("INVALID_PARAMETER")) {
+            return "The engine rejected a value in the description itself, not the order of the steps: undo the edit.";
+        }
         return switch (step) {
             case "createAnswer" -> signaling.equals("have-remote-offer") ? ""
                     : peer + " has no remote offer to answer — run " + peer + ".setRemoteDescription(offer) first.";

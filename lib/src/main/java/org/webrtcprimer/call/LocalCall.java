@@ -5,6 +5,7 @@ import dev.onvoid.webrtc.RTCRtpTransceiver;
 import dev.onvoid.webrtc.media.MediaStreamTrack;
 import dev.onvoid.webrtc.media.video.VideoTrack;
 import org.webrtcprimer.Engine;
+import org.webrtcprimer.events.Clock;
 import org.webrtcprimer.events.Event;
 import org.webrtcprimer.events.EventLog;
 import org.webrtcprimer.media.MediaStream;
@@ -219,13 +220,68 @@ public final class LocalCall implements Engine.Resource, Renderable {
         return hungUp;
     }
 
-    /** Waits until both peers' connectionState is {@code connected} (ICE and DTLS done). */
+    /**
+     * Waits until both peers' connectionState is {@code connected} (ICE and DTLS done). Fails at
+     * once when a peer's connection fails (e.g. DTLS rejects the certificate), and after the call's
+     * timeout when a peer stays stuck; both messages name the state it is stuck in and why.
+     */
     public LocalCall awaitConnected() {
         for (Peer p : new Peer[]{pc1, pc2}) {
-            await(e -> e.source().equals(p.name()) && e.isState(Event.CONNECTION, "connected"),
+            Event e = await(ev -> ev.source().equals(p.name())
+                            && (ev.isState(Event.CONNECTION, "connected") || ev.isState(Event.CONNECTION, "failed")),
                     p.name() + " did not reach connectionState 'connected'");
+            if (e.detail().equals("failed")) {
+                throw new CallException(p.name() + "'s connection failed at " + Clock.stamp(e.nanos()) + ": " + diagnosis(p)
+                        + " " + situation());
+            }
         }
         return this;
+    }
+
+    /**
+     * Why a peer is not connected, read from its states and the log: the state it is stuck in and
+     * what that state waits for.
+     */
+    public String diagnosis(Peer p) {
+        PeerState s = p.state();
+        String dtls = log.all(e -> e.source().equals(p.name()) && e.kind() == Event.Kind.STATE && e.name().equals(Event.DTLS))
+                .stream().reduce((a, b) -> b).map(Event::detail).orElse("new");
+        long trickled = log.all(e -> e.source().equals(p.name()) && e.kind() == Event.Kind.STEP_DONE
+                && e.name().equals("addIceCandidate")).size();
+        SessionDescription remote = p.remoteDescription();
+        // The engine also writes trickled candidates into the remote description, so take the larger count, not the sum.
+        long inSdp = remote == null ? 0 : remote.lines().stream().filter(l -> l.startsWith("a=candidate:")).count();
+        long known = Math.max(trickled, inSdp);
+        String n = p.name();
+        if (!s.signalingState().equals("stable") || remote == null) {
+            return "stuck in signaling '" + s.signalingState() + "': the offer/answer exchange is not finished, so ICE has "
+                    + "nothing to check yet (RFC 9429 §3.2).";
+        }
+        // W3C webrtc-pc §4.3.3: the connection fails when an ICE or a DTLS transport fails; if ICE has not, DTLS has
+        // (its own state event may still be on its way from the engine's thread).
+        boolean dtlsFailed = dtls.equals("failed") || s.connectionState().equals("failed") && !s.iceConnectionState().equals("failed");
+        if (dtlsFailed) {
+            return "DTLS failed: the certificate the other peer presented does not match the a=fingerprint in its "
+                    + "description (RFC 8122 §5; RFC 5763 §5), so no keys for SRTP.";
+        }
+        String ice = s.iceConnectionState();
+        if (ice.equals("new") || ice.equals("checking")) {
+            if (known == 0) {
+                return "stuck in ICE '" + ice + "': " + n + " has no remote candidates — none were trickled to it and the "
+                        + "description it received has no a=candidate lines, so there is no pair to check (RFC 8445 §6.1.2).";
+            }
+            return "stuck in ICE '" + ice + "': " + n + " has " + known + " remote candidates but no check has "
+                    + "succeeded — checks are authenticated with the peers' a=ice-ufrag/a=ice-pwd, so a wrong password "
+                    + "makes every check fail (RFC 8445 §7.2.2).";
+        }
+        if (ice.equals("failed")) {
+            return "ICE failed: every candidate pair failed its checks (RFC 8445 §7.2.5.2).";
+        }
+        if (!s.connectionState().equals("connected")) {
+            return "ICE is " + ice + " but the connection is '" + s.connectionState() + "': DTLS is '" + dtls
+                    + "', the handshake over the selected pair has not finished (RFC 8842 §5).";
+        }
+        return n + " is connected.";
     }
 
     /** Waits for pc2's first remote video frame — the end of the article's setup time. */
@@ -247,7 +303,7 @@ public final class LocalCall implements Engine.Resource, Renderable {
             return f.get(ms, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             f.cancel(false);
-            throw new CallTimeoutException(whatDidNotHappen + " within " + ms + " ms. " + situation());
+            throw new CallTimeoutException(whatDidNotHappen + " within " + ms + " ms. " + stuck() + situation());
         } catch (InterruptedException e) {
             f.cancel(false);
             Thread.currentThread().interrupt();
@@ -255,6 +311,16 @@ public final class LocalCall implements Engine.Resource, Renderable {
         } catch (ExecutionException e) {
             throw new CallException(whatDidNotHappen + ": " + e.getCause().getMessage(), e.getCause());
         }
+    }
+
+    /** The diagnosis of each peer that is not connected, for timeout messages. */
+    private String stuck() {
+        if (hungUp) return "";
+        StringBuilder b = new StringBuilder();
+        for (Peer p : new Peer[]{pc1, pc2}) {
+            if (!p.isClosed() && !p.state().connectionState().equals("connected")) b.append(p.name()).append(": ").append(diagnosis(p)).append(' ');
+        }
+        return b.toString();
     }
 
     /** Both peers' states and how many candidates each has sent, for messages that say where things stood. */

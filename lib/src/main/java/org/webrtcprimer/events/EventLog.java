@@ -99,6 +99,42 @@ public final class EventLog {
         }
     }
 
+    /** A log holding the given events (e.g. read back from a file), for the analyses and charts. */
+    public static EventLog of(List<Event> events) {
+        if (events == null) throw new IllegalArgumentException("no events");
+        EventLog log = new EventLog();
+        events.forEach(log::add);
+        return log;
+    }
+
+    /** The log as JSON: {@code {"format": …, "version": 1, "events": [{nanos, stamp, source, kind, name, detail}, …]}}. */
+    public String toJson() {
+        return EventCodec.toJson(events());
+    }
+
+    /** The log as CSV with the header {@code nanos,stamp,source,kind,name,detail}. */
+    public String toCsv() {
+        return EventCodec.toCsv(events());
+    }
+
+    /**
+     * Reads a log written by {@link #toJson()}.
+     *
+     * @throws IllegalArgumentException saying which event is wrong and how
+     */
+    public static EventLog fromJson(String json) {
+        return of(EventCodec.fromJson(json, "event log JSON"));
+    }
+
+    /**
+     * Reads a log written by {@link #toCsv()}.
+     *
+     * @throws IllegalArgumentException saying which record is wrong and how
+     */
+    public static EventLog fromCsv(String csv) {
+        return of(EventCodec.fromCsv(csv, "event log CSV"));
+    }
+
     /** The log as the article prints it, one {@code [72.743] pc1 createOffer start} line per event. */
     public String text() {
         StringBuilder sb = new StringBuilder();

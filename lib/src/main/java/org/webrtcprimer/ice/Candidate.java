@@ -99,6 +99,42 @@ public record Candidate(String foundation, int component, String transport, long
                 raddr, rport, tcptype, generation, ufrag, networkId, networkCost, ext);
     }
 
+    /**
+     * A candidate from a {@code local-candidate} or {@code remote-candidate} stats object
+     * (W3C webrtc-stats §7.15): its address, port, protocol, candidateType, priority, foundation,
+     * usernameFragment, relatedAddress/relatedPort and tcpType. Stats carry no component id; it
+     * is read from the priority's low byte.
+     *
+     * @throws IllegalArgumentException naming the value that is missing or wrong
+     */
+    public static Candidate fromStats(java.util.Map<String, Object> stats) {
+        if (stats == null) throw new IllegalArgumentException("no candidate stats");
+        String address = StatsValues.str(stats, "address");
+        if (address == null) address = StatsValues.str(stats, "ip");
+        String type = StatsValues.str(stats, "candidateType");
+        if (address == null || type == null) {
+            throw new IllegalArgumentException("candidate stats " + StatsValues.str(stats, "id")
+                    + " have no address or candidateType — pass a local-candidate or remote-candidate stats object");
+        }
+        long priority = StatsValues.lng(stats, "priority", 0);
+        int component = priority > 0 ? 256 - (int) (priority & 0xFF) : 1;
+        long port = StatsValues.lng(stats, "port", 0);
+        String protocol = StatsValues.str(stats, "protocol");
+        String ufrag = StatsValues.str(stats, "usernameFragment");
+        String raddr = StatsValues.str(stats, "relatedAddress");
+        long rport = StatsValues.lng(stats, "relatedPort", -1);
+        String foundation = StatsValues.str(stats, "foundation");
+        Map<String, String> ext = new LinkedHashMap<>();
+        if (raddr != null) ext.put("raddr", raddr);
+        if (rport >= 0) ext.put("rport", String.valueOf(rport));
+        String tcpType = StatsValues.str(stats, "tcpType");
+        if (tcpType != null) ext.put("tcptype", tcpType);
+        if (ufrag != null) ext.put("ufrag", ufrag);
+        return new Candidate(foundation == null ? "" : foundation, Math.max(1, Math.min(256, component)),
+                protocol == null ? "udp" : protocol, priority, address, (int) port, type, raddr,
+                rport >= 0 ? (int) rport : null, tcpType, null, ufrag, null, null, ext);
+    }
+
     /** The priority formula of RFC 8445 §5.1.2.1: 2^24·type + 2^8·local + (256 − component). */
     public static long priority(int typePreference, int localPreference, int componentId) {
         if (typePreference < 0 || typePreference > 126) throw new IllegalArgumentException("type preference must be 0–126");

@@ -1,0 +1,58 @@
+package org.webrtcprimer.timing;
+
+import org.webrtcprimer.notebook.Renderable;
+import org.webrtcprimer.notebook.Style;
+import org.webrtcprimer.notebook.Table;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** N calls' phase durations as a table: n, min, median, p90, max per phase, then the two totals. */
+public final class RunsTable implements Renderable {
+
+    private final List<List<String>> rows = new ArrayList<>();
+    private final Table table;
+
+    RunsTable(SetupRuns runs) {
+        table = Table.of("phase (ms)", "n", "min", "median", "p90", "max")
+                .title(runs.name() + ": " + runs.runs().size() + " call" + (runs.runs().size() == 1 ? "" : "s")
+                        + ", each phase's duration in ms")
+                .note("Percentiles are nearest-rank over the calls that recorded the phase. The two totals (last, in grey) "
+                        + "count from call(); phases overlap, so they do not add up.")
+                .alignRight("n", "min", "median", "p90", "max");
+        runs.summaries().forEach((phase, s) -> {
+            List<String> cells = List.of(phase, String.valueOf(s.n()), ms(s.min()), ms(s.median()), ms(s.p90()), ms(s.max()));
+            rows.add(cells);
+            table.row(cells.toArray()).rowColor(Style.colorOf(peerOf(phase)));
+        });
+    }
+
+    /** The cells, row by row. */
+    public List<List<String>> rows() {
+        return List.copyOf(rows);
+    }
+
+    private static String peerOf(String phase) {
+        return phase.startsWith("pc1") ? "pc1" : phase.startsWith("pc2") || phase.equals(Phases.FIRST_FRAME) ? "pc2" : "call";
+    }
+
+    private static String ms(double v) {
+        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    @Override
+    public String toHtml() {
+        return table.toHtml();
+    }
+
+    @Override
+    public String toText() {
+        return table.toText();
+    }
+
+    @Override
+    public String toString() {
+        return toText();
+    }
+}
