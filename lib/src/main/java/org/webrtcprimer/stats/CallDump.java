@@ -75,9 +75,7 @@ public record CallDump(Instant created, String kit, String engine, List<Event> e
 
     /** The event log again, for the kit's log views and analyses. */
     public EventLog log() {
-        EventLog log = new EventLog();
-        events.forEach(log::add);
-        return log;
+        return EventLog.of(events);
     }
 
     /** Every stats chart, redrawn from the file's samples. */
@@ -99,17 +97,8 @@ public record CallDump(Instant created, String kit, String engine, List<Event> e
         root.add("kit", k);
         root.addProperty("clock", "nanos: nanoseconds on the kit's clock (since the kit was first used in the recording JVM); "
                 + "timestamp: the engine's ms since 1970");
-        JsonArray ev = new JsonArray();
-        for (Event e : events) {
-            JsonObject o = new JsonObject();
-            o.addProperty("nanos", e.nanos());
-            o.addProperty("source", e.source());
-            o.addProperty("kind", e.kind().name());
-            o.addProperty("name", e.name());
-            o.addProperty("detail", e.detail());
-            ev.add(o);
-        }
-        root.add("events", ev);
+        // The log in the event log's own format (EventLog.toJson), so either reader understands it.
+        root.add("log", JsonParser.parseString(EventLog.of(events).toJson()));
         JsonObject st = new JsonObject();
         st.addProperty("intervalMs", stats.interval().toMillis());
         st.addProperty("originNanos", stats.originNanos());
@@ -239,20 +228,11 @@ public record CallDump(Instant created, String kit, String engine, List<Event> e
             throw new IllegalArgumentException("'created' is not an ISO-8601 instant: " + root.get("created"));
         }
         JsonObject kit = object(root, "kit", "");
-        List<Event> events = new ArrayList<>();
-        JsonArray ev = array(root, "events", "");
-        for (int i = 0; i < ev.size(); i++) {
-            String at = "events[" + i + "]";
-            JsonObject e = element(ev.get(i), at);
-            String kind = string(e, "kind", at);
-            Event.Kind k;
-            try {
-                k = Event.Kind.valueOf(kind);
-            } catch (IllegalArgumentException x) {
-                throw new IllegalArgumentException(at + ": kind '" + kind + "' is not one of " + Arrays.toString(Event.Kind.values()));
-            }
-            events.add(new Event(number(e, "nanos", at).longValue(), string(e, "source", at), k, string(e, "name", at),
-                    e.has("detail") && !e.get("detail").isJsonNull() ? string(e, "detail", at) : ""));
+        List<Event> events;
+        try {
+            events = EventLog.fromJson(object(root, "log", "").toString()).events();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("log: " + e.getMessage(), e);
         }
         JsonObject st = object(root, "stats", "");
         long interval = number(st, "intervalMs", "stats").longValue();

@@ -218,6 +218,9 @@ class StatsTest {
         }
         assertEquals(SdpLinks.of(rec, "pc1"), SdpLinks.of(back.stats(), "pc1"));
         assertEquals(dump.toJson(), back.toJson(), "writing what was read gives the same file");
+        // The log inside is the event log's own format: EventLog reads it alone.
+        String log = com.google.gson.JsonParser.parseString(Files.readString(file)).getAsJsonObject().get("log").toString();
+        assertEquals(call.log().text(), org.webrtcprimer.events.EventLog.fromJson(log).text());
     }
 
     static int[] pixels(Chart c) {
