@@ -38,7 +38,7 @@ import java.util.concurrent.locks.LockSupport;
  * var receiveChannel = pc2.awaitDataChannel("chat");   // the article's ondatachannel
  * sendChannel.awaitOpen();
  * sendChannel.send("Hello, pc2 — 你好");
- * receiveChannel.receive();                           // [1.234] pc2 ← 'chat': "Hello, pc2 — 你好" (text, 20 bytes)
+ * receiveChannel.receive();                           // [1.234] pc2 ← 'chat': "Hello, pc2 — 你好" (text, 21 bytes)
  * }</pre>
  *
  * <p>Waits are blocking with a timeout whose message says what did not happen; state changes go
