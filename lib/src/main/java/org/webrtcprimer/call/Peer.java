@@ -163,6 +163,7 @@ public final class Peer {
      * {@code ondatachannel}. (A negotiated channel never arrives this way: create it on both peers.)
      */
     public DataChannel awaitDataChannel(String label) {
+        if (label == null) throw new IllegalArgumentException(name + ".awaitDataChannel needs the label the other peer used, e.g. \"chat\"");
         ensureOpen("awaitDataChannel");
         CompletableFuture<Event> f = log.when(e -> e.source().equals(name) && e.kind() == Event.Kind.NOTE
                 && e.name().equals("datachannel") && e.detail().startsWith("'" + label + "'"));

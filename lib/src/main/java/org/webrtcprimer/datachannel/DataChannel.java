@@ -278,6 +278,7 @@ public final class DataChannel {
 
     /** Waits until the channel is open, failing after {@code limit} with where things stood. */
     public DataChannel awaitOpen(Duration limit) {
+        if (limit == null) throw new IllegalArgumentException(who() + ".awaitOpen needs a wait, e.g. Duration.ofSeconds(5)");
         if (opened.isDone()) return this;
         if (closed.isDone()) {
             throw new CallException(who() + " closed at " + Clock.stamp(closedNanos) + " without opening — create a new channel");
@@ -477,6 +478,7 @@ public final class DataChannel {
      * @throws CallException when the channel has closed and nothing is left
      */
     public Message receive(Duration limit) {
+        if (limit == null || limit.isNegative()) throw new IllegalArgumentException(who() + ".receive needs a wait of 0 or more, e.g. Duration.ofSeconds(5)");
         Message m;
         try {
             m = inbox.poll(limit.toNanos(), TimeUnit.NANOSECONDS);

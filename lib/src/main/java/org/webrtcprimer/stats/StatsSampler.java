@@ -103,6 +103,7 @@ public final class StatsSampler implements AutoCloseable, Engine.Resource {
 
     /** Waits {@code duration} while sampling, then stops and returns the recording. */
     public StatsRecording sampleFor(Duration duration) {
+        if (duration == null || duration.isNegative()) throw new IllegalArgumentException("sampleFor needs a duration, e.g. Duration.ofSeconds(3)");
         try {
             ended.get(duration.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
