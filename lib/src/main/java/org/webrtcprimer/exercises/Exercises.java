@@ -19,6 +19,7 @@ public final class Exercises {
         Lesson00.exercises().forEach(Exercises::add);
         Lesson02.exercises().forEach(Exercises::add);
         Lesson03.exercises().forEach(Exercises::add);
+        Lesson10.exercises().forEach(Exercises::add);
     }
 
     private static void add(Exercise e) {

@@ -1,0 +1,63 @@
+package org.webrtcprimer.notebooks;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Where things are: the checkout, this module's target/, the notebooks, Python and Jupyter. */
+final class Kit {
+    private Kit() {}
+
+    static Path root() {
+        return Path.of(System.getProperty("primer.root", "..")).toAbsolutePath().normalize();
+    }
+
+    static Path target() {
+        return Path.of(System.getProperty("primer.target", "target")).toAbsolutePath().normalize();
+    }
+
+    /** This module's own test resources. */
+    static Path resources() {
+        return root().resolve("notebook-tests/src/test/resources");
+    }
+
+    /** Every lesson and solution notebook under notebooks/, and this module's own test notebooks. */
+    static List<Path> notebooks() {
+        Stream<Path> lessons = Stream.empty();
+        Path dir = root().resolve("notebooks");
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> walk = Files.walk(dir)) {
+                lessons = walk.filter(p -> p.toString().endsWith(".ipynb"))
+                        .filter(p -> !p.toString().contains(".ipynb_checkpoints"))
+                        .toList().stream();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        try (Stream<Path> own = Files.list(resources().resolve("notebooks"))) {
+            return Stream.concat(lessons.sorted(), own.filter(p -> p.toString().endsWith(".ipynb")).sorted().toList().stream())
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A path as the reader knows it: relative to the checkout. */
+    static String name(Path notebook) {
+        return root().relativize(notebook.toAbsolutePath().normalize()).toString();
+    }
+
+    /** The Python that has Jupyter: Debian's /usr/bin/python3 first (another python3 may come first on PATH). */
+    static String python() {
+        String p = System.getProperty("primer.python");
+        if (p != null && !p.isBlank()) return p;
+        return Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
+    }
+
+    static Path script(String name) {
+        return resources().resolve("scripts").resolve(name);
+    }
+}
