@@ -80,6 +80,7 @@ public final class DataChannel {
     private volatile long bufferedAmountLowThreshold;
     private volatile long maxMessageSize = -1;
     private volatile boolean released;
+    private volatile int lastId = -1; // what id() says once the engine's object is gone
 
     private DataChannel(Peer peer, RTCDataChannel channel, DataChannelOptions options, boolean received, Duration timeout) {
         this.peer = peer;
@@ -186,7 +187,10 @@ public final class DataChannel {
      * the transport is up, RFC 8832 §6).
      */
     public int id() {
-        return released ? (options.id() == null ? -1 : options.id()) : channel.getId();
+        if (released) return lastId;
+        int id = channel.getId();
+        if (id >= 0) lastId = id;
+        return id;
     }
 
     /** {@code connecting}, {@code open}, {@code closing} or {@code closed} — the W3C readyState. */
@@ -351,15 +355,17 @@ public final class DataChannel {
         if (flow == null) return send(data);
         checkSendable(data.length);
         long queued = awaitRoom(data.length, flow);
+        long now = Clock.now();
         transmit(ByteBuffer.wrap(data), true, queued);
-        return new Message(Clock.now(), peer.name(), label, false, true, data.clone());
+        return new Message(now, peer.name(), label, false, true, data.clone());
     }
 
     private Message send(byte[] data, boolean binary) {
         checkSendable(data.length);
         long queued = checkQueue(data.length);
+        long now = Clock.now(); // before the send: the other end may have it before send() returns
         transmit(ByteBuffer.wrap(data), binary, queued); // a heap buffer's whole array is sent: data is exactly the message
-        return new Message(Clock.now(), peer.name(), label, false, binary, data.clone());
+        return new Message(now, peer.name(), label, false, binary, data.clone());
     }
 
     /** The fast path for measurements: an exact-size direct buffer (webrtc-java sends a buffer's whole capacity). */
@@ -580,7 +586,10 @@ public final class DataChannel {
         // The engine can skip over a state between two callbacks; log what it passed through.
         if (state.isEmpty() && !now.equals("connecting") && !received) logState("connecting");
         logState(now);
-        if (now.equals("open")) opened.complete(this);
+        if (now.equals("open")) {
+            lastId = channel.getId();
+            opened.complete(this);
+        }
         if (now.equals("closed")) markClosed();
     }
 

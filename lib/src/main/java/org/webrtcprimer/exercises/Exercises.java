@@ -19,6 +19,8 @@ public final class Exercises {
         Lesson00.exercises().forEach(Exercises::add);
         Lesson02.exercises().forEach(Exercises::add);
         Lesson03.exercises().forEach(Exercises::add);
+        Lesson08.exercises().forEach(Exercises::add);
+        Lesson09.exercises().forEach(Exercises::add);
         Lesson10.exercises().forEach(Exercises::add);
     }
 

@@ -49,8 +49,8 @@ public final class StatsCharts {
     public static Chart bitrate(StatsRecording rec) {
         return draw(rec, "Bitrate per RTP stream", "bitrate (kbps)", Rates.bitrate(rec),
                 "From bytesSent / bytesReceived: Δbytes × 8 ÷ Δtime per interval. pc1's send line and pc2's receive line "
-                        + "lie on top of each other on one machine; video starts near the start bitrate and climbs as the "
-                        + "bandwidth estimate grows.");
+                        + "lie on top of each other when nothing is lost; video (solid) takes most of the bitrate, audio (dashed) "
+                        + "stays near opus's 32 kbps.");
     }
 
     /** Video frames per second: encoded at pc1, decoded at pc2. */
@@ -64,14 +64,15 @@ public final class StatsCharts {
     public static Chart roundTripTime(StatsRecording rec) {
         return draw(rec, "Round-trip time", "round-trip time (ms)", Rates.roundTripTime(rec),
                 "RTCP round trips (remote-inbound-rtp) are measured by pc1 from pc2's receiver reports; ICE round trips by "
-                        + "each peer's consent checks. On one machine both stay near 0–1 ms: the engine reports whole milliseconds.");
+                        + "each peer's consent checks (STUN), in whole milliseconds. On one machine they stay within a few ms; "
+                        + "a busy CPU shows up here before any network does.");
     }
 
     /** Interarrival jitter per received stream, and as reported back by RTCP. */
     public static Chart jitter(StatsRecording rec) {
         return draw(rec, "Jitter", "interarrival jitter (ms)", Rates.jitter(rec),
-                "How much packet spacing varies (RFC 3550 §6.4.1), measured by pc2 and reported to pc1 in RTCP. "
-                        + "Video jitter is larger than audio: a frame's packets leave in a burst.");
+                "How much packet spacing varies (RFC 3550 §6.4.1), measured by pc2 for each stream it receives and reported "
+                        + "back to pc1 in RTCP receiver reports, which come about once a second — so pc1's lines move in steps.");
     }
 
     /** The bandwidth estimate of each peer's congestion controller. */

@@ -43,6 +43,13 @@ public record StatsReport(String peer, long nanos, double timestamp, Map<String,
         return i < 0 ? TYPE_ORDER.size() : i;
     }
 
+    /** A peer's stats now: {@code pc.getStats()} as plain data. */
+    public static StatsReport of(org.webrtcprimer.call.Peer peer) {
+        if (peer == null) throw new IllegalArgumentException("whose stats? pass call.pc1() or call.pc2()");
+        RTCStatsReport raw = peer.getStats();
+        return from(peer.name(), raw, org.webrtcprimer.events.Clock.now());
+    }
+
     /** Converts the engine's report (microsecond timestamps, BigInteger counters) into plain data. */
     public static StatsReport from(String peer, RTCStatsReport report, long nanos) {
         Map<String, StatsObject> m = new LinkedHashMap<>();

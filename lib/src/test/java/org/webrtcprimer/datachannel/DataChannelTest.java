@@ -263,7 +263,9 @@ class DataChannelTest {
         DataChannel other = call.pc1().createDataChannel("other");
         call.pc2().awaitDataChannel("other");
         other.awaitOpen();
+        int id = other.id();
         call.hangup();
+        assertEquals(id, other.id(), "a closed channel still says which stream it was");
         CallException afterHangup = assertThrows(CallException.class, () -> other.send("after hangup"));
         assertTrue(afterHangup.getMessage().contains("pc1 is closed — hangup() ended the call"), afterHangup.getMessage());
         assertEquals("closed", other.readyState());
