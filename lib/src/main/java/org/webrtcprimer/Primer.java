@@ -16,6 +16,8 @@ import org.webrtcprimer.media.VideoView;
 import org.webrtcprimer.notebook.Notebook;
 import org.webrtcprimer.notebook.Table;
 import org.webrtcprimer.setup.SetupReport;
+import org.webrtcprimer.signaling.RemoteCall;
+import org.webrtcprimer.signaling.SignalingServer;
 import org.webrtcprimer.timing.MilestoneTable;
 
 import java.awt.image.BufferedImage;
@@ -69,6 +71,21 @@ public final class Primer {
     /** The local and remote video side by side, each under its caption. */
     public static BufferedImage sideBySide(VideoView local, VideoView remote) {
         return Frames.sideBySide(local, remote);
+    }
+
+    /** Two views side by side under the given captions, e.g. this kernel's video and what came from another process. */
+    public static BufferedImage sideBySide(VideoView left, String leftCaption, VideoView right, String rightCaption) {
+        return Frames.sideBySide(left, leftCaption, right, rightCaption);
+    }
+
+    /** A remote call's event log (this side's peer, its signaling messages, its notes) as a table. */
+    public static LogTable logTable(RemoteCall call) {
+        return LogTable.of(call.log());
+    }
+
+    /** What the signaling server did — joins, relayed messages, departures — as a table. */
+    public static LogTable logTable(SignalingServer server) {
+        return LogTable.of(server.log().events(), "Signaling server " + server.url());
     }
 
     /** The article's own log (Chrome, 2020), read back into events. */
