@@ -303,6 +303,8 @@ public final class LocalCall implements Engine.Resource, Renderable {
             return f.get(ms, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             f.cancel(false);
+            // Without this the log would end at the last state change, and a chart of a stuck call would hide the wait.
+            log.note(Event.TIMED_OUT, whatDidNotHappen + " within " + ms + " ms");
             throw new CallTimeoutException(whatDidNotHappen + " within " + ms + " ms. " + stuck() + situation());
         } catch (InterruptedException e) {
             f.cancel(false);

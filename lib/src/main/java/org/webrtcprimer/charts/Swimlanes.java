@@ -43,6 +43,8 @@ public final class Swimlanes {
                 .ifPresent(e -> marks.add(new LaneChart.Mark((e.nanos() - t0) / 1e6, "first remote frame", Style.SIGNALING)));
         events.stream().filter(e -> e.kind() == Event.Kind.NOTE && e.name().equals("ICE restart"))
                 .forEach(e -> marks.add(new LaneChart.Mark((e.nanos() - t0) / 1e6, "ICE restart", Style.FAIL)));
+        events.stream().filter(e -> e.kind() == Event.Kind.NOTE && e.name().equals(Event.TIMED_OUT)).findFirst()
+                .ifPresent(e -> marks.add(new LaneChart.Mark((e.nanos() - t0) / 1e6, "timed out", Style.FAIL)));
         events.stream().filter(e -> e.kind() == Event.Kind.NOTE && e.name().equals("Ending call")).findFirst()
                 .ifPresent(e -> marks.add(new LaneChart.Mark((e.nanos() - t0) / 1e6, "hangup()", Style.SIGNALING)));
         return draw(t, marks);
