@@ -1,6 +1,8 @@
 package org.webrtcprimer.exercises;
 
+import org.webrtcprimer.Datasets;
 import org.webrtcprimer.call.LocalCall;
+import org.webrtcprimer.events.TextLog;
 import org.webrtcprimer.timing.Phases;
 import org.webrtcprimer.timing.SetupRuns;
 import org.webrtcprimer.timing.Summary;
@@ -69,7 +71,7 @@ final class Lesson06 {
                                 + "the first four 640×480 frames (≈130 ms at 30 fps) as too large for its cautious 300 kbps start."),
                 new Exercise("06.4",
                         "In the article's Chrome log, which phase took longest?",
-                        a -> Phases.of(org.webrtcprimer.Primer.articleLog()).longest()
+                        a -> Phases.of(TextLog.parse(Datasets.read("article/log.txt"), "datasets/article/log.txt")).longest()
                                 .map(p -> expectPhase(a[0], p.name(), "the article's longest phase"))
                                 .orElse(Optional.of("the article's log has no phases (datasets/article/log.txt is missing?).")),
                         "the longest light bar of the comparison, or articlePhases().longest().",
