@@ -22,6 +22,7 @@ public final class Exercises {
         Lesson03.exercises().forEach(Exercises::add);
         Lesson05.exercises().forEach(Exercises::add);
         Lesson06.exercises().forEach(Exercises::add);
+        Lesson10.exercises().forEach(Exercises::add);
     }
 
     private static void add(Exercise e) {
