@@ -77,7 +77,9 @@ public final class Dissection implements Renderable {
             StringBuilder b = new StringBuilder();
             b.append("<div class=\"primer-caption\">Codecs of ").append(Html.esc(section))
                     .append(" · 编解码器表 — in the order of preference of the m= line</div>");
-            b.append("<table class=\"primer-table primer-codecs\"><thead><tr><th>PT</th><th>codec</th><th>clock (Hz)</th>")
+            b.append("<table class=\"primer-table primer-codecs\"><colgroup><col style=\"width:3.5em\"><col style=\"width:10em\">")
+                    .append("<col style=\"width:6em\"><col style=\"width:2.5em\"><col><col style=\"width:27%\"><col style=\"width:8em\"></colgroup>")
+                    .append("<thead><tr><th>PT</th><th>codec</th><th>clock (Hz)</th>")
                     .append("<th>ch</th><th>fmtp parameters</th><th>RTCP feedback</th><th>retransmission</th></tr></thead><tbody>");
             for (Codec c : codecs) {
                 b.append("<tr").append(c.isRtx() ? " class=\"primer-rtx\"" : "").append("><td class=\"primer-pt\">").append(c.payloadType())
