@@ -388,7 +388,10 @@ public final class Peer {
     private CallException failed(String step, String signalingBefore, String engineMessage, Throwable cause) {
         log.add(name, Event.Kind.STEP_FAILED, step, engineMessage);
         String hint = Hints.forStep(name, step, signalingBefore, engineMessage);
-        return new CallException(name + "." + step + " failed: " + engineMessage + ". " + name
+        // The engine's messages often end with a full stop already.
+        String said = engineMessage == null ? "" : engineMessage.strip();
+        if (!said.endsWith(".")) said += ".";
+        return new CallException(name + "." + step + " failed: " + said + " " + name
                 + " was in signaling state '" + signalingBefore + "'." + (hint.isEmpty() ? "" : " " + hint), cause);
     }
 
