@@ -19,6 +19,8 @@ public final class Exercises {
         Lesson00.exercises().forEach(Exercises::add);
         Lesson02.exercises().forEach(Exercises::add);
         Lesson03.exercises().forEach(Exercises::add);
+        Lesson04.exercises().forEach(Exercises::add);
+        Lesson07.exercises().forEach(Exercises::add);
     }
 
     private static void add(Exercise e) {
