@@ -27,6 +27,12 @@ public final class Main {
         register("help", "list the commands", args -> usage());
         register("bench", "time N local calls: call() → connected, → first remote frame",
                 org.webrtcprimer.timing.SetupBenchmark::main);
+        register("signaling", "run the signaling server and the browser page: signaling [--port P] [--http-port H] [--room R]",
+                org.webrtcprimer.signaling.SignalingCommand::run);
+        register("callee", "answer calls as pc2 in a room: callee --server ws://… --room R [--calls N]",
+                org.webrtcprimer.signaling.Callee::main);
+        register("bench-remote", "setup time: Java pc1/pc2, Chromium pc1/pc2, Chromium → Java through signaling",
+                org.webrtcprimer.browser.RemoteBenchmark::main);
         register("timing", "setup phases of N calls (min/median/p90), trickle vs gather-first, the article's Chrome beside: timing [--calls N] [--mode M] [--out DIR]",
                 org.webrtcprimer.timing.TimingCommand::run);
         register("sdp", "explain every line of SDP files: sdp [--text|--json|--html] [--strict] FILE...|-", org.webrtcprimer.sdp.SdpCommand::run);

@@ -84,6 +84,22 @@ public final class Peer {
         if (pc == null) throw new CallException("the engine could not create " + name + " — check lesson 00's setup table");
     }
 
+    /**
+     * One peer connection on its own, for a call whose other side runs in another process or a
+     * browser (lesson 10, {@code org.webrtcprimer.signaling}): whoever creates it carries its
+     * candidates and descriptions to the other side, through {@link #onIceCandidate} and the JSEP
+     * steps, and shows what {@link #onTrack} delivers. {@link LocalCall} wires two of these itself.
+     *
+     * @param name how the log names it, e.g. {@code pc1} for the caller, {@code pc2} for the callee
+     * @param log  where its steps and callbacks go
+     */
+    public static Peer create(String name, EventLog log, CallOptions options) {
+        if (name == null || name.isBlank()) throw new IllegalArgumentException("a peer needs a name, e.g. \"pc1\"");
+        if (log == null) throw new IllegalArgumentException(name + " needs an event log to write to — new EventLog()");
+        CallOptions o = options == null ? CallOptions.defaults() : options;
+        return new Peer(name, log, new RTCConfiguration(), o.timeout());
+    }
+
     /** {@code pc1} or {@code pc2}: the article's {@code getName(pc)}. */
     public String name() {
         return name;
@@ -94,14 +110,16 @@ public final class Peer {
         return log;
     }
 
-    // ---- wiring (package-private: LocalCall connects the two peers) ----
+    // ---- wiring: where this peer's candidates and remote tracks go ----
 
-    void onIceCandidate(Consumer<IceCandidate> c) {
-        onIceCandidate = c;
+    /** Where each candidate this peer gathers goes — the article's {@code onicecandidate}. */
+    public void onIceCandidate(Consumer<IceCandidate> c) {
+        onIceCandidate = c == null ? x -> {} : c;
     }
 
-    void onTrack(Consumer<RTCRtpTransceiver> c) {
-        onTrack = c;
+    /** Where each track the other side sends goes — the article's {@code ontrack}. */
+    public void onTrack(Consumer<RTCRtpTransceiver> c) {
+        onTrack = c == null ? t -> {} : c;
     }
 
     /** Where data channels opened by the other side go (the data channel lesson sets this). */

@@ -21,6 +21,7 @@ public final class Exercises {
         Lesson03.exercises().forEach(Exercises::add);
         Lesson04.exercises().forEach(Exercises::add);
         Lesson07.exercises().forEach(Exercises::add);
+        Lesson10.exercises().forEach(Exercises::add);
     }
 
     private static void add(Exercise e) {

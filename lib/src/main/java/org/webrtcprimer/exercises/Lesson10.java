@@ -1,0 +1,75 @@
+package org.webrtcprimer.exercises;
+
+import org.webrtcprimer.events.Event;
+import org.webrtcprimer.signaling.CallLogs;
+import org.webrtcprimer.signaling.ClockOffset;
+import org.webrtcprimer.signaling.Protocol;
+import org.webrtcprimer.signaling.SignalingServer;
+
+import java.util.List;
+import java.util.Optional;
+
+final class Lesson10 {
+    private Lesson10() {}
+
+    /** The message names the server logs when it relays (its NOTE name is the message type). */
+    static final List<String> CALL_TYPES = List.of(Protocol.OFFER, Protocol.ANSWER, Protocol.CANDIDATE, Protocol.BYE);
+
+    static List<Exercise> exercises() {
+        return List.of(
+                new Exercise("10.1",
+                        "How many messages did the server relay for your call (offer, answer, candidates and bye)? "
+                                + "Pass the number and the server.",
+                        a -> {
+                            if (a.length < 2 || !(a[1] instanceof SignalingServer server)) {
+                                return Optional.of("pass two things: your count and the server, e.g. check(\"10.1\", 12, server).");
+                            }
+                            long n = relayed(server);
+                            return Exercises.expectNumber(a[0], n, 0, "the number of call messages the server relayed");
+                        },
+                        "server.log() has one grey line per relayed message: count the offer, answer, candidate and bye lines.",
+                        "one offer, one answer, one bye, and a candidate message per candidate each side gathered — the "
+                                + "server relays them without reading the SDP inside."),
+                new Exercise("10.2",
+                        "A third peer tries to join your room. Which error code does the server answer with?",
+                        a -> Exercises.expectText(a[0], "room-full", "the server's answer to a third peer"),
+                        "try SignalingClient.connect(server.url(), room, \"pc3\") and read the ProtocolException's code().",
+                        "a room holds the two peers of one call (Protocol.ROOM_SIZE); a third is refused with 'room-full' "
+                                + "and can use another room."),
+                new Exercise("10.3",
+                        "Your clock offset estimate is good to plus or minus how many milliseconds? Pass the number and the ClockOffset.",
+                        a -> {
+                            if (a.length < 2 || !(a[1] instanceof ClockOffset offset)) {
+                                return Optional.of("pass two things: the bound in ms and the offset, e.g. check(\"10.3\", 0.4, offset).");
+                            }
+                            double bound = offset.errorBoundMillis();
+                            return Exercises.expectNumber(a[0], bound, Math.max(0.01, bound * 0.05), "half the shortest round trip, in ms");
+                        },
+                        "the truth lies within half the round trip of the estimate; the kit keeps the shortest round trip.",
+                        "the ping left at t0 and the pong came back at t2 on our clock: the other side stamped t1 somewhere in "
+                                + "between, so the estimate t1 − (t0 + t2)/2 is off by at most (t2 − t0)/2 (RFC 5905 §8)."),
+                new Exercise("10.4",
+                        "On the aligned timeline, which peer reached connectionState 'connected' first: \"pc1\" or \"pc2\"? "
+                                + "Pass the answer and the CallLogs.",
+                        a -> {
+                            if (a.length < 2 || !(a[1] instanceof CallLogs logs)) {
+                                return Optional.of("pass two things: \"pc1\" or \"pc2\", and the CallLogs, e.g. check(\"10.4\", \"pc1\", logs).");
+                            }
+                            double pc1 = logs.millisOf(true, e -> e.source().equals("pc1") && e.isState(Event.CONNECTION, "connected"));
+                            double pc2 = logs.millisOf(false, e -> e.source().equals("pc2") && e.isState(Event.CONNECTION, "connected"));
+                            if (Double.isNaN(pc1) || Double.isNaN(pc2)) {
+                                return Optional.of("in these logs the two peers did not both connect — make a call that connects, hang up, then CallLogs.of(...).");
+                            }
+                            return Exercises.expectText(a[0], pc1 <= pc2 ? "pc1" : "pc2", "the peer that connected first");
+                        },
+                        "find 'connection state: connected' in both columns and compare the ms on the left.",
+                        "the answerer usually gets there first: it has both descriptions as soon as it sends its answer, and "
+                                + "as the DTLS client (a=setup:active) it finishes the handshake before the caller has even applied "
+                                + "the answer — only the aligned clock shows it."));
+    }
+
+    static long relayed(SignalingServer server) {
+        return server.log().all(e -> e.source().equals(SignalingServer.SOURCE) && e.kind() == Event.Kind.NOTE
+                && CALL_TYPES.contains(e.name())).size();
+    }
+}

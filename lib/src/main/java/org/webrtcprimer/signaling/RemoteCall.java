@@ -1,0 +1,583 @@
+package org.webrtcprimer.signaling;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import dev.onvoid.webrtc.RTCDataChannel;
+import dev.onvoid.webrtc.RTCDataChannelInit;
+import dev.onvoid.webrtc.RTCRtpTransceiver;
+import dev.onvoid.webrtc.media.MediaStreamTrack;
+import dev.onvoid.webrtc.media.video.VideoTrack;
+import org.webrtcprimer.Engine;
+import org.webrtcprimer.call.CallException;
+import org.webrtcprimer.call.CallOptions;
+import org.webrtcprimer.call.CallTimeoutException;
+import org.webrtcprimer.call.IceCandidate;
+import org.webrtcprimer.call.Peer;
+import org.webrtcprimer.call.SessionDescription;
+import org.webrtcprimer.call.StartBitrate;
+import org.webrtcprimer.events.Clock;
+import org.webrtcprimer.events.Event;
+import org.webrtcprimer.events.EventLog;
+import org.webrtcprimer.media.MediaStream;
+import org.webrtcprimer.media.Track;
+import org.webrtcprimer.media.VideoView;
+import org.webrtcprimer.timing.SetupTime;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
+
+/**
+ * One side of a call whose other side is another process or a browser: one {@link Peer}, with
+ * its offer, answer and candidates carried by a {@link SignalingClient} instead of handed over
+ * in memory as in {@code LocalCall}. The caller's peer is {@code pc1}, the callee's {@code pc2},
+ * as in the article.
+ *
+ * <p>The caller, step by step (lesson 10):
+ * <pre>{@code
+ * var call = RemoteCall.create(signaling, localStream);
+ * var pc1 = call.peer();
+ * call.addLocalStream();
+ * var offer = pc1.createOffer();
+ * pc1.setLocalDescription(offer);
+ * call.send(offer);                        // → server → pc2
+ * var answer = call.awaitAnswer();         // pc2's answer, through the server
+ * pc1.setRemoteDescription(answer);
+ * call.awaitConnected().awaitFirstFrame();
+ * call.hangup();                           // bye → pc2
+ * }</pre>
+ * or {@code RemoteCall.call(signaling, localStream)}; the callee: {@code RemoteCall.answer(signaling, localStream)}.
+ */
+public final class RemoteCall implements Engine.Resource {
+
+    /** The note a callee's log starts with (a caller's starts with SetupTime.START_NOTE). */
+    public static final String ANSWER_NOTE = "Answering call";
+
+    private final SignalingClient signaling;
+    private final MediaStream localStream;
+    private final CallOptions options;
+    private final boolean caller;
+    private final EventLog log = new EventLog();
+    private final Peer peer;
+    private final VideoView remoteVideo;
+    private final AutoCloseable subscription;
+    private final CompletableFuture<String> ended = new CompletableFuture<>();
+    private final CompletableFuture<TextChannel> channel = new CompletableFuture<>();
+    private final CompletableFuture<List<Event>> remoteLog = new CompletableFuture<>();
+    private final List<Event> remotePages = new ArrayList<>();
+    private final String channelGreeting;
+    private volatile AutoCloseable logSubscription;
+    private volatile Long remoteOrigin;
+    private final List<IceCandidate> heldCandidates = new ArrayList<>();
+    private boolean descriptionSent;
+    private volatile boolean hungUp;
+    private boolean endingByOther;
+
+    private RemoteCall(SignalingClient signaling, MediaStream localStream, CallOptions options, boolean caller, String greeting) {
+        this.signaling = signaling;
+        this.localStream = localStream;
+        this.options = options;
+        this.caller = caller;
+        this.channelGreeting = greeting;
+        log.note(caller ? SetupTime.START_NOTE : ANSWER_NOTE, "room " + signaling.room() + " as " + signaling.name());
+        signaling.logTo(log);
+        String name = caller ? "pc1" : "pc2";
+        peer = Peer.create(name, log, options);
+        log.note("Created " + (caller ? "local" : "remote") + " peer connection object " + name);
+        remoteVideo = new VideoView("remoteVideo", name, log);
+        if (options.trickle()) peer.onIceCandidate(this::sendCandidate);
+        peer.onTrack(this::gotRemoteTrack);
+        peer.onDataChannel(c -> channel.complete(new TextChannel(c, name, log, channelGreeting)));
+        if (options.requestFrameOnConnect() && localStream != null) {
+            log.when(e -> e.source().equals(name) && e.isState(Event.CONNECTION, "connected"))
+                    .thenRun(() -> localStream.getVideoTracks().forEach(Track::requestFrame));
+        }
+        subscription = signaling.subscribe(
+                m -> m.type().equals(Protocol.CANDIDATE) || m.type().equals(Protocol.BYE)
+                        || m.type().equals(Protocol.PEER_LEFT),
+                this::onSignal);
+        logSubscription = signaling.subscribe(m -> m.type().equals(Protocol.LOG), this::onLogPage);
+        Engine.get().registerCall(this);
+    }
+
+    // ---- making a call ----
+
+    /** A caller's call, nothing sent yet: add media, then offer (see the class example). */
+    public static RemoteCall create(SignalingClient signaling, MediaStream localStream) {
+        return create(signaling, localStream, CallOptions.defaults());
+    }
+
+    /** {@link #create(SignalingClient, MediaStream)} with options. */
+    public static RemoteCall create(SignalingClient signaling, MediaStream localStream, CallOptions options) {
+        requireOpen(signaling);
+        if (localStream != null && !localStream.active()) {
+            throw new IllegalArgumentException("localStream was stopped — open it again with getUserMedia");
+        }
+        return new RemoteCall(signaling, localStream, options == null ? CallOptions.defaults() : options, true, null);
+    }
+
+    /**
+     * The caller's whole call: waits for the other peer in the room, sends its media, offers,
+     * applies the answer, and waits until connected and (when the callee sends video) the first frame.
+     */
+    public static RemoteCall call(SignalingClient signaling, MediaStream localStream) {
+        return call(signaling, localStream, CallOptions.defaults());
+    }
+
+    /** {@link #call(SignalingClient, MediaStream)} with options. */
+    public static RemoteCall call(SignalingClient signaling, MediaStream localStream, CallOptions options) {
+        requireOpen(signaling);
+        signaling.awaitPeer(options == null ? Duration.ofSeconds(10) : options.timeout());
+        RemoteCall c = create(signaling, localStream, options);
+        try {
+            if (localStream != null) c.addLocalStream();
+            SessionDescription offer = c.peer.createOffer(c.options.offerOptions());
+            c.peer.setLocalDescription(offer);
+            c.send(c.options.trickle() ? offer : c.gathered());
+            c.peer.setRemoteDescription(c.awaitAnswer());
+            c.awaitConnected();
+            return c;
+        } catch (RuntimeException e) {
+            c.hangup();
+            throw e;
+        }
+    }
+
+    /**
+     * The callee's side: waits for an offer in the room, answers it with its own media, and
+     * waits until connected.
+     */
+    public static RemoteCall answer(SignalingClient signaling, MediaStream localStream) {
+        return answer(signaling, localStream, CallOptions.defaults(), Duration.ofSeconds(30));
+    }
+
+    /** {@link #answer(SignalingClient, MediaStream)} with options, waiting up to {@code waitForOffer}. */
+    public static RemoteCall answer(SignalingClient signaling, MediaStream localStream, CallOptions options, Duration waitForOffer) {
+        requireOpen(signaling);
+        Message offer = signaling.next(m -> m.type().equals(Protocol.OFFER), waitForOffer,
+                "no offer arrived in room " + signaling.room() + " — has the caller called?");
+        return answer(signaling, localStream, options, offer, null);
+    }
+
+    /** Answers an offer already taken from the signaling mailbox (the Callee's loop). */
+    static RemoteCall answer(SignalingClient signaling, MediaStream localStream, CallOptions options, Message offer, String greeting) {
+        RemoteCall c = new RemoteCall(signaling, localStream, options == null ? CallOptions.defaults() : options, false, greeting);
+        try {
+            SessionDescription remote = SessionDescription.offer(offer.require("sdp"));
+            if (c.options.startBitrateKbps() > 0 && localStream != null && !localStream.getVideoTracks().isEmpty()) {
+                remote = StartBitrate.apply(remote, c.options.startBitrateKbps());
+                c.log.note("Signaling edits the offer for pc2", "x-google-start-bitrate=" + c.options.startBitrateKbps());
+            }
+            c.peer.setRemoteDescription(remote);
+            // After the offer, addTrack reuses the offered transceivers: the answer sends as well as receives.
+            if (localStream != null) c.addLocalStream();
+            SessionDescription answer = c.peer.createAnswer();
+            c.peer.setLocalDescription(answer);
+            c.send(c.options.trickle() ? answer : c.gathered());
+            c.awaitConnected();
+            return c;
+        } catch (RuntimeException e) {
+            c.hangup();
+            throw e;
+        }
+    }
+
+    private static void requireOpen(SignalingClient signaling) {
+        if (signaling == null) throw new IllegalArgumentException("a remote call needs a signaling connection — SignalingClient.connect(server.url(), room, name)");
+        if (!signaling.isOpen()) throw new IllegalStateException("the signaling connection is closed — " + signaling);
+    }
+
+    // ---- steps ----
+
+    /** {@code localStream.getTracks().forEach(track -> pc.addTrack(track, localStream))}. */
+    public RemoteCall addLocalStream() {
+        if (localStream == null) throw new IllegalStateException("this call has no local stream to add");
+        for (Track t : localStream.getTracks()) peer.addTrack(t, localStream);
+        log.note("Added local stream to " + peer.name());
+        return this;
+    }
+
+    /**
+     * Opens a text data channel to the other side (the caller, before its offer, so that the offer
+     * carries an application section).
+     */
+    public TextChannel openChannel(String label) {
+        ensureActive("openChannel");
+        RTCDataChannel c;
+        try {
+            c = peer.engine().createDataChannel(label, new RTCDataChannelInit());
+        } catch (Throwable t) {
+            throw new CallException(peer.name() + " could not open data channel '" + label + "': " + t.getMessage(), t);
+        }
+        TextChannel t = new TextChannel(c, peer.name(), log, null);
+        channel.complete(t);
+        return t;
+    }
+
+    /** The data channel, once one side has opened it; waits up to the call's timeout. */
+    public TextChannel channel() {
+        try {
+            return channel.get(options.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new CallTimeoutException("no data channel was opened within " + options.timeout().toMillis()
+                    + " ms — the caller opens one with openChannel(\"chat\") before its offer");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CallException("interrupted while waiting for a data channel");
+        } catch (ExecutionException e) {
+            throw new CallException("data channel: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    /** Sends this peer's offer or answer to the other peer through the server. */
+    public void send(SessionDescription description) {
+        ensureActive("send");
+        if (description == null) throw new IllegalArgumentException("send needs the offer or answer that createOffer/createAnswer returned");
+        signaling.send(Message.of(description.type(), "sdp", description.sdp()));
+        List<IceCandidate> held;
+        synchronized (heldCandidates) {
+            descriptionSent = true;
+            held = new ArrayList<>(heldCandidates);
+            heldCandidates.clear();
+        }
+        held.forEach(this::sendCandidateNow);
+    }
+
+    /** Waits for the callee's answer (the caller's side). */
+    public SessionDescription awaitAnswer() {
+        return awaitDescription(Protocol.ANSWER);
+    }
+
+    private SessionDescription awaitDescription(String type) {
+        ensureActive("await " + type);
+        Message m = signaling.next(x -> x.type().equals(type), options.timeout(),
+                "no " + type + " came back from the other peer");
+        SessionDescription d = type.equals(Protocol.ANSWER) ? SessionDescription.answer(m.require("sdp"))
+                : SessionDescription.offer(m.require("sdp"));
+        if (caller && options.startBitrateKbps() > 0 && localStream != null && !localStream.getVideoTracks().isEmpty()) {
+            d = StartBitrate.apply(d, options.startBitrateKbps());
+            log.note("Signaling edits the answer for pc1", "x-google-start-bitrate=" + options.startBitrateKbps());
+        }
+        return d;
+    }
+
+    private SessionDescription gathered() {
+        await(e -> e.source().equals(peer.name()) && e.isState(Event.ICE_GATHERING, "complete"),
+                peer.name() + " did not finish gathering ICE candidates");
+        return peer.localDescription();
+    }
+
+    private void sendCandidate(IceCandidate c) {
+        if (hungUp || !signaling.isOpen()) return;
+        synchronized (heldCandidates) {
+            // Gathering starts at setLocalDescription, before the description itself is sent:
+            // hold candidates until it is, so the other side never gets a candidate for a
+            // description it has not seen (Trickle ICE, RFC 8838: candidates follow the description).
+            if (!descriptionSent) {
+                heldCandidates.add(c);
+                return;
+            }
+        }
+        sendCandidateNow(c);
+    }
+
+    private void sendCandidateNow(IceCandidate c) {
+        signaling.send(Message.of(Protocol.CANDIDATE, "candidate", c.candidate(), "sdpMid", c.sdpMid(),
+                "sdpMLineIndex", c.sdpMLineIndex()));
+    }
+
+    private void onSignal(Message m) {
+        switch (m.type()) {
+            case Protocol.CANDIDATE -> {
+                if (hungUp) return;
+                String line = m.require("candidate");
+                IceCandidate c = new IceCandidate(m.string("sdpMid").orElse(null),
+                        m.number("sdpMLineIndex").orElse(0L).intValue(), line, null);
+                peer.addIceCandidate(c);
+            }
+            case Protocol.BYE -> endedByOther(m.from() + " hung up (bye)");
+            case Protocol.PEER_LEFT -> endedByOther(m.string("name").orElse("the other peer") + " left the room ("
+                    + m.string("reason").orElse("left") + ")" + (isConnected() ? " mid-call" : ""));
+            default -> { }
+        }
+    }
+
+    private boolean isConnected() {
+        return log.first(e -> e.source().equals(peer.name()) && e.isState(Event.CONNECTION, "connected")).isPresent();
+    }
+
+    private void endedByOther(String why) {
+        synchronized (this) {
+            if (ended.isDone() || hungUp || endingByOther) return;
+            endingByOther = true;
+        }
+        log.note("Call ended", why);
+        release(false);
+        ended.complete(why); // after the release: whoever waits sees the peer closed
+    }
+
+    private void onLogPage(Message m) {
+        JsonElement events = m.raw("events");
+        synchronized (remotePages) {
+            for (JsonElement e : events.getAsJsonArray()) {
+                try {
+                    JsonArray a = e.getAsJsonArray();
+                    remotePages.add(new Event(a.get(0).getAsLong(), a.get(1).getAsString(),
+                            Event.Kind.valueOf(a.get(2).getAsString()), a.get(3).getAsString(), a.get(4).getAsString()));
+                } catch (RuntimeException bad) {
+                    log.note("ignored a malformed event in the other peer's log", String.valueOf(bad.getMessage()));
+                }
+            }
+            if (m.bool("last").orElse(false)) {
+                remoteOrigin = m.number("origin").orElse(null);
+                remoteLog.complete(List.copyOf(remotePages));
+                closeQuietly(logSubscription);
+            }
+        }
+    }
+
+    /** Largest page of a log, in bytes of JSON: well under the server's default 64 KiB limit. */
+    static final int LOG_PAGE_BYTES = 32 * 1024;
+
+    /** The events of a log as {@code log} messages of at most {@code perPage} events and about {@link #LOG_PAGE_BYTES} each. */
+    static List<Message> logPages(List<Event> events, int perPage) {
+        List<JsonArray> pages = new ArrayList<>();
+        JsonArray page = new JsonArray();
+        int bytes = 0;
+        for (Event e : events) {
+            JsonArray a = new JsonArray();
+            a.add(e.nanos());
+            a.add(e.source());
+            a.add(e.kind().name());
+            a.add(e.name());
+            // One event never fills a page by itself: a runaway detail is cut.
+            a.add(e.detail().length() > 4096 ? e.detail().substring(0, 4096) + "…" : e.detail());
+            int size = a.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 1;
+            if (page.size() > 0 && (page.size() >= perPage || bytes + size > LOG_PAGE_BYTES)) {
+                pages.add(page);
+                page = new JsonArray();
+                bytes = 0;
+            }
+            page.add(a);
+            bytes += size;
+        }
+        pages.add(page);
+        List<Message> out = new ArrayList<>();
+        for (int i = 0; i < pages.size(); i++) {
+            boolean last = i == pages.size() - 1;
+            // With the last page, where this kit clock starts on the machine's monotonic clock:
+            // only meaningful between processes of one machine, where it checks the ping estimate.
+            out.add(Message.of(Protocol.LOG, "events", pages.get(i), "last", last,
+                    "origin", last ? System.nanoTime() - Clock.now() : null));
+        }
+        return out;
+    }
+
+    /** Sends this call's log to the other peer, in pages that fit the server's message limit. */
+    void sendLog() {
+        for (Message page : logPages(log.events(), 100)) signaling.send(page);
+    }
+
+    private void gotRemoteTrack(RTCRtpTransceiver transceiver) {
+        MediaStreamTrack track = transceiver.getReceiver().getTrack();
+        if (track instanceof VideoTrack v && !hungUp) {
+            log.add(peer.name(), Event.Kind.NOTE, "received remote stream", "");
+            remoteVideo.attach(v);
+        }
+    }
+
+    // ---- waiting and reading ----
+
+    /** This side's peer: pc1 for the caller, pc2 for the callee. */
+    public Peer peer() {
+        return peer;
+    }
+
+    /** Whether this side made the call (pc1) rather than answered it (pc2). */
+    public boolean isCaller() {
+        return caller;
+    }
+
+    /** The signaling connection the call runs over. */
+    public SignalingClient signaling() {
+        return signaling;
+    }
+
+    /** This side's events: its peer, its signaling messages, its notes, on this process's clock. */
+    public EventLog log() {
+        return log;
+    }
+
+    /** The video the other side sends. */
+    public VideoView remoteVideo() {
+        return remoteVideo;
+    }
+
+    /** The options this call was made with. */
+    public CallOptions options() {
+        return options;
+    }
+
+    /**
+     * This side's setup time: from its first note ("Starting call", or "Answering call" for the
+     * callee) to its peer connected, and to the first video frame from the other side.
+     */
+    public SetupTime setupTime() {
+        List<Event> events = log.events();
+        long start = events.isEmpty() ? -1 : events.get(0).nanos();
+        long connected = log.first(e -> e.source().equals(peer.name()) && e.isState(Event.CONNECTION, "connected"))
+                .map(Event::nanos).orElse(-1L);
+        long frame = remoteVideo.firstFrameNanos().orElse(-1L);
+        return new SetupTime(start, connected, frame);
+    }
+
+    /** Waits until this side's connectionState is {@code connected}. */
+    public RemoteCall awaitConnected() {
+        await(e -> e.source().equals(peer.name()) && e.isState(Event.CONNECTION, "connected"),
+                peer.name() + " did not reach connectionState 'connected'");
+        return this;
+    }
+
+    /** Waits for the first video frame from the other side. */
+    public RemoteCall awaitFirstFrame() {
+        await(e -> e.source().equals(peer.name()) && e.kind() == Event.Kind.MEDIA && e.name().equals(Event.FIRST_FRAME),
+                peer.name() + " received no video frame from the other side");
+        return this;
+    }
+
+    /** Waits for the first event that matches, failing early when the other side hangs up. */
+    public Event await(Predicate<Event> condition, String whatDidNotHappen) {
+        ensureActive("await");
+        CompletableFuture<Event> f = log.when(condition);
+        CompletableFuture<Object> either = CompletableFuture.anyOf(f, ended);
+        long ms = options.timeout().toMillis();
+        try {
+            Object o = either.get(ms, TimeUnit.MILLISECONDS);
+            if (o instanceof Event e) return e;
+            throw new CallException(whatDidNotHappen + ": the call ended — " + o);
+        } catch (TimeoutException e) {
+            throw new CallTimeoutException(whatDidNotHappen + " within " + ms + " ms. " + situation());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CallException("interrupted while waiting: " + whatDidNotHappen + " yet");
+        } catch (ExecutionException e) {
+            throw new CallException(whatDidNotHappen + ": " + e.getCause().getMessage(), e.getCause());
+        } finally {
+            f.cancel(false);
+        }
+    }
+
+    /** Where this side stands, for messages. */
+    public String situation() {
+        return peer.state() + "; remote video frames: " + remoteVideo.frames() + "; signaling: "
+                + (signaling.isOpen() ? "open, other peers " + signaling.peers() : "closed");
+    }
+
+    /** A future completed with the reason when the other side ends the call (bye, or it left the room). */
+    public CompletableFuture<String> ended() {
+        return ended.copy();
+    }
+
+    /** Whether the call is over, by either side. */
+    public boolean isEnded() {
+        return hungUp || ended.isDone();
+    }
+
+    /**
+     * The other side's log, sent when the call ended (a kit callee sends it on the caller's bye;
+     * the kit's browser page sends its log lines when it hangs up), on the other side's clock —
+     * align it with {@link CallLogs#of}. Waits up to 5 s.
+     */
+    public List<Event> remoteLog() {
+        return remoteLog(Duration.ofSeconds(5));
+    }
+
+    /** {@link #remoteLog()} waiting up to the given time. */
+    public List<Event> remoteLog(Duration timeout) {
+        try {
+            return remoteLog.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new SignalingTimeoutException("the other side's log did not arrive within " + timeout.toMillis()
+                    + " ms — a kit callee sends it after the caller's bye, the kit's page after its own Hang Up");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the other side's log");
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    /**
+     * Where the other process's kit clock starts, in this machine's {@code System.nanoTime()}, as
+     * its log said — known only once {@link #remoteLog()} arrived, and comparable with ours only
+     * when both processes run on one machine (then {@code ours − theirs} is the true clock offset).
+     */
+    public java.util.OptionalLong remoteClockOrigin() {
+        Long o = remoteOrigin;
+        return o == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(o);
+    }
+
+    private void ensureActive(String step) {
+        if (hungUp) throw new CallException(step + ": this call has hung up — start a new one");
+        if (ended.isDone()) throw new CallException(step + ": the other side ended this call (" + ended.getNow("") + ")");
+    }
+
+    /**
+     * Ends the call: tells the other side (bye), then releases the remote view and the peer.
+     * Harmless twice. The signaling connection stays open for the next call.
+     */
+    public void hangup() {
+        synchronized (this) {
+            if (hungUp) return;
+            hungUp = true;
+        }
+        boolean tell = !ended.isDone();
+        log.note("Ending call");
+        if (tell && signaling.isOpen()) {
+            try {
+                signaling.send(Message.of(Protocol.BYE));
+            } catch (RuntimeException ignored) {
+                // the connection closed meanwhile; the server tells the other side
+            }
+        }
+        release(true);
+    }
+
+    private void release(boolean final_) {
+        remoteVideo.close();
+        channel.thenAccept(TextChannel::close);
+        peer.close();
+        if (final_) {
+            closeQuietly(subscription);
+            // The callee's log arrives after our bye: keep listening for it a little while.
+            CompletableFuture.delayedExecutor(10, TimeUnit.SECONDS).execute(() -> closeQuietly(logSubscription));
+            if (Engine.isRunning()) Engine.get().unregisterCall(this);
+        }
+    }
+
+    /** Same as {@link #hangup()}, for the engine's shutdown. */
+    @Override
+    public void release() {
+        hangup();
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            if (c != null) c.close();
+        } catch (Exception ignored) {
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "RemoteCall " + peer.name() + " in room " + signaling.room() + (hungUp ? " (hung up)" : ended.isDone()
+                ? " (ended: " + ended.getNow("") + ")" : " (active)") + "\n  " + peer.state() + "\n  " + remoteVideo
+                + "\n  " + setupTime().toString().replace("\n", "\n  ");
+    }
+
+}

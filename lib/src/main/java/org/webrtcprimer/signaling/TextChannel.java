@@ -1,0 +1,163 @@
+package org.webrtcprimer.signaling;
+
+import dev.onvoid.webrtc.RTCDataChannel;
+import dev.onvoid.webrtc.RTCDataChannelBuffer;
+import dev.onvoid.webrtc.RTCDataChannelObserver;
+import dev.onvoid.webrtc.RTCDataChannelState;
+import org.webrtcprimer.events.Event;
+import org.webrtcprimer.events.EventLog;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A text data channel of a remote call (RTCDataChannel over SCTP, RFC 8831): what one side
+ * sends, the other receives, with every message and state change in the call's log. Lesson 08
+ * covers data channels in depth; a remote call uses one to show data flowing both ways.
+ */
+public final class TextChannel {
+
+    private final RTCDataChannel channel;
+    private final String peer;
+    private final EventLog log;
+    private final String label;
+    private final List<String> received = new ArrayList<>();
+    private final CompletableFuture<Void> open = new CompletableFuture<>();
+    private volatile boolean closed;
+
+    TextChannel(RTCDataChannel channel, String peer, EventLog log, String greeting) {
+        this.channel = channel;
+        this.peer = peer;
+        this.log = log;
+        this.label = channel.getLabel();
+        channel.registerObserver(new RTCDataChannelObserver() {
+            @Override
+            public void onBufferedAmountChange(long previousAmount) {
+            }
+
+            @Override
+            public void onStateChange() {
+                stateChanged(greeting);
+            }
+
+            @Override
+            public void onMessage(RTCDataChannelBuffer buffer) {
+                // The buffer is valid only inside this callback: copy it out.
+                ByteBuffer data = buffer.data;
+                byte[] bytes = new byte[data.remaining()];
+                data.get(bytes);
+                String text = buffer.binary ? "(" + bytes.length + " binary bytes)" : new String(bytes, StandardCharsets.UTF_8);
+                log.add(peer, Event.Kind.NOTE, "data channel '" + label + "' received", text);
+                synchronized (received) {
+                    received.add(text);
+                    received.notifyAll();
+                }
+            }
+        });
+        // A channel can be open before its observer is registered (engine-notes.md).
+        stateChanged(greeting);
+    }
+
+    private synchronized void stateChanged(String greeting) {
+        RTCDataChannelState s;
+        try {
+            s = channel.getState();
+        } catch (Throwable t) {
+            return;
+        }
+        if (s == RTCDataChannelState.OPEN && !open.isDone()) {
+            log.add(peer, Event.Kind.STATE, "dataChannel '" + label + "' readyState", "open");
+            open.complete(null);
+            if (greeting != null) send(greeting);
+        } else if (s == RTCDataChannelState.CLOSED && !closed) {
+            closed = true;
+            log.add(peer, Event.Kind.STATE, "dataChannel '" + label + "' readyState", "closed");
+        }
+    }
+
+    /** The channel's label, e.g. {@code chat}. */
+    public String label() {
+        return label;
+    }
+
+    /** Whether the channel is open for sending. */
+    public boolean isOpen() {
+        return open.isDone() && !closed;
+    }
+
+    /** Waits until the channel opens. */
+    public TextChannel awaitOpen(Duration timeout) {
+        try {
+            open.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return this;
+        } catch (Exception e) {
+            throw new SignalingTimeoutException("data channel '" + label + "' of " + peer + " did not open within "
+                    + timeout.toMillis() + " ms — is the call connected?");
+        }
+    }
+
+    /** Sends a text message to the other side. */
+    public void send(String text) {
+        if (!open.isDone() || closed) {
+            throw new IllegalStateException("data channel '" + label + "' of " + peer + " is not open — wait with awaitOpen first");
+        }
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        try {
+            channel.send(new RTCDataChannelBuffer(ByteBuffer.wrap(bytes), false));
+        } catch (Throwable t) {
+            throw new IllegalStateException("data channel '" + label + "' of " + peer + " could not send: " + t.getMessage(), t);
+        }
+        log.add(peer, Event.Kind.NOTE, "data channel '" + label + "' sent", text);
+    }
+
+    /** Every text received so far, in order. */
+    public List<String> received() {
+        synchronized (received) {
+            return List.copyOf(received);
+        }
+    }
+
+    /** Waits for a received text that contains the given fragment and returns it. */
+    public String awaitMessage(String containing, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (received) {
+            while (true) {
+                for (String t : received) if (t.contains(containing)) return t;
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new SignalingTimeoutException(peer + " received no data channel message containing '" + containing
+                            + "' within " + timeout.toMillis() + " ms; received so far: " + received);
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(received, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for a data channel message");
+                }
+            }
+        }
+    }
+
+    void close() {
+        try {
+            channel.unregisterObserver();
+        } catch (Throwable ignored) {
+        }
+        try {
+            channel.close();
+        } catch (Throwable ignored) {
+            // Already closed with its peer connection.
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "data channel '" + label + "' of " + peer + (isOpen() ? " (open)" : closed ? " (closed)" : " (connecting)")
+                + ", received " + received.size() + " message" + (received.size() == 1 ? "" : "s");
+    }
+}

@@ -1,0 +1,58 @@
+package org.webrtcprimer.signaling;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.webrtcprimer.events.Event;
+import org.webrtcprimer.exercises.Exercises;
+import org.webrtcprimer.exercises.Verdict;
+import org.webrtcprimer.media.Constraints;
+import org.webrtcprimer.media.MediaDevices;
+import org.webrtcprimer.media.MediaStream;
+
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** Lesson 10's exercises, checked against a real call's server, clock offset and logs. */
+@Timeout(120)
+class Lesson10ExercisesTest {
+
+    @Test
+    void theCheckersReadTheRealCall() {
+        MediaStream localStream = MediaDevices.getUserMedia(Constraints.audioVideo().synthetic());
+        try (SignalingServer server = SignalingServer.start();
+             Callee callee = Callee.start(server.url(), localStream, Callee.Options.in("lesson10")); // stays in the room after the call
+             SignalingClient signaling = SignalingClient.connect(server.url(), "lesson10", "pc1")) {
+            ClockOffset offset = signaling.syncClock(5);
+            RemoteCall call = RemoteCall.call(signaling, localStream);
+            call.awaitFirstFrame();
+            call.hangup();
+            CallLogs logs = CallLogs.of(call.log(), call.remoteLog(), offset);
+
+            long sentByPc1 = call.log().all(e -> e.name().startsWith("pc1 sent ")).size();
+            long sentByPc2 = logs.there().stream().filter(e -> e.name().startsWith("pc2 sent ")).count();
+            long relayed = server.log().all(e -> e.source().equals(SignalingServer.SOURCE)
+                    && java.util.List.of("offer", "answer", "candidate", "bye").contains(e.name())).size();
+            assertEquals(sentByPc1 + sentByPc2, relayed, "every call message either side sent was relayed once");
+            assertTrue(Exercises.check("10.1", (int) relayed, server).right());
+            assertEquals(Verdict.Outcome.WRONG, Exercises.check("10.1", (int) relayed + 1, server).outcome());
+            assertEquals(Verdict.Outcome.WRONG, Exercises.check("10.1", (int) relayed).outcome(), "the server is needed");
+
+            ProtocolException third = assertThrows(ProtocolException.class,
+                    () -> SignalingClient.connect(server.url(), "lesson10", "pc3", Duration.ofSeconds(5)));
+            assertTrue(Exercises.check("10.2", third.code()).right(), third.code());
+            assertFalse(Exercises.check("10.2", "name-taken").right());
+
+            assertTrue(Exercises.check("10.3", offset.errorBoundMillis(), offset).right());
+            assertFalse(Exercises.check("10.3", offset.errorBoundMillis() * 3 + 1, offset).right());
+
+            double pc1 = logs.millisOf(true, e -> e.source().equals("pc1") && e.isState(Event.CONNECTION, "connected"));
+            double pc2 = logs.millisOf(false, e -> e.source().equals("pc2") && e.isState(Event.CONNECTION, "connected"));
+            String first = pc1 <= pc2 ? "pc1" : "pc2";
+            assertTrue(Exercises.check("10.4", first, logs).right());
+            assertFalse(Exercises.check("10.4", first.equals("pc1") ? "pc2" : "pc1", logs).right());
+        } finally {
+            localStream.stop();
+        }
+    }
+}
