@@ -23,6 +23,8 @@ import org.webrtcprimer.media.MediaStream;
 import org.webrtcprimer.media.VideoView;
 import org.webrtcprimer.notebook.Notebook;
 import org.webrtcprimer.notebook.Table;
+import org.webrtcprimer.sdp.ParsedSdp;
+import org.webrtcprimer.sdp.Sdp;
 import org.webrtcprimer.setup.SetupReport;
 import org.webrtcprimer.signaling.RemoteCall;
 import org.webrtcprimer.signaling.SignalingServer;
@@ -32,7 +34,9 @@ import org.webrtcprimer.timing.RunsTable;
 import org.webrtcprimer.timing.SetupRuns;
 
 import java.awt.image.BufferedImage;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The few words a lesson needs, for {@code import static org.webrtcprimer.Primer.*;} — so cells
@@ -102,6 +106,18 @@ public final class Primer {
     /** The article's own log (Chrome, 2020), read back into events. */
     public static List<Event> articleLog() {
         return TextLog.parse(Datasets.read("article/log.txt"), "datasets/article/log.txt");
+    }
+
+    /** An SDP of the datasets, parsed — {@code datasetSdp("article/offer.sdp")}, {@code datasetSdp("sdp/janus-videoroom-answer.sdp")}. */
+    public static ParsedSdp datasetSdp(String path) {
+        return Sdp.parse(Datasets.read(path));
+    }
+
+    /** Every SDP in datasets/sdp, parsed, by file name in name order (a new map each time: add your own). */
+    public static Map<String, ParsedSdp> sdpDatasets() {
+        Map<String, ParsedSdp> m = new LinkedHashMap<>();
+        for (String f : Datasets.list("sdp")) if (f.endsWith(".sdp")) m.put(f.substring(f.lastIndexOf('/') + 1), datasetSdp(f));
+        return m;
     }
 
     /** The article's call and a kit call, step by step, in ms after each call started. */

@@ -1,6 +1,7 @@
 package org.webrtcprimer.call;
 
 import dev.onvoid.webrtc.CreateSessionDescriptionObserver;
+import dev.onvoid.webrtc.PeerConnectionFactory;
 import dev.onvoid.webrtc.PeerConnectionObserver;
 import dev.onvoid.webrtc.RTCAnswerOptions;
 import dev.onvoid.webrtc.RTCConfiguration;
@@ -17,10 +18,18 @@ import dev.onvoid.webrtc.RTCPeerConnectionIceErrorEvent;
 import dev.onvoid.webrtc.RTCPeerConnectionState;
 import dev.onvoid.webrtc.RTCRtpSender;
 import dev.onvoid.webrtc.RTCRtpTransceiver;
+import dev.onvoid.webrtc.RTCRtpTransceiverDirection;
+import dev.onvoid.webrtc.RTCRtpTransceiverInit;
 import dev.onvoid.webrtc.RTCSessionDescription;
 import dev.onvoid.webrtc.RTCSignalingState;
+import dev.onvoid.webrtc.RTCStats;
 import dev.onvoid.webrtc.RTCStatsReport;
+import dev.onvoid.webrtc.RTCStatsType;
 import dev.onvoid.webrtc.SetSessionDescriptionObserver;
+import dev.onvoid.webrtc.media.MediaSource;
+import dev.onvoid.webrtc.media.MediaStreamTrack;
+import dev.onvoid.webrtc.media.audio.CustomAudioSource;
+import dev.onvoid.webrtc.media.video.CustomVideoSource;
 import org.webrtcprimer.Engine;
 import org.webrtcprimer.datachannel.DataChannel;
 import org.webrtcprimer.datachannel.DataChannelOptions;
@@ -33,6 +42,8 @@ import org.webrtcprimer.media.Track;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -207,6 +218,61 @@ public final class Peer {
         return List.copyOf(dataChannels);
     }
 
+    /**
+     * Adds a transceiver with no track — the browser's {@code pc.addTransceiver('video', {direction:
+     * 'recvonly'})}, which replaced the article's {@code offerToReceiveAudio/Video}: the next offer gets
+     * an m-section of that kind in that direction, without a=msid or a=ssrc (nothing is sent on it).
+     *
+     * @param kind      {@code audio} or {@code video}
+     * @param direction {@code recvonly}, {@code sendrecv}, {@code sendonly} or {@code inactive}
+     * @return what was added, e.g. {@code pc1 added a video transceiver (recvonly, no track)}
+     */
+    public String addTransceiver(String kind, String direction) {
+        ensureOpen("addTransceiver");
+        if (!"audio".equals(kind) && !"video".equals(kind)) {
+            throw new IllegalArgumentException(name + ".addTransceiver: kind must be \"audio\" or \"video\", not " + quote(kind));
+        }
+        RTCRtpTransceiverDirection dir = switch (direction == null ? "" : direction) {
+            case "sendrecv" -> RTCRtpTransceiverDirection.SEND_RECV;
+            case "sendonly" -> RTCRtpTransceiverDirection.SEND_ONLY;
+            case "recvonly" -> RTCRtpTransceiverDirection.RECV_ONLY;
+            case "inactive" -> RTCRtpTransceiverDirection.INACTIVE;
+            default -> throw new IllegalArgumentException(name + ".addTransceiver: direction must be \"recvonly\", \"sendrecv\", "
+                    + "\"sendonly\" or \"inactive\", not " + quote(direction));
+        };
+        // webrtc-java 0.14.0 can only add a transceiver together with a track. A placeholder track
+        // that never produces anything is added and at once taken off again (replaceTrack(null)),
+        // which leaves what the browser's addTransceiver(kind) makes: a transceiver without a track.
+        PeerConnectionFactory factory = Engine.get().factory();
+        MediaSource source = kind.equals("audio") ? new CustomAudioSource() : new CustomVideoSource();
+        MediaStreamTrack placeholder = null;
+        try {
+            placeholder = source instanceof CustomAudioSource a ? factory.createAudioTrack("placeholder-" + UUID.randomUUID(), a)
+                    : factory.createVideoTrack("placeholder-" + UUID.randomUUID(), (CustomVideoSource) source);
+            RTCRtpTransceiverInit init = new RTCRtpTransceiverInit();
+            init.direction = dir;
+            RTCRtpTransceiver t = pc.addTransceiver(placeholder, init);
+            t.getSender().replaceTrack(null);
+        } catch (Throwable t) {
+            throw new CallException(name + ".addTransceiver(" + kind + ", " + direction + ") failed: " + t.getMessage(), t);
+        } finally {
+            try {
+                if (placeholder != null) placeholder.dispose();
+                if (source instanceof CustomAudioSource a) a.dispose();
+                else ((CustomVideoSource) source).dispose();
+            } catch (Throwable ignored) {
+                // the native side released it already; never retry (engine-notes.md)
+            }
+        }
+        String what = kind + " transceiver (" + direction + ", no track)";
+        log.add(name, Event.Kind.STEP_DONE, "addTransceiver", what);
+        return name + " added " + (kind.equals("audio") ? "an " : "a ") + what;
+    }
+
+    private static String quote(String s) {
+        return s == null ? "null" : "'" + s + "'";
+    }
+
     // ---- JSEP ----
 
     /** Creates an offer with default options. */
@@ -341,6 +407,33 @@ public final class Peer {
         return run("getStats", f, x -> pc.getStats(x::complete));
     }
 
+    /**
+     * The codecs this peer is sending and receiving with right now, read from {@link #getStats()}
+     * (each outbound-rtp and inbound-rtp entry's codec), e.g. {@code sends video VP9/90000 (payload
+     * type 98, profile-id=0)}. Empty until media flows: ask after the call is connected.
+     */
+    public List<String> codecsInUse() {
+        Map<String, RTCStats> stats = getStats().getStats();
+        List<String> out = new ArrayList<>();
+        for (RTCStatsType type : new RTCStatsType[]{RTCStatsType.OUTBOUND_RTP, RTCStatsType.INBOUND_RTP}) {
+            List<String> lines = new ArrayList<>();
+            for (RTCStats s : stats.values()) {
+                if (s.getType() != type) continue;
+                Object codecId = s.getAttributes().get("codecId");
+                RTCStats codec = codecId == null ? null : stats.get(codecId.toString());
+                if (codec == null) continue; // nothing sent or received on it yet
+                Map<String, Object> c = codec.getAttributes();
+                String mime = String.valueOf(c.get("mimeType"));      // e.g. video/VP9
+                String fmtp = c.get("sdpFmtpLine") == null ? "" : ", " + c.get("sdpFmtpLine");
+                lines.add((type == RTCStatsType.OUTBOUND_RTP ? "sends " : "receives ") + mime.replaceFirst("/", " ")
+                        + "/" + c.get("clockRate") + " (payload type " + c.get("payloadType") + fmtp + ")");
+            }
+            lines.sort(null); // audio before video, whatever order the report had
+            out.addAll(lines);
+        }
+        return out;
+    }
+
     /** The engine's peer connection, for lessons that go below the kit. */
     public RTCPeerConnection engine() {
         ensureOpen("engine");
@@ -464,7 +557,10 @@ public final class Peer {
     private CallException failed(String step, String signalingBefore, String engineMessage, Throwable cause) {
         log.add(name, Event.Kind.STEP_FAILED, step, engineMessage);
         String hint = Hints.forStep(name, step, signalingBefore, engineMessage);
-        return new CallException(name + "." + step + " failed: " + engineMessage + ". " + name
+        // The engine's messages often end with a full stop already.
+        String said = engineMessage == null ? "" : engineMessage.strip();
+        if (!said.endsWith(".")) said += ".";
+        return new CallException(name + "." + step + " failed: " + said + " " + name
                 + " was in signaling state '" + signalingBefore + "'." + (hint.isEmpty() ? "" : " " + hint), cause);
     }
 
