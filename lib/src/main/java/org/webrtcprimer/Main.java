@@ -40,6 +40,10 @@ public final class Main {
         register("report", "every benchmark in one table (min/median/p90); ./primer report adds the kernel and the notebooks",
                 org.webrtcprimer.report.PerformanceReport::run);
         register("sdp", "explain every line of SDP files: sdp [--text|--json|--html] [--strict] FILE...|-", org.webrtcprimer.sdp.SdpCommand::run);
+        register("datachannel-bench", "data channel MB/s pc1 → pc2, kit beside plain webrtc-java, and the stats sampler's cost",
+                org.webrtcprimer.datachannel.DataChannelBenchmark::main);
+        register("dump", "read a call dump (log + stats) without the engine and redraw its charts: dump FILE.json [--png DIR]",
+                org.webrtcprimer.stats.DumpCommand::run);
     }
 
     static void register(String name, String summary, Command command) {
@@ -49,7 +53,7 @@ public final class Main {
     private static int usage() {
         System.out.println("usage: java -jar webrtc-primer.jar COMMAND [ARGS...]");
         System.out.println();
-        COMMANDS.forEach((name, e) -> System.out.printf("  %-10s %s%n", name, e.summary()));
+        COMMANDS.forEach((name, e) -> System.out.printf("  %-18s %s%n", name, e.summary()));
         return 0;
     }
 

@@ -1,12 +1,20 @@
 package org.webrtcprimer;
 
 import org.webrtcprimer.call.LocalCall;
+import org.webrtcprimer.call.Peer;
+import org.webrtcprimer.charts.Chart;
+import org.webrtcprimer.charts.Diagrams;
+import org.webrtcprimer.charts.Swimlanes;
+import org.webrtcprimer.charts.Waterfall;
 import org.webrtcprimer.events.Event;
 import org.webrtcprimer.events.EventLog;
 import org.webrtcprimer.events.LogTable;
+import org.webrtcprimer.events.StateTimeline;
 import org.webrtcprimer.events.TextLog;
 import org.webrtcprimer.exercises.Exercises;
 import org.webrtcprimer.exercises.Verdict;
+import org.webrtcprimer.ice.CandidatePairs;
+import org.webrtcprimer.ice.Candidates;
 import org.webrtcprimer.media.Constraints;
 import org.webrtcprimer.media.DeviceInfo;
 import org.webrtcprimer.media.Frames;
@@ -15,11 +23,20 @@ import org.webrtcprimer.media.MediaStream;
 import org.webrtcprimer.media.VideoView;
 import org.webrtcprimer.notebook.Notebook;
 import org.webrtcprimer.notebook.Table;
+import org.webrtcprimer.sdp.ParsedSdp;
+import org.webrtcprimer.sdp.Sdp;
 import org.webrtcprimer.setup.SetupReport;
+import org.webrtcprimer.signaling.RemoteCall;
+import org.webrtcprimer.signaling.SignalingServer;
 import org.webrtcprimer.timing.MilestoneTable;
+import org.webrtcprimer.timing.Phases;
+import org.webrtcprimer.timing.RunsTable;
+import org.webrtcprimer.timing.SetupRuns;
 
 import java.awt.image.BufferedImage;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The few words a lesson needs, for {@code import static org.webrtcprimer.Primer.*;} — so cells
@@ -71,13 +88,92 @@ public final class Primer {
         return Frames.sideBySide(local, remote);
     }
 
+    /** Two views side by side under the given captions, e.g. this kernel's video and what came from another process. */
+    public static BufferedImage sideBySide(VideoView left, String leftCaption, VideoView right, String rightCaption) {
+        return Frames.sideBySide(left, leftCaption, right, rightCaption);
+    }
+
+    /** A remote call's event log (this side's peer, its signaling messages, its notes) as a table. */
+    public static LogTable logTable(RemoteCall call) {
+        return LogTable.of(call.log());
+    }
+
+    /** What the signaling server did — joins, relayed messages, departures — as a table. */
+    public static LogTable logTable(SignalingServer server) {
+        return LogTable.of(server.log().events(), "Signaling server " + server.url());
+    }
+
     /** The article's own log (Chrome, 2020), read back into events. */
     public static List<Event> articleLog() {
         return TextLog.parse(Datasets.read("article/log.txt"), "datasets/article/log.txt");
     }
 
+    /** An SDP of the datasets, parsed — {@code datasetSdp("article/offer.sdp")}, {@code datasetSdp("sdp/janus-videoroom-answer.sdp")}. */
+    public static ParsedSdp datasetSdp(String path) {
+        return Sdp.parse(Datasets.read(path));
+    }
+
+    /** Every SDP in datasets/sdp, parsed, by file name in name order (a new map each time: add your own). */
+    public static Map<String, ParsedSdp> sdpDatasets() {
+        Map<String, ParsedSdp> m = new LinkedHashMap<>();
+        for (String f : Datasets.list("sdp")) if (f.endsWith(".sdp")) m.put(f.substring(f.lastIndexOf('/') + 1), datasetSdp(f));
+        return m;
+    }
+
     /** The article's call and a kit call, step by step, in ms after each call started. */
     public static MilestoneTable compareWithArticle(LocalCall call) {
         return MilestoneTable.compare("article, Chrome 2020", articleLog(), "this kernel", call.log().events());
+    }
+
+    // ---- ICE and timing (lessons 01, 05, 06)
+
+    /** The ICE candidates pc1 and pc2 gathered in a call, each with when it was found: {@code candidates(call).table()}. */
+    public static Candidates candidates(LocalCall call) {
+        return Candidates.of(call.log());
+    }
+
+    /** A peer's candidate pairs as its stats say now, the selected one marked: {@code candidatePairs(pc1).table()}. */
+    public static CandidatePairs candidatePairs(Peer pc) {
+        return CandidatePairs.of(pc.name(), pc.getStats());
+    }
+
+    /** The state machines of pc1 and pc2 over time; print it for the chains ({@code new → checking → connected}). */
+    public static StateTimeline states(LocalCall call) {
+        return StateTimeline.of(call.log());
+    }
+
+    /** The states of pc1 and pc2 as swimlanes over time. */
+    public static Chart swimlanes(LocalCall call) {
+        return Swimlanes.of(call.log());
+    }
+
+    /** The states as swimlanes from a time on (ms after call()), e.g. from just before an ICE restart. */
+    public static Chart swimlanes(LocalCall call, double fromMs) {
+        return Swimlanes.from(call.log(), fromMs);
+    }
+
+    /** The article's call flow, steps 0–4, as a sequence diagram of this call. */
+    public static Chart callFlow(LocalCall call) {
+        return Diagrams.callFlow(call.log());
+    }
+
+    /** The setup phases of a call, each with its start and end in ms after call(). */
+    public static Phases phases(LocalCall call) {
+        return Phases.of(call.log());
+    }
+
+    /** The setup phases of a call as a waterfall chart. */
+    public static Chart waterfall(LocalCall call) {
+        return Waterfall.of(call.log());
+    }
+
+    /** The article's Chrome call (2020), read from its log into the same phases. */
+    public static Phases articlePhases() {
+        return Phases.of(articleLog());
+    }
+
+    /** Configurations of N calls side by side: min / median / p90 to connected and to the first frame. */
+    public static Table compareRuns(SetupRuns... runs) {
+        return RunsTable.compare(runs);
     }
 }

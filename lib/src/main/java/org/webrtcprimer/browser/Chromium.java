@@ -66,7 +66,11 @@ public final class Chromium implements AutoCloseable {
         this.process = process;
         this.profile = profile;
         this.page = page;
-        this.shutdownHook = new Thread(this::kill, "primer-chromium-stop");
+        // A kernel shut down mid-cell never reaches close(): end the browser and remove its profile here.
+        this.shutdownHook = new Thread(() -> {
+            kill();
+            deleteQuietly(profile);
+        }, "primer-chromium-stop");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 

@@ -11,12 +11,21 @@ final class Hints {
         String m = engineMessage == null ? "" : engineMessage;
         if (m.contains("Expect line") || m.contains("Invalid SDP") || m.contains("Failed to parse")
                 || m.contains("Create session description failed")) {
-            return "The engine could not parse the SDP: pass it exactly as createOffer/createAnswer returned it "
-                    + "(lesson 07 shows which edits the engine accepts).";
+            return "The engine could not parse the SDP: pass it as createOffer/createAnswer returned it, or edit whole "
+                    + "lines and keep each line's syntax (<type>=<value>, RFC 8866 §5; lesson 07 shows edits the engine accepts).";
         }
         if (m.contains("Invalid ICE parameters") || m.contains("ICE pwd") || m.contains("ICE ufrag")) {
             return "The description's ICE credentials are not valid: a=ice-ufrag must be 4–256 characters and a=ice-pwd "
                     + "22–256 (RFC 8839 §5.4). An edited description must keep values of a legal length.";
+        }
+        if (m.contains("without DTLS fingerprint")) {
+            return "The description has no a=fingerprint line: WebRTC encrypts all media with DTLS-SRTP, so every "
+                    + "description must carry its certificate's fingerprint (RFC 8827 §6.5; RFC 8122 §5). SDPs that "
+                    + "use a=crypto (SDES keys, as old Chrome and SIP did) or plain RTP are refused.";
+        }
+        if (m.contains("does not match identity")) {
+            return "The a=fingerprint in " + peer + "'s own description was edited: a peer can only announce the "
+                    + "fingerprint of its own certificate (RFC 8122 §5). Leave a=fingerprint as createOffer/createAnswer wrote it.";
         }
         if (m.contains("fingerprint")) {
             return "The description's a=fingerprint is not a hash of a certificate: it must read like 'sha-256 AB:CD:…' "

@@ -303,7 +303,10 @@ public final class LocalCall implements Engine.Resource, Renderable {
             return f.get(ms, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             f.cancel(false);
-            throw new CallTimeoutException(whatDidNotHappen + " within " + ms + " ms. " + stuck() + situation());
+            // Without this the log would end at the last state change, and a chart of a stuck call would hide the wait.
+            log.note(Event.TIMED_OUT, whatDidNotHappen + " within " + ms + " ms");
+            // One fact per line: what did not happen, each stuck peer's diagnosis, then where both stood.
+            throw new CallTimeoutException(whatDidNotHappen + " within " + ms + " ms.\n" + stuck() + "Where they stood: " + situation());
         } catch (InterruptedException e) {
             f.cancel(false);
             Thread.currentThread().interrupt();
@@ -318,7 +321,7 @@ public final class LocalCall implements Engine.Resource, Renderable {
         if (hungUp) return "";
         StringBuilder b = new StringBuilder();
         for (Peer p : new Peer[]{pc1, pc2}) {
-            if (!p.isClosed() && !p.state().connectionState().equals("connected")) b.append(p.name()).append(": ").append(diagnosis(p)).append(' ');
+            if (!p.isClosed() && !p.state().connectionState().equals("connected")) b.append(p.name()).append(": ").append(diagnosis(p)).append('\n');
         }
         return b.toString();
     }

@@ -1,6 +1,7 @@
 package org.webrtcprimer.call;
 
 import dev.onvoid.webrtc.CreateSessionDescriptionObserver;
+import dev.onvoid.webrtc.PeerConnectionFactory;
 import dev.onvoid.webrtc.PeerConnectionObserver;
 import dev.onvoid.webrtc.RTCAnswerOptions;
 import dev.onvoid.webrtc.RTCConfiguration;
@@ -17,11 +18,21 @@ import dev.onvoid.webrtc.RTCPeerConnectionIceErrorEvent;
 import dev.onvoid.webrtc.RTCPeerConnectionState;
 import dev.onvoid.webrtc.RTCRtpSender;
 import dev.onvoid.webrtc.RTCRtpTransceiver;
+import dev.onvoid.webrtc.RTCRtpTransceiverDirection;
+import dev.onvoid.webrtc.RTCRtpTransceiverInit;
 import dev.onvoid.webrtc.RTCSessionDescription;
 import dev.onvoid.webrtc.RTCSignalingState;
+import dev.onvoid.webrtc.RTCStats;
 import dev.onvoid.webrtc.RTCStatsReport;
+import dev.onvoid.webrtc.RTCStatsType;
 import dev.onvoid.webrtc.SetSessionDescriptionObserver;
+import dev.onvoid.webrtc.media.MediaSource;
+import dev.onvoid.webrtc.media.MediaStreamTrack;
+import dev.onvoid.webrtc.media.audio.CustomAudioSource;
+import dev.onvoid.webrtc.media.video.CustomVideoSource;
 import org.webrtcprimer.Engine;
+import org.webrtcprimer.datachannel.DataChannel;
+import org.webrtcprimer.datachannel.DataChannelOptions;
 import org.webrtcprimer.events.Clock;
 import org.webrtcprimer.events.Event;
 import org.webrtcprimer.events.EventLog;
@@ -31,6 +42,8 @@ import org.webrtcprimer.media.Track;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -58,6 +71,7 @@ public final class Peer {
     private final List<DtlsObserverRelay> dtlsRelays = new ArrayList<>();
     private final Object candidateLock = new Object();
     private final List<IceCandidate> pendingRemoteCandidates = new ArrayList<>();
+    private final List<DataChannel> dataChannels = new CopyOnWriteArrayList<>();
     private boolean remoteDescriptionSet;
     private volatile boolean closed;
     private volatile long closedNanos;
@@ -116,7 +130,11 @@ public final class Peer {
         onTrack = c == null ? t -> {} : c;
     }
 
-    /** Where data channels opened by the other side go (the data channel lesson sets this). */
+    /**
+     * Also hands each data channel the other side opens to {@code c}, as the engine's object (for
+     * lessons that go below the kit). The kit has already registered its own observer on it:
+     * registering another replaces the kit's. Most lessons use {@link #awaitDataChannel(String)}.
+     */
     public void onDataChannel(Consumer<RTCDataChannel> c) {
         onDataChannel = c == null ? ch -> {} : c;
     }
@@ -153,6 +171,111 @@ public final class Peer {
         String what = track.kind() + " '" + track.label() + "'";
         log.add(name, Event.Kind.STEP_DONE, "addTrack", what);
         return name + " sends " + what + " in stream " + stream.id().substring(0, 8) + "…";
+    }
+
+    // ---- data channels (lesson 08) ----
+
+    /** Creates a reliable, ordered data channel — the article's {@code pc1.createDataChannel(label)}. */
+    public DataChannel createDataChannel(String label) {
+        return createDataChannel(label, DataChannelOptions.reliable());
+    }
+
+    /**
+     * Creates a data channel with options (ordered or not, partial reliability, negotiated id).
+     * Before the first negotiation this adds an m=application section to the next offer; on a
+     * call negotiated without one, run {@code negotiate()} again.
+     */
+    public DataChannel createDataChannel(String label, DataChannelOptions options) {
+        ensureOpen("createDataChannel");
+        DataChannel c = DataChannel.create(this, label, options, timeout);
+        dataChannels.add(c);
+        return c;
+    }
+
+    /**
+     * Waits for the in-band channel the other peer created with this label — the article's
+     * {@code ondatachannel}. (A negotiated channel never arrives this way: create it on both peers.)
+     */
+    public DataChannel awaitDataChannel(String label) {
+        if (label == null) throw new IllegalArgumentException(name + ".awaitDataChannel needs the label the other peer used, e.g. \"chat\"");
+        ensureOpen("awaitDataChannel");
+        CompletableFuture<Event> f = log.when(e -> e.source().equals(name) && e.kind() == Event.Kind.NOTE
+                && e.name().equals("datachannel") && e.detail().startsWith("'" + label + "'"));
+        try {
+            f.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            f.cancel(false);
+            throw new CallTimeoutException(name + " received no data channel '" + label + "' within " + timeout.toMillis()
+                    + " ms — an in-band channel arrives once the call is negotiated and connected (a negotiated one never "
+                    + "does: create it on both peers). " + situation.get());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CallException("interrupted while " + name + " waited for data channel '" + label + "'");
+        } catch (ExecutionException e) {
+            throw new CallException(name + ".awaitDataChannel('" + label + "'): " + e.getCause().getMessage(), e.getCause());
+        }
+        return dataChannels.stream().filter(c -> c.isReceived() && c.label().equals(label)).findFirst()
+                .orElseThrow(() -> new CallException(name + " logged data channel '" + label + "' but does not hold it"));
+    }
+
+    /** The data channels this peer created or received, in order. */
+    public List<DataChannel> dataChannels() {
+        return List.copyOf(dataChannels);
+    }
+
+    /**
+     * Adds a transceiver with no track — the browser's {@code pc.addTransceiver('video', {direction:
+     * 'recvonly'})}, which replaced the article's {@code offerToReceiveAudio/Video}: the next offer gets
+     * an m-section of that kind in that direction, without a=msid or a=ssrc (nothing is sent on it).
+     *
+     * @param kind      {@code audio} or {@code video}
+     * @param direction {@code recvonly}, {@code sendrecv}, {@code sendonly} or {@code inactive}
+     * @return what was added, e.g. {@code pc1 added a video transceiver (recvonly, no track)}
+     */
+    public String addTransceiver(String kind, String direction) {
+        ensureOpen("addTransceiver");
+        if (!"audio".equals(kind) && !"video".equals(kind)) {
+            throw new IllegalArgumentException(name + ".addTransceiver: kind must be \"audio\" or \"video\", not " + quote(kind));
+        }
+        RTCRtpTransceiverDirection dir = switch (direction == null ? "" : direction) {
+            case "sendrecv" -> RTCRtpTransceiverDirection.SEND_RECV;
+            case "sendonly" -> RTCRtpTransceiverDirection.SEND_ONLY;
+            case "recvonly" -> RTCRtpTransceiverDirection.RECV_ONLY;
+            case "inactive" -> RTCRtpTransceiverDirection.INACTIVE;
+            default -> throw new IllegalArgumentException(name + ".addTransceiver: direction must be \"recvonly\", \"sendrecv\", "
+                    + "\"sendonly\" or \"inactive\", not " + quote(direction));
+        };
+        // webrtc-java 0.14.0 can only add a transceiver together with a track. A placeholder track
+        // that never produces anything is added and at once taken off again (replaceTrack(null)),
+        // which leaves what the browser's addTransceiver(kind) makes: a transceiver without a track.
+        PeerConnectionFactory factory = Engine.get().factory();
+        MediaSource source = kind.equals("audio") ? new CustomAudioSource() : new CustomVideoSource();
+        MediaStreamTrack placeholder = null;
+        try {
+            placeholder = source instanceof CustomAudioSource a ? factory.createAudioTrack("placeholder-" + UUID.randomUUID(), a)
+                    : factory.createVideoTrack("placeholder-" + UUID.randomUUID(), (CustomVideoSource) source);
+            RTCRtpTransceiverInit init = new RTCRtpTransceiverInit();
+            init.direction = dir;
+            RTCRtpTransceiver t = pc.addTransceiver(placeholder, init);
+            t.getSender().replaceTrack(null);
+        } catch (Throwable t) {
+            throw new CallException(name + ".addTransceiver(" + kind + ", " + direction + ") failed: " + t.getMessage(), t);
+        } finally {
+            try {
+                if (placeholder != null) placeholder.dispose();
+                if (source instanceof CustomAudioSource a) a.dispose();
+                else ((CustomVideoSource) source).dispose();
+            } catch (Throwable ignored) {
+                // the native side released it already; never retry (engine-notes.md)
+            }
+        }
+        String what = kind + " transceiver (" + direction + ", no track)";
+        log.add(name, Event.Kind.STEP_DONE, "addTransceiver", what);
+        return name + " added " + (kind.equals("audio") ? "an " : "a ") + what;
+    }
+
+    private static String quote(String s) {
+        return s == null ? "null" : "'" + s + "'";
     }
 
     // ---- JSEP ----
@@ -315,6 +438,33 @@ public final class Peer {
         return run("getStats", f, x -> pc.getStats(x::complete));
     }
 
+    /**
+     * The codecs this peer is sending and receiving with right now, read from {@link #getStats()}
+     * (each outbound-rtp and inbound-rtp entry's codec), e.g. {@code sends video VP9/90000 (payload
+     * type 98, profile-id=0)}. Empty until media flows: ask after the call is connected.
+     */
+    public List<String> codecsInUse() {
+        Map<String, RTCStats> stats = getStats().getStats();
+        List<String> out = new ArrayList<>();
+        for (RTCStatsType type : new RTCStatsType[]{RTCStatsType.OUTBOUND_RTP, RTCStatsType.INBOUND_RTP}) {
+            List<String> lines = new ArrayList<>();
+            for (RTCStats s : stats.values()) {
+                if (s.getType() != type) continue;
+                Object codecId = s.getAttributes().get("codecId");
+                RTCStats codec = codecId == null ? null : stats.get(codecId.toString());
+                if (codec == null) continue; // nothing sent or received on it yet
+                Map<String, Object> c = codec.getAttributes();
+                String mime = String.valueOf(c.get("mimeType"));      // e.g. video/VP9
+                String fmtp = c.get("sdpFmtpLine") == null ? "" : ", " + c.get("sdpFmtpLine");
+                lines.add((type == RTCStatsType.OUTBOUND_RTP ? "sends " : "receives ") + mime.replaceFirst("/", " ")
+                        + "/" + c.get("clockRate") + " (payload type " + c.get("payloadType") + fmtp + ")");
+            }
+            lines.sort(null); // audio before video, whatever order the report had
+            out.addAll(lines);
+        }
+        return out;
+    }
+
     /** The engine's peer connection, for lessons that go below the kit. */
     public RTCPeerConnection engine() {
         ensureOpen("engine");
@@ -358,6 +508,7 @@ public final class Peer {
         } catch (Throwable ignored) {
             // Already closed natively; nothing left to release.
         }
+        dataChannels.forEach(DataChannel::release); // closed with the connection; they stop listening
         relay.detach(); // after close(): its "closed" state changes are still logged
         synchronized (observedTransports) {
             dtlsRelays.forEach(DtlsObserverRelay::detach);
@@ -445,7 +596,10 @@ public final class Peer {
     private CallException failed(String step, String signalingBefore, String engineMessage, Throwable cause) {
         log.add(name, Event.Kind.STEP_FAILED, step, engineMessage);
         String hint = Hints.forStep(name, step, signalingBefore, engineMessage);
-        return new CallException(name + "." + step + " failed: " + engineMessage + ". " + name
+        // The engine's messages often end with a full stop already.
+        String said = engineMessage == null ? "" : engineMessage.strip();
+        if (!said.endsWith(".")) said += ".";
+        return new CallException(name + "." + step + " failed: " + said + " " + name
                 + " was in signaling state '" + signalingBefore + "'." + (hint.isEmpty() ? "" : " " + hint), cause);
     }
 
@@ -547,7 +701,10 @@ public final class Peer {
 
         @Override
         public void onDataChannel(RTCDataChannel channel) {
-            log.add(name, Event.Kind.NOTE, "datachannel", channel.getLabel());
+            // Wrap first: the kit's observer must be in place before any message is delivered.
+            DataChannel c = DataChannel.adopt(Peer.this, channel, timeout);
+            dataChannels.add(c);
+            log.add(name, Event.Kind.NOTE, "datachannel", "'" + c.label() + "' (" + c.options().describe() + ")");
             onDataChannel.accept(channel);
         }
     }

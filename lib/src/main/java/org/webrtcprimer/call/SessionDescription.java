@@ -3,6 +3,7 @@ package org.webrtcprimer.call;
 import dev.onvoid.webrtc.RTCSdpType;
 import dev.onvoid.webrtc.RTCSessionDescription;
 import org.webrtcprimer.notebook.Renderable;
+import org.webrtcprimer.sdp.SdpEdit;
 
 import java.util.Locale;
 
@@ -51,9 +52,25 @@ public record SessionDescription(String type, String sdp) implements Renderable 
         return sdp.lines().toList();
     }
 
-    /** The SDP with one line replaced or removed — for the SDP-munging lesson. */
+    /** The same type with other SDP text — e.g. {@code offer.withSdp(offer.sdp().replace(…))}, an edit by hand. */
     public SessionDescription withSdp(String newSdp) {
         return new SessionDescription(type, newSdp);
+    }
+
+    /**
+     * The description without a codec (e.g. "VP8") and the rtx/RED formats that only repair it —
+     * SDP munging, as in lesson 07. See {@link SdpEdit#removeCodec}.
+     */
+    public SessionDescription withoutCodec(String codecName) {
+        return withSdp(SdpEdit.removeCodec(sdp, codecName));
+    }
+
+    /**
+     * The description with the m-section {@code mid} set to a direction (sendrecv, sendonly,
+     * recvonly, inactive) — SDP munging, as in lesson 07. See {@link SdpEdit#setDirection}.
+     */
+    public SessionDescription withDirection(String mid, String direction) {
+        return withSdp(SdpEdit.setDirection(sdp, mid, direction));
     }
 
     /** A one-line summary: type, size, media sections. */

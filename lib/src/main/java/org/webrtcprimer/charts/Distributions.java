@@ -80,7 +80,8 @@ public final class Distributions {
                     f(Summary.of(r.connected()).median()), f(Summary.of(r.firstFrame()).median())));
         }
         cap.setLength(cap.length() - 2);
-        cap.append(". Gather-first holds each description back until its candidates are all found; trickle sends at once.");
+        // The caption must hold for any configurations compared (trickle vs gather-first, start bitrates …).
+        cap.append(". A configuration whose boxes sit further right reaches that milestone later; the width of a box is how much it varies.");
         BoxAndWhiskerRenderer r = new BoxAndWhiskerRenderer();
         // Without this the kit's theme would hand the series the peers' colours again.
         r.setAutoPopulateSeriesPaint(false);

@@ -59,6 +59,12 @@ final class LaneChart {
 
     static JFreeChart build(String title, String xLabel, List<String> lanes, List<Bar> bars, List<Mark> marks,
                             LegendItemCollection legend, Overflow overflow) {
+        return build(title, xLabel, lanes, bars, marks, legend, overflow, 0);
+    }
+
+    /** Like the other build, with the time axis starting at {@code from} instead of 0 (a window of a long log). */
+    static JFreeChart build(String title, String xLabel, List<String> lanes, List<Bar> bars, List<Mark> marks,
+                            LegendItemCollection legend, Overflow overflow, double from) {
         XYIntervalSeries series = new XYIntervalSeries("bars", false, true); // keep insertion order: item i is bars[i]
         for (Bar b : bars) {
             // Swimlanes keep the upper part of each lane free for the labels of short states.
@@ -73,10 +79,11 @@ final class LaneChart {
         data.addSeries(series);
 
         NumberAxis x = new NumberAxis(xLabel);
-        x.setAutoRangeIncludesZero(true);
-        double max = bars.stream().mapToDouble(Bar::end).max().orElse(1);
+        x.setAutoRangeIncludesZero(from == 0);
+        double max = bars.stream().mapToDouble(Bar::end).max().orElse(from + 1);
         for (Mark m : marks) max = Math.max(max, m.at());
-        x.setRange(0, Math.max(1, max * (overflow == Overflow.RIGHT ? 1.16 : 1.02)));
+        double span = Math.max(1, max - from);
+        x.setRange(from, from + span * (overflow == Overflow.RIGHT ? 1.16 : 1.02));
         SymbolAxis y = new SymbolAxis(null, lanes.toArray(String[]::new));
         y.setInverted(true);
         y.setGridBandsVisible(true);

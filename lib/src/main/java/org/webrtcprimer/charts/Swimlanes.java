@@ -34,27 +34,56 @@ public final class Swimlanes {
         return of(log.events());
     }
 
+    /**
+     * The swimlanes of a call from a time on, e.g. from just before an ICE restart: a long call
+     * drawn whole squeezes a late change into a sliver. Each lane starts in the state it was in then.
+     *
+     * @param fromMs ms after call(), at least 0
+     */
+    public static Chart from(EventLog log, double fromMs) {
+        if (log == null) throw new IllegalArgumentException("no event log — pass call.log()");
+        return from(log.events(), fromMs);
+    }
+
+    /** {@link #from(EventLog, double)} for a list of events. */
+    public static Chart from(List<Event> events, double fromMs) {
+        if (Double.isNaN(fromMs) || fromMs < 0) {
+            throw new IllegalArgumentException("fromMs must be a time in ms after call(), 0 or more; got " + fromMs);
+        }
+        StateTimeline t = StateTimeline.of(events);
+        if (fromMs >= t.endMs()) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "the log ends at %.1f ms, so there is nothing to draw from %.1f ms on",
+                    t.endMs(), fromMs));
+        }
+        return draw(t, marks(events).stream().filter(m -> m.at() >= fromMs).toList(), fromMs);
+    }
+
     /** The swimlanes of a list of events (a call's log, or one read back from a file). */
     public static Chart of(List<Event> events) {
-        StateTimeline t = StateTimeline.of(events);
+        return draw(StateTimeline.of(events), marks(events), 0);
+    }
+
+    private static List<LaneChart.Mark> marks(List<Event> events) {
         long t0 = StateTimeline.callStart(events);
         List<LaneChart.Mark> marks = new ArrayList<>();
         events.stream().filter(e -> e.kind() == Event.Kind.MEDIA && e.name().equals(Event.FIRST_FRAME)).findFirst()
                 .ifPresent(e -> marks.add(new LaneChart.Mark((e.nanos() - t0) / 1e6, "first remote frame", Style.SIGNALING)));
         events.stream().filter(e -> e.kind() == Event.Kind.NOTE && e.name().equals("ICE restart"))
                 .forEach(e -> marks.add(new LaneChart.Mark((e.nanos() - t0) / 1e6, "ICE restart", Style.FAIL)));
+        events.stream().filter(e -> e.kind() == Event.Kind.NOTE && e.name().equals(Event.TIMED_OUT)).findFirst()
+                .ifPresent(e -> marks.add(new LaneChart.Mark((e.nanos() - t0) / 1e6, "timed out", Style.FAIL)));
         events.stream().filter(e -> e.kind() == Event.Kind.NOTE && e.name().equals("Ending call")).findFirst()
                 .ifPresent(e -> marks.add(new LaneChart.Mark((e.nanos() - t0) / 1e6, "hangup()", Style.SIGNALING)));
-        return draw(t, marks);
+        return marks;
     }
 
     /** The swimlanes of a timeline. */
     public static Chart of(StateTimeline timeline) {
         if (timeline == null) throw new IllegalArgumentException("no timeline — pass StateTimeline.of(call.log())");
-        return draw(timeline, List.of());
+        return draw(timeline, List.of(), 0);
     }
 
-    private static Chart draw(StateTimeline t, List<LaneChart.Mark> marks) {
+    private static Chart draw(StateTimeline t, List<LaneChart.Mark> marks, double fromMs) {
         if (t.peers().isEmpty()) {
             throw new IllegalArgumentException("the log has no state changes to draw — run a call first (its log records every state change)");
         }
@@ -66,8 +95,9 @@ public final class Swimlanes {
                 lanes.add(p + " · " + short_(m));
                 for (StateTimeline.Segment s : t.segments()) {
                     if (!s.peer().equals(p) || !s.machine().equals(m)) continue;
+                    if (s.endMs() < fromMs || s.endMs() == fromMs && s.startMs() < fromMs) continue; // over before the window
                     Color fill = fill(p, m, s.state(), s.implied());
-                    bars.add(new LaneChart.Bar(lane, -1, s.startMs(), s.endMs(), fill, Color.WHITE, s.state()));
+                    bars.add(new LaneChart.Bar(lane, -1, Math.max(fromMs, s.startMs()), s.endMs(), fill, Color.WHITE, s.state()));
                 }
             }
         }
@@ -75,9 +105,11 @@ public final class Swimlanes {
         for (String p : t.peers()) legend.add(LaneChart.legend(p, Style.colorOf(p)));
         legend.add(LaneChart.legend("waiting (lighter)", LaneChart.lighter(Style.SIGNALING, 0.6)));
         legend.add(LaneChart.legend("failed", Style.FAIL));
-        JFreeChart chart = LaneChart.build("States of " + String.join(" and ", t.peers()) + " over time",
-                "ms after call()", lanes, bars, marks, legend, LaneChart.Overflow.ABOVE);
-        Charts.subtitle(chart, "one lane per peer and state machine (W3C webrtc-pc); each bar is one state, from when it began");
+        String title = "States of " + String.join(" and ", t.peers()) + " over time"
+                + (fromMs > 0 ? String.format(Locale.ROOT, ", from %.1f ms on", fromMs) : "");
+        JFreeChart chart = LaneChart.build(title, "ms after call()", lanes, bars, marks, legend, LaneChart.Overflow.ABOVE, fromMs);
+        Charts.subtitle(chart, "one lane per peer and state machine (W3C webrtc-pc); each bar is one state, from when it began"
+                + (fromMs > 0 ? " (or from the window's start)" : ""));
         return Charts.draw(chart, Charts.WIDTH, 130 + 34 * lanes.size(), caption(t));
     }
 

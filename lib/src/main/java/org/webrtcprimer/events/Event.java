@@ -46,6 +46,9 @@ public record Event(long nanos, String source, Kind kind, String name, String de
     public static final String FIRST_FRAME = "firstFrame";
     public static final String SETUP_TIME = "setupTime";
 
+    /** The note a call logs when a wait ran out of time, so the log (and its charts) show how long it waited. */
+    public static final String TIMED_OUT = "Timed out";
+
     public Event {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(kind, "kind");

@@ -17,8 +17,15 @@ public final class Exercises {
 
     static {
         Lesson00.exercises().forEach(Exercises::add);
+        Lesson01.exercises().forEach(Exercises::add);
         Lesson02.exercises().forEach(Exercises::add);
         Lesson03.exercises().forEach(Exercises::add);
+        Lesson04.exercises().forEach(Exercises::add);
+        Lesson05.exercises().forEach(Exercises::add);
+        Lesson06.exercises().forEach(Exercises::add);
+        Lesson07.exercises().forEach(Exercises::add);
+        Lesson08.exercises().forEach(Exercises::add);
+        Lesson09.exercises().forEach(Exercises::add);
         Lesson10.exercises().forEach(Exercises::add);
     }
 

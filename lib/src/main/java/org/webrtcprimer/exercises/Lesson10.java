@@ -12,22 +12,26 @@ import java.util.Optional;
 final class Lesson10 {
     private Lesson10() {}
 
+    /** The room of the lesson's call between two JVMs (the browser part uses another). */
+    static final String ROOM = "lesson10";
+
     /** The message names the server logs when it relays (its NOTE name is the message type). */
     static final List<String> CALL_TYPES = List.of(Protocol.OFFER, Protocol.ANSWER, Protocol.CANDIDATE, Protocol.BYE);
 
     static List<Exercise> exercises() {
         return List.of(
                 new Exercise("10.1",
-                        "How many messages did the server relay for your call (offer, answer, candidates and bye)? "
-                                + "Pass the number and the server.",
+                        "How many messages did the server relay in room " + ROOM + " — the call between this kernel and the "
+                                + "callee process (offer, answer, candidates and bye)? Pass the number and the server.",
                         a -> {
                             if (a.length < 2 || !(a[1] instanceof SignalingServer server)) {
                                 return Optional.of("pass two things: your count and the server, e.g. check(\"10.1\", 12, server).");
                             }
                             long n = relayed(server);
-                            return Exercises.expectNumber(a[0], n, 0, "the number of call messages the server relayed");
+                            return Exercises.expectNumber(a[0], n, 0, "the number of call messages the server relayed in room " + ROOM);
                         },
-                        "server.log() has one grey line per relayed message: count the offer, answer, candidate and bye lines.",
+                        "server.log() has one grey line per relayed message, naming its room: count the offer, answer, "
+                                + "candidate and bye lines of room " + ROOM + ".",
                         "one offer, one answer, one bye, and a candidate message per candidate each side gathered — the "
                                 + "server relays them without reading the SDP inside."),
                 new Exercise("10.2",
@@ -68,8 +72,10 @@ final class Lesson10 {
                                 + "the answer — only the aligned clock shows it."));
     }
 
+    /** Relayed call messages of the room: the server logs each as "pc1 → pc2 in ROOM (N bytes)". */
     static long relayed(SignalingServer server) {
+        String inRoom = " in " + ROOM + " (";
         return server.log().all(e -> e.source().equals(SignalingServer.SOURCE) && e.kind() == Event.Kind.NOTE
-                && CALL_TYPES.contains(e.name())).size();
+                && CALL_TYPES.contains(e.name()) && e.detail().contains(inRoom)).size();
     }
 }

@@ -29,7 +29,6 @@ public final class CandidateTable implements Renderable {
             new Column("foundation", e -> e.candidate().foundation()),
             new Column("protocol", e -> e.candidate().transport().toLowerCase(Locale.ROOT)),
             new Column("address", e -> e.candidate().address()),
-            new Column("family", e -> Candidates.family(e.candidate())),
             new Column("port", e -> String.valueOf(e.candidate().port())),
             new Column("priority", e -> String.valueOf(e.candidate().priority())),
             new Column("type | local | component", e -> e.candidate().typePreference() + " | " + e.candidate().localPreference()

@@ -16,18 +16,18 @@ public final class PairTable implements Renderable {
 
     PairTable(CandidatePairs pairs) {
         table = Table.of("", "state", "nominated", "local candidate", "remote candidate", "pair priority", "requests sent/recv",
-                        "responses sent/recv", "bytes sent", "bytes received", "RTT (ms)")
+                        "responses sent/recv", "bytes sent/recv", "RTT (ms)")
                 .title(pairs.peer() + "'s candidate pairs (" + pairs.pairs().size() + ")"
                         + (pairs.iceRole().isEmpty() ? "" : " — " + pairs.iceRole() + " agent")
                         + (pairs.localUfrag().isEmpty() ? "" : ", local ufrag " + pairs.localUfrag()))
                 .note("The controlling agent nominates one succeeded pair; media then flows on the selected pair (RFC 8445 §8.1). "
                         + "Pair priority = 2^32·min(G,D) + 2·max(G,D) + (G>D ? 1 : 0) (RFC 8445 §6.1.2.3).")
-                .alignRight("pair priority", "requests sent/recv", "responses sent/recv", "bytes sent", "bytes received", "RTT (ms)");
+                .alignRight("pair priority", "requests sent/recv", "responses sent/recv", "bytes sent/recv", "RTT (ms)");
         for (CandidatePair p : pairs.pairs()) {
             List<String> cells = List.of(p.selected() ? "selected" : "", p.state(), p.nominated() ? "yes" : "",
                     CandidatePair.endpoint(p.local()), CandidatePair.endpoint(p.remote()), Long.toUnsignedString(p.priority()),
                     p.requestsSent() + " / " + p.requestsReceived(), p.responsesSent() + " / " + p.responsesReceived(),
-                    String.valueOf(p.bytesSent()), String.valueOf(p.bytesReceived()),
+                    p.bytesSent() + " / " + p.bytesReceived(),
                     Double.isNaN(p.currentRttMs()) ? "" : String.format(Locale.ROOT, "%.1f", p.currentRttMs()));
             rows.add(cells);
             Object[] shown = cells.toArray();

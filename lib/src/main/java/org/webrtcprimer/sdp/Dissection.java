@@ -77,7 +77,9 @@ public final class Dissection implements Renderable {
             StringBuilder b = new StringBuilder();
             b.append("<div class=\"primer-caption\">Codecs of ").append(Html.esc(section))
                     .append(" · 编解码器表 — in the order of preference of the m= line</div>");
-            b.append("<table class=\"primer-table primer-codecs\"><thead><tr><th>PT</th><th>codec</th><th>clock (Hz)</th>")
+            b.append("<table class=\"primer-table primer-codecs\"><colgroup><col style=\"width:3.5em\"><col style=\"width:10em\">")
+                    .append("<col style=\"width:6em\"><col style=\"width:2.5em\"><col><col style=\"width:27%\"><col style=\"width:8em\"></colgroup>")
+                    .append("<thead><tr><th>PT</th><th>codec</th><th>clock (Hz)</th>")
                     .append("<th>ch</th><th>fmtp parameters</th><th>RTCP feedback</th><th>retransmission</th></tr></thead><tbody>");
             for (Codec c : codecs) {
                 b.append("<tr").append(c.isRtx() ? " class=\"primer-rtx\"" : "").append("><td class=\"primer-pt\">").append(c.payloadType())
@@ -119,12 +121,14 @@ public final class Dissection implements Renderable {
     private final List<Row> rows;
     private final List<CodecTable> codecTables;
     private final String title;
+    private final boolean open;
 
-    private Dissection(ParsedSdp sdp, List<Row> rows, List<CodecTable> codecTables, String title) {
+    private Dissection(ParsedSdp sdp, List<Row> rows, List<CodecTable> codecTables, String title, boolean open) {
         this.sdp = sdp;
         this.rows = List.copyOf(rows);
         this.codecTables = List.copyOf(codecTables);
         this.title = title;
+        this.open = open;
     }
 
     static Dissection of(ParsedSdp sdp) {
@@ -139,7 +143,7 @@ public final class Dissection implements Renderable {
             List<Codec> codecs = m.codecs();
             if (!codecs.isEmpty()) tables.add(new CodecTable(m.index(), section(sdp, m.index()), codecs));
         }
-        return new Dissection(sdp, rows, tables, null);
+        return new Dissection(sdp, rows, tables, null, true);
     }
 
     static String section(ParsedSdp sdp, int media) {
@@ -184,12 +188,23 @@ public final class Dissection implements Renderable {
     public Dissection only(SdpGroup... groups) {
         Set<SdpGroup> set = groups.length == 0 ? EnumSet.noneOf(SdpGroup.class) : EnumSet.copyOf(Arrays.asList(groups));
         return new Dissection(sdp, rows.stream().filter(r -> set.contains(r.group())).toList(),
-                set.contains(SdpGroup.CODECS) ? codecTables : List.of(), "only " + set);
+                set.contains(SdpGroup.CODECS) ? codecTables : List.of(), "only " + set, open);
     }
 
-    /** A dissection showing only the rows that match. */
+    /**
+     * A dissection showing only the rows that match, without the codec tables — so that a few
+     * chosen lines are not buried under them ({@link #codecTable(int)} shows one on its own).
+     */
     public Dissection filter(Predicate<Row> keep) {
-        return new Dissection(sdp, rows.stream().filter(keep).toList(), codecTables, "filtered");
+        return new Dissection(sdp, rows.stream().filter(keep).toList(), List.of(), "filtered", open);
+    }
+
+    /**
+     * The same dissection with every section folded: in a notebook each section shows as one
+     * line (its name, line numbers, direction) that opens on a click. For long SDPs.
+     */
+    public Dissection collapsed() {
+        return new Dissection(sdp, rows, codecTables, title, false);
     }
 
     // ------------------------------------------------------------------ rendering
@@ -230,7 +245,7 @@ public final class Dissection implements Renderable {
             MediaSection m = sdp.media().get(media);
             sub = m.direction().sdp() + (m.isRejected() ? ", rejected (port 0)" : "") + ", " + m.protocol();
         }
-        b.append("<details class=\"primer-section\" open><summary>").append(label)
+        b.append("<details class=\"primer-section\"").append(open ? " open" : "").append("><summary>").append(label)
                 .append("<span class=\"primer-sub\">lines ").append(block.get(0).line()).append("–").append(block.get(block.size() - 1).line())
                 .append(sub.isEmpty() ? "" : " · " + Html.esc(sub)).append("</span></summary>");
         CodecTable t = media >= 0 ? codecTable(media) : null;

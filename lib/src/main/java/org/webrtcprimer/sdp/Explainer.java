@@ -667,8 +667,27 @@ final class Explainer {
             case "level-asymmetry-allowed" -> new String[]{"level-asymmetry-allowed=" + v + ": each direction may use a different level",
                     "level-asymmetry-allowed=" + v + "：两个方向可以使用不同的级别", "RFC 6184 §8.1"};
             case "sprop-parameter-sets" -> new String[]{"sprop-parameter-sets: the H.264 SPS/PPS in base64", "sprop-parameter-sets：base64 编码的 H.264 SPS/PPS", "RFC 6184 §8.1"};
-            case "profile-id" -> new String[]{"profile-id=" + v + (v.equals("0") ? ": VP9 profile 0 (8-bit, 4:2:0)" : v.equals("2") ? ": VP9 profile 2 (10-bit, HDR)" : v.equals("1") ? ": profile 1" : ""),
-                    "profile-id=" + v + (v.equals("0") ? "：VP9 档次 0（8 位，4:2:0）" : v.equals("2") ? "：VP9 档次 2（10 位，HDR）" : v.equals("1") ? "：档次 1" : ""), "RFC 9628"};
+            case "profile-id" -> new String[]{"profile-id=" + v + switch (v) {
+                        case "0" -> ": VP9 profile 0 (8-bit, 4:2:0)";
+                        case "1" -> ": VP9 profile 1 (8-bit, 4:2:2 or 4:4:4)";
+                        case "2" -> ": VP9 profile 2 (10-bit, HDR)";
+                        case "3" -> ": VP9 profile 3 (10-bit, 4:2:2 or 4:4:4)";
+                        default -> "";
+                    },
+                    "profile-id=" + v + switch (v) {
+                        case "0" -> "：VP9 档次 0（8 位，4:2:0）";
+                        case "1" -> "：VP9 档次 1（8 位，4:2:2 或 4:4:4）";
+                        case "2" -> "：VP9 档次 2（10 位，HDR）";
+                        case "3" -> "：VP9 档次 3（10 位，4:2:2 或 4:4:4）";
+                        default -> "";
+                    }, "RFC 9628"};
+            case "x-google-start-bitrate", "x-google-min-bitrate", "x-google-max-bitrate" -> {
+                String which = k.substring("x-google-".length(), k.indexOf("-bitrate"));
+                yield new String[]{k + "=" + v + ": libwebrtc's own parameter, in no RFC — the " + which + " bitrate in kbps for the sender of this codec"
+                        + (which.equals("start") ? ", used until bandwidth estimation has measured the path" : ""),
+                        k + "=" + v + "：libwebrtc 自己的参数，不在任何 RFC 中——这个编解码器发送方的" + (which.equals("start") ? "起始" : which.equals("min") ? "最低" : "最高")
+                                + "码率（kbps）" + (which.equals("start") ? "，在带宽估计测出路径之前使用" : ""), ""};
+            }
             case "max-fs" -> new String[]{"max-fs=" + v + ": at most " + v + " macroblocks per frame", "max-fs=" + v + "：每帧最多 " + v + " 个宏块", "RFC 7741 §6.1"};
             case "max-fr" -> new String[]{"max-fr=" + v + ": at most " + v + " frames per second", "max-fr=" + v + "：每秒最多 " + v + " 帧", "RFC 7741 §6.1"};
             case "level-idx", "profile", "tier" -> new String[]{k + "=" + v + " (AV1)", k + "=" + v + "（AV1）", "AV1 RTP specification"};
@@ -694,6 +713,7 @@ final class Explainer {
         else if (idc == 88) { p = "Extended"; pz = "扩展档次"; }
         else if (idc == 100 && (iop & 0x0c) == 0x0c) { p = "Constrained High"; pz = "受限高档次"; }
         else if (idc == 100) { p = "High"; pz = "高档次"; }
+        else if (idc == 244) { p = "High 4:4:4 Predictive"; pz = "高 4:4:4 预测档次"; }
         else { p = "profile_idc " + idc; pz = "profile_idc " + idc; }
         String level = (lvl == 11 && idc == 66 && (iop & 0x10) != 0) ? "1b" : (lvl / 10) + (lvl % 10 == 0 ? "" : "." + (lvl % 10));
         return new String[]{p + " profile, level " + level, pz + "，级别 " + level};

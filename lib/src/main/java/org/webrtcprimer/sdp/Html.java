@@ -40,10 +40,14 @@ final class Html {
             .primer-sdp .primer-sub{font-weight:400;color:#555;margin-left:8px}
             .primer-sdp table.primer-table{border-collapse:collapse;width:100%;margin:0}
             .primer-sdp table.primer-table th{text-align:left;font-weight:600;color:#555;background:#fafbfc;border-bottom:1px solid #d8dee6;padding:4px 8px;font-size:12px}
-            .primer-sdp table.primer-table td{border-top:1px solid #eef1f4;padding:4px 8px;vertical-align:top}
+            .primer-sdp table.primer-table td{text-align:left;border:none;border-top:1px solid #eef1f4;padding:4px 8px;vertical-align:top;line-height:1.45}
+            .primer-sdp table.primer-table tbody tr:nth-child(n){background:transparent}
+            .primer-sdp table.primer-table.primer-codecs{table-layout:fixed}
+            .primer-sdp table.primer-table.primer-codecs tbody tr:nth-child(even){background:#f8f9fb}
+            .primer-sdp table.primer-table tbody tr:hover{background:#f7f9fc}
             .primer-sdp tr.primer-group td{background:#eef3f9;color:#1b3a5c;font-weight:600;border-top:1px solid #d8dee6;padding:3px 8px}
             .primer-sdp tr.primer-group .primer-zh{font-weight:400;color:#4a6585;margin-left:6px}
-            .primer-sdp td.primer-line{color:#888;text-align:right;font-variant-numeric:tabular-nums;width:3em}
+            .primer-sdp table.primer-table td.primer-line{color:#888;text-align:right;font-variant-numeric:tabular-nums;width:3em}
             .primer-sdp td.primer-code,.primer-sdp .primer-mono{font-family:'SFMono-Regular',Consolas,'DejaVu Sans Mono',monospace;font-size:12px;word-break:break-all}
             .primer-sdp table.primer-lines{table-layout:fixed}
             .primer-sdp table.primer-lines td{overflow-wrap:anywhere}
@@ -57,7 +61,7 @@ final class Html {
             .primer-sdp .primer-warnings li{margin:1px 0}
             .primer-sdp .primer-ok{border-left:4px solid %OK%;background:#f1f8f1;padding:4px 10px;margin:6px 0;border-radius:4px}
             .primer-sdp table.primer-codecs{margin:4px 0 8px}
-            .primer-sdp table.primer-codecs td.primer-pt{font-weight:600;text-align:right;width:3em}
+            .primer-sdp table.primer-table.primer-codecs td.primer-pt{font-weight:600;text-align:right;width:3em}
             .primer-sdp table.primer-codecs tr.primer-rtx td{color:#777}
             .primer-sdp .primer-caption{font-size:12px;color:#555;padding:6px 10px 0}
             .primer-sdp tr.primer-added td{background:#f1f8f1}

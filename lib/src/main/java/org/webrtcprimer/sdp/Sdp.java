@@ -65,6 +65,12 @@ public final class Sdp {
         return SdpDiff.of(before, after, beforeName, afterName);
     }
 
+    /** Several SDPs side by side, one row each, in the map's order (use a LinkedHashMap). */
+    public static SdpOverview overview(java.util.Map<String, ParsedSdp> sdps) {
+        java.util.Objects.requireNonNull(sdps, "overview needs a map of name → parsed SDP");
+        return SdpOverview.of(sdps);
+    }
+
     /** The parsed model as JSON. */
     public static String toJson(ParsedSdp sdp) {
         return SdpJson.toJson(sdp);

@@ -215,7 +215,16 @@ public final class SdpDiff implements Renderable {
                     sameSession ? "证书指纹变了：将重新进行 DTLS 握手。" : "每个对端有自己的 DTLS 证书，所以指纹不同。", "RFC 8122 §5");
         }
         int cb = b.candidates().size(), ca = a.candidates().size();
-        if (cb != ca) {
+        List<String> bundleAfter = after.bundle();
+        boolean bundledAway = ca == 0 && cb > 0 && a.mid() != null && bundleAfter.contains(a.mid()) && !bundleAfter.get(0).equals(a.mid())
+                && after.media().stream().anyMatch(m -> bundleAfter.get(0).equals(m.mid()) && !m.candidates().isEmpty());
+        if (bundledAway) {
+            add(scope, Kind.INFO, SdpGroup.ICE, "a=candidate", cb + " candidates", "0 candidates",
+                    "No candidates here: this m-section is bundled, so its media uses the transport of mid " + bundleAfter.get(0)
+                            + ", the first of the BUNDLE group, and only that m-section carries transport lines such as a=candidate.",
+                    "这里没有候选者：这个媒体段被捆绑了，它的媒体走 mid " + bundleAfter.get(0) + "（BUNDLE 组的第一个）的传输通道，只有那个媒体段带有 a=candidate 这类传输行。",
+                    "RFC 9143 §7; RFC 8859");
+        } else if (cb != ca) {
             add(scope, Kind.INFO, SdpGroup.ICE, "a=candidate", cb + " candidates", ca + " candidates",
                     "Candidates in the SDP: " + cb + " → " + ca + ". With trickle ICE they usually travel separately (onicecandidate), so an SDP can have none.",
                     "SDP 中的候选者：" + cb + " → " + ca + "。使用 trickle ICE 时它们通常单独发送（onicecandidate），所以 SDP 里可能没有。",
@@ -284,11 +293,16 @@ public final class SdpDiff implements Renderable {
             if (o == null || !o.name().equalsIgnoreCase(c.name()) || o.clockRate() != c.clockRate()) {
                 gone.add(c);
             } else if (!o.fmtp().equals(c.fmtp())) {
+                boolean h264 = c.name().equalsIgnoreCase("H264");
+                boolean startBitrate = o.parameters().containsKey("x-google-start-bitrate") && !c.parameters().containsKey("x-google-start-bitrate");
                 add(scope, Kind.CHANGED, SdpGroup.CODECS, "a=fmtp:" + c.payloadType(), c.fmtp(), o.fmtp(),
                         "Payload type " + c.payloadType() + " (" + c.name() + ") keeps its number but its parameters changed"
-                                + (offerAnswer ? ": the answerer states what it can receive (for H.264 a lower level is allowed with level-asymmetry-allowed)." : "."),
-                        "负载类型 " + c.payloadType() + "（" + c.name() + "）编号不变，但参数变了" + (offerAnswer ? "：应答方说明自己能接收什么（H.264 在 level-asymmetry-allowed 时可以用更低的级别）。" : "。"),
-                        "RFC 8866 §6.15; RFC 6184 §8.2.2");
+                                + (offerAnswer ? ": the answerer states what it can receive" + (h264 ? " (for H.264 a lower level is allowed with level-asymmetry-allowed)." : ".") : ".")
+                                + (startBitrate ? " x-google-start-bitrate is libwebrtc's own parameter (in no RFC): the sender of this codec starts at that many kbps instead of its default, until bandwidth estimation has measured the path." : ""),
+                        "负载类型 " + c.payloadType() + "（" + c.name() + "）编号不变，但参数变了"
+                                + (offerAnswer ? "：应答方说明自己能接收什么" + (h264 ? "（H.264 在 level-asymmetry-allowed 时可以用更低的级别）。" : "。") : "。")
+                                + (startBitrate ? "x-google-start-bitrate 是 libwebrtc 自己的参数（不在任何 RFC 中）：这个编解码器的发送方以这个码率（kbps）起步，而不用默认值，直到带宽估计测出路径。" : ""),
+                        "RFC 8866 §6.15" + (h264 ? "; RFC 6184 §8.2.2" : ""));
             }
         }
         if (offerAnswer || sameSession) for (Codec c : ca) {

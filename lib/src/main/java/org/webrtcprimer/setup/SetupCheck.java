@@ -143,7 +143,9 @@ public final class SetupCheck {
         }
         String[] families = GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames();
         boolean dejavu = Arrays.stream(families).anyMatch(f -> f.startsWith("DejaVu"));
-        return dejavu ? CheckResult.ok("fonts for charts", "DejaVu (" + families.length + " families)")
+        boolean chinese = new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 12).canDisplayUpTo("呼叫流程") == -1;
+        String cjk = chinese ? "; Chinese labels: yes" : "; Chinese labels: no font for them (optional: sudo apt-get install fonts-wqy-microhei)";
+        return dejavu ? CheckResult.ok("fonts for charts", "DejaVu (" + families.length + " families)" + cjk)
                 : CheckResult.fail("fonts for charts", families.length + " font families, no DejaVu",
                 "sudo apt-get install fonts-dejavu-core — charts fall back to a plainer font without it");
     }

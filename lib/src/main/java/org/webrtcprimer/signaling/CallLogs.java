@@ -54,6 +54,20 @@ public record CallLogs(List<Event> here, List<Event> there, ClockOffset offset, 
         return new CallLogs(here.stream().filter(which).toList(), there.stream().filter(which).toList(), offset, hereName, thereName);
     }
 
+    /**
+     * Without the candidate traffic — candidates gathered, sent, received and added — which is
+     * most of a call's lines: the JSEP steps, the descriptions' trip and the states remain.
+     */
+    public CallLogs withoutCandidates() {
+        return only(e -> !isCandidateTraffic(e));
+    }
+
+    static boolean isCandidateTraffic(Event e) {
+        return e.kind() == Event.Kind.CANDIDATE || e.name().startsWith("addIceCandidate")
+                || e.source().equals(SignalingServer.SOURCE)
+                && (e.name().endsWith(" sent " + Protocol.CANDIDATE) || e.name().endsWith(" received " + Protocol.CANDIDATE));
+    }
+
     /** Both sides in one log on this side's clock — for the analyses that read one log (SetupTime, Milestones). */
     public EventLog merged() {
         EventLog log = new EventLog();

@@ -42,9 +42,12 @@ public final class CalleeProcess implements AutoCloseable {
         reader.start();
     }
 
-    /** Starts a callee in a new JVM, waiting (up to 30 s) until it has joined the room. At most 2 calls, 5 minutes. */
+    /**
+     * Starts a callee in a new JVM, waiting (up to 30 s) until it has joined the room. At most 2
+     * calls and 30 minutes — time for a learner to read a lesson between its cells.
+     */
     public static CalleeProcess start(String serverUrl, String room) {
-        return start(serverUrl, room, 2, Duration.ofMinutes(5));
+        return start(serverUrl, room, 2, Duration.ofMinutes(30));
     }
 
     /**
@@ -52,11 +55,14 @@ public final class CalleeProcess implements AutoCloseable {
      * {@code lifetime}, waiting until it has joined the room.
      */
     public static CalleeProcess start(String serverUrl, String room, int calls, Duration lifetime) {
+        String seconds = String.valueOf(Math.max(1, lifetime.toSeconds()));
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // No idle limit short of the lifetime: a learner may read for minutes between starting the
+        // callee and calling it, and the lifetime and the parent bound the child anyway.
         cmd.addAll(List.of("-Xmx256m", "-XX:+UseSerialGC", "-Djava.awt.headless=true", "-cp", classpath(),
                 Main.class.getName(), "callee", "--server", serverUrl, "--room", room, "--calls", String.valueOf(calls),
-                "--idle", "60", "--max-seconds", String.valueOf(Math.max(1, lifetime.toSeconds())), "--exit-with-parent"));
+                "--idle", seconds, "--max-seconds", seconds, "--exit-with-parent"));
         CalleeProcess p;
         try {
             p = new CalleeProcess(cmd);
@@ -92,6 +98,7 @@ public final class CalleeProcess implements AutoCloseable {
         try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = r.readLine()) != null) {
+                if (isExitNoise(line)) continue;
                 if (output.size() < 2000) output.add(line);
                 if (line.startsWith("callee ready")) ready.complete(line);
             }
@@ -99,6 +106,15 @@ public final class CalleeProcess implements AutoCloseable {
             // the process ended
         }
         ready.completeExceptionally(new IllegalStateException("the callee process ended"));
+    }
+
+    /**
+     * The two lines the native library's static destructors print at every JVM exit ("VM attach
+     * current thread failed", "Failed to attach thread N"), even after a clean run: they say
+     * nothing about the callee, so its output leaves them out.
+     */
+    static boolean isExitNoise(String line) {
+        return line.equals("VM attach current thread failed") || line.matches("Failed to attach thread \\d+");
     }
 
     /** Its process id. */

@@ -1,5 +1,8 @@
 package org.webrtcprimer.signaling;
 
+import org.webrtcprimer.notebook.Renderable;
+import org.webrtcprimer.notebook.Table;
+
 import java.util.Comparator;
 import java.util.List;
 
@@ -18,7 +21,7 @@ import java.util.List;
  * @param rttNanos    the round trip of the sample used; the estimate is good to ± half of it
  * @param samples     every round trip measured, in order
  */
-public record ClockOffset(long offsetNanos, long rttNanos, List<Sample> samples) {
+public record ClockOffset(long offsetNanos, long rttNanos, List<Sample> samples) implements Renderable {
 
     /** One round trip: {@code t0}, {@code t2} on our clock, {@code t1} on the other's. */
     public record Sample(long t0, long t1, long t2) {
@@ -60,6 +63,39 @@ public record ClockOffset(long offsetNanos, long rttNanos, List<Sample> samples)
     /** How far off the estimate can be, at most, in ms: half the round trip. */
     public double errorBoundMillis() {
         return rttNanos / 2e6;
+    }
+
+    /**
+     * Every round trip as a row — t0 and t2 on our clock, t1 on the other's, in ms — with the one
+     * kept marked, and the estimate under the table.
+     */
+    public Table table() {
+        Table t = Table.of("ping", "t0 ping sent (ours)", "t1 answered (theirs)", "t2 pong back (ours)", "round trip (ms)",
+                        "offset t1 − (t0+t2)/2 (ms)", "")
+                .title("Clock probe: " + samples.size() + (samples.size() == 1 ? " round trip" : " round trips")
+                        + " through the signaling server, times in ms on each kit clock")
+                .format("round trip (ms)", "%.2f").format("offset t1 − (t0+t2)/2 (ms)", "%.2f")
+                .note(toString() + ". The shortest round trip bounds the error best: the other side answered somewhere "
+                        + "between t0 and t2.");
+        Sample best = samples.stream().min(Comparator.comparingLong(Sample::rttNanos)).orElse(null);
+        int i = 1;
+        for (Sample x : samples) {
+            boolean kept = x == best;
+            t.row(i++, x.t0() / 1e6, x.t1() / 1e6, x.t2() / 1e6, x.rttNanos() / 1e6, x.offsetNanos() / 1e6,
+                    kept ? Table.ok("← kept (shortest)") : "");
+        }
+        return t;
+    }
+
+    @Override
+    public String toHtml() {
+        return samples.isEmpty() ? "<div class=\"primer\">" + org.webrtcprimer.notebook.Html.escape(toString()) + "</div>"
+                : table().toHtml();
+    }
+
+    @Override
+    public String toText() {
+        return samples.isEmpty() ? toString() : table().toText();
     }
 
     @Override

@@ -13,6 +13,7 @@ import org.webrtcprimer.call.CallOptions;
 import org.webrtcprimer.call.CallTimeoutException;
 import org.webrtcprimer.call.IceCandidate;
 import org.webrtcprimer.call.Peer;
+import org.webrtcprimer.call.PeerState;
 import org.webrtcprimer.call.SessionDescription;
 import org.webrtcprimer.call.StartBitrate;
 import org.webrtcprimer.events.Clock;
@@ -21,6 +22,8 @@ import org.webrtcprimer.events.EventLog;
 import org.webrtcprimer.media.MediaStream;
 import org.webrtcprimer.media.Track;
 import org.webrtcprimer.media.VideoView;
+import org.webrtcprimer.notebook.Renderable;
+import org.webrtcprimer.notebook.Table;
 import org.webrtcprimer.timing.SetupTime;
 
 import java.time.Duration;
@@ -53,7 +56,7 @@ import java.util.function.Predicate;
  * }</pre>
  * or {@code RemoteCall.call(signaling, localStream)}; the callee: {@code RemoteCall.answer(signaling, localStream)}.
  */
-public final class RemoteCall implements Engine.Resource {
+public final class RemoteCall implements Engine.Resource, Renderable {
 
     /** The note a callee's log starts with (a caller's starts with SetupTime.START_NOTE). */
     public static final String ANSWER_NOTE = "Answering call";
@@ -84,6 +87,13 @@ public final class RemoteCall implements Engine.Resource {
         this.options = options;
         this.caller = caller;
         this.channelGreeting = greeting;
+        if (!caller) {
+            // The offer arrived before this call existed: start the callee's log with its arrival,
+            // so that the two logs side by side show the relay (CallLogs).
+            String received = signaling.name() + " received " + Protocol.OFFER;
+            List<Event> before = signaling.log().all(e -> e.name().equals(received));
+            if (!before.isEmpty()) log.add(before.get(before.size() - 1));
+        }
         log.note(caller ? SetupTime.START_NOTE : ANSWER_NOTE, "room " + signaling.room() + " as " + signaling.name());
         signaling.logTo(log);
         String name = caller ? "pc1" : "pc2";
@@ -425,15 +435,16 @@ public final class RemoteCall implements Engine.Resource {
 
     /**
      * This side's setup time: from its first note ("Starting call", or "Answering call" for the
-     * callee) to its peer connected, and to the first video frame from the other side.
+     * callee) to its own peer connected, and to the first video frame from the other side (this
+     * side sees only its own peer; {@link CallLogs#merged()} has both).
      */
     public SetupTime setupTime() {
-        List<Event> events = log.events();
-        long start = events.isEmpty() ? -1 : events.get(0).nanos();
+        long start = log.first(e -> e.kind() == Event.Kind.NOTE && e.name().equals(caller ? SetupTime.START_NOTE : ANSWER_NOTE))
+                .map(Event::nanos).orElse(-1L);
         long connected = log.first(e -> e.source().equals(peer.name()) && e.isState(Event.CONNECTION, "connected"))
                 .map(Event::nanos).orElse(-1L);
         long frame = remoteVideo.firstFrameNanos().orElse(-1L);
-        return new SetupTime(start, connected, frame);
+        return new SetupTime(start, connected, frame, peer.name());
     }
 
     /** Waits until this side's connectionState is {@code connected}. */
@@ -571,6 +582,26 @@ public final class RemoteCall implements Engine.Resource {
             if (c != null) c.close();
         } catch (Exception ignored) {
         }
+    }
+
+    private String status() {
+        return hungUp ? "hung up" : ended.isDone() ? "ended: " + ended.getNow("") : "active";
+    }
+
+    /** This side's peer and states as a table, with the remote video and the setup time under it. */
+    @Override
+    public String toHtml() {
+        PeerState s = peer.state();
+        return Table.of("peer", "signaling", "ICE gathering", "ICE connection", "connection")
+                .title("RemoteCall " + peer.name() + " in room " + signaling.room() + " (" + status() + ")")
+                .colorRowsBy("peer")
+                .row(peer.name(), s.signalingState(), s.iceGatheringState(), s.iceConnectionState(), s.connectionState())
+                .note(remoteVideo + ". " + setupTime().toString().replace("\n", "; ")).toHtml();
+    }
+
+    @Override
+    public String toText() {
+        return toString();
     }
 
     @Override

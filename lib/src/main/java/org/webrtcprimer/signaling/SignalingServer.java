@@ -432,12 +432,14 @@ public final class SignalingServer implements AutoCloseable {
             return;
         }
         WebSocket other;
+        String room;
         synchronized (this) {
             if (m.room == null) {
                 reply(conn, error("not-joined", "send {\"type\":\"join\",\"room\":\"…\",\"name\":\"…\"} before '"
                         + msg.type() + "'", msg.type()));
                 return;
             }
+            room = m.room;
             other = rooms.getOrDefault(m.room, Map.of()).entrySet().stream()
                     .filter(e -> !e.getKey().equals(m.name)).map(Map.Entry::getValue).findFirst().orElse(null);
         }
@@ -450,7 +452,7 @@ public final class SignalingServer implements AutoCloseable {
         Message relayed = msg.from(m.name);
         Member to = other.getAttachment();
         if (!msg.type().equals(Protocol.PING) && !msg.type().equals(Protocol.PONG)) {
-            log.add(SOURCE, Event.Kind.NOTE, msg.type(), m.name + " → " + to.name + " (" + relayed.bytes() + " bytes)");
+            log.add(SOURCE, Event.Kind.NOTE, msg.type(), m.name + " → " + to.name + " in " + room + " (" + relayed.bytes() + " bytes)");
         }
         reply(other, relayed);
     }

@@ -17,7 +17,7 @@ public enum CallKind {
     /** Tone and test pattern, the article's call. */
     AV("av", "audio + video: the article's call, until the first remote frame", Constraints.audioVideo().synthetic()),
     /** A data channel (SCTP) and one message each way, no media. */
-    DATA("data", "data channel: one message there and back, no media", null);
+    DATA("data", "data channel: one message there and back, no media (the kit's DataChannel; the baseline a raw RTCDataChannel)", null);
 
     private final String id;
     private final String description;

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * A raw {@link RTCDataChannel} from pc1 to pc2 that carries one message there and back: the data
- * part of a soak cycle. pc2 echoes what it receives. {@link #close()} unregisters the observers,
+ * part of the soak's engine-only cycle (the kit's cycle uses its DataChannel). pc2 echoes what it receives. {@link #close()} unregisters the observers,
  * closes both ends and releases the Java side's native references (dispose), in that order.
  */
 final class DataEcho {

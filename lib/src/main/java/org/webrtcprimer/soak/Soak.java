@@ -2,6 +2,7 @@ package org.webrtcprimer.soak;
 
 import org.webrtcprimer.call.CallOptions;
 import org.webrtcprimer.call.LocalCall;
+import org.webrtcprimer.datachannel.DataChannel;
 import org.webrtcprimer.media.Constraints;
 import org.webrtcprimer.media.MediaDevices;
 import org.webrtcprimer.media.MediaStream;
@@ -172,16 +173,19 @@ public final class Soak {
                 }
             }
             case DATA -> {
+                // The kit's data channel (lesson 08): created on pc1, received on pc2, a message there and back.
                 LocalCall c = LocalCall.create(stream, options());
-                DataEcho data = null;
                 try {
-                    data = new DataEcho(c.pc1().engine());
-                    c.pc2().onDataChannel(data::remote);
+                    DataChannel ch = c.pc1().createDataChannel("soak");
                     c.negotiate();
                     c.awaitConnected();
-                    data.roundTrip(STEP_TIMEOUT);
+                    DataChannel remote = c.pc2().awaitDataChannel("soak");
+                    ch.awaitOpen(STEP_TIMEOUT);
+                    ch.send("ping");
+                    remote.receive(STEP_TIMEOUT);
+                    remote.send("pong");
+                    ch.receive(STEP_TIMEOUT);
                 } finally {
-                    if (data != null) data.close();
                     c.hangup();
                 }
             }

@@ -28,6 +28,27 @@ public final class RunsTable implements Renderable {
         });
     }
 
+    /**
+     * Configurations side by side, one row each: how many calls, and min / median / p90 of
+     * call() → both connected and call() → first remote frame, in ms. The numbers behind
+     * {@code Distributions.compare(...)}.
+     */
+    public static Table compare(SetupRuns... configs) {
+        if (configs == null || configs.length == 0) throw new IllegalArgumentException("pass the runs to compare, e.g. compare(quick, article)");
+        String[] numbers = {"calls", "connected min", "connected median", "connected p90", "first frame min", "first frame median",
+                "first frame p90"};
+        Table t = Table.of("configuration", numbers[0], numbers[1], numbers[2], numbers[3], numbers[4], numbers[5], numbers[6])
+                .title("call() → both connected, and call() → first remote frame, in ms")
+                .note("Nearest-rank percentiles over each configuration's calls. Compare the medians; the p90 says how slow a slow call gets.")
+                .alignRight(numbers);
+        for (SetupRuns r : configs) {
+            if (r == null) throw new IllegalArgumentException("one of the runs to compare is null — measure it with SetupRuns.measure(...) first");
+            Summary c = Summary.of(r.connected()), f = Summary.of(r.firstFrame());
+            t.row(r.name(), r.runs().size(), ms(c.min()), ms(c.median()), ms(c.p90()), ms(f.min()), ms(f.median()), ms(f.p90()));
+        }
+        return t;
+    }
+
     /** The cells, row by row. */
     public List<List<String>> rows() {
         return List.copyOf(rows);

@@ -18,8 +18,16 @@ import java.util.OptionalDouble;
  * @param startNanos      when the call started (the "Starting call" note), kit clock
  * @param connectedNanos  when the second peer reached connectionState "connected", or -1
  * @param firstFrameNanos when pc2 got its first remote video frame, or -1
+ * @param peer            null for a call whose log holds both peers; for one side of a call between
+ *                        processes, that side's peer ({@code pc1}): then "connected" and the first
+ *                        frame are that peer's own
  */
-public record SetupTime(long startNanos, long connectedNanos, long firstFrameNanos) implements Renderable {
+public record SetupTime(long startNanos, long connectedNanos, long firstFrameNanos, String peer) implements Renderable {
+
+    /** The setup time of a call whose log holds both peers. */
+    public SetupTime(long startNanos, long connectedNanos, long firstFrameNanos) {
+        this(startNanos, connectedNanos, firstFrameNanos, null);
+    }
 
     /** The note every call starts with. */
     public static final String START_NOTE = "Starting call";
@@ -67,12 +75,14 @@ public record SetupTime(long startNanos, long connectedNanos, long firstFrameNan
 
     @Override
     public String toString() {
+        String receiver = peer == null ? "pc2" : peer;
         String frame = toFirstFrameMillis().isPresent()
-                ? String.format("Setup time: %.3fms (call() → first remote video frame at pc2)", toFirstFrameMillis().getAsDouble())
+                ? String.format("Setup time: %.3fms (call() → first remote video frame at %s)", toFirstFrameMillis().getAsDouble(), receiver)
                 : "Setup time: no remote video frame yet";
+        String connected = peer == null ? "both peers connected" : peer + " connected";
         String conn = toConnectedMillis().isPresent()
-                ? String.format("call() → both peers connected: %.1f ms", toConnectedMillis().getAsDouble())
-                : "the peers have not both connected yet";
+                ? String.format("call() → %s: %.1f ms", connected, toConnectedMillis().getAsDouble())
+                : peer == null ? "the peers have not both connected yet" : peer + " has not connected yet";
         return frame + "\n" + conn;
     }
 }

@@ -124,6 +124,39 @@ class BrowserCallTest {
     }
 
     @Test
+    void theLessonsBrowserCallRunsStartToFinishAndLeavesNoProcess() throws Exception {
+        try (Callee javaPeer = Callee.start(server.url(), localStream, Callee.Options.in("lesson-browser"))) {
+            BrowserCall call = BrowserCall.run(server, javaPeer);
+            assertTrue(call.ran(), call.toText());
+            assertTrue(call.javaFrames() >= 10, "Java decoded frames of the fake camera: " + call.toText());
+            assertTrue(call.javaSize().matches("\\d+×\\d+") && !call.javaSize().startsWith("0"), call.javaSize());
+            assertEquals("640×480", call.pageSize(), "the page played the Java test pattern at its size");
+            assertTrue(call.pageFrames() >= 10, call.toText());
+            assertTrue(call.pageConnectedMs() > 0 && call.pageSetupMs() >= call.pageConnectedMs(), call.toText());
+            assertEquals(0, call.processesLeft(), "closing the browser ended every process it started");
+            assertTrue(call.page().getWidth() > 300 && call.javaReceived().getWidth() > 100);
+            // Both sides' logs on one clock: the page started its call before Java answered it.
+            double started = call.logs().millisOf(false, e -> e.message().equals("Starting call"));
+            double answering = call.logs().millisOf(true, e -> e.name().equals(RemoteCall.ANSWER_NOTE));
+            assertTrue(started < answering, started + " ms vs " + answering + " ms");
+            String html = call.toHtml();
+            assertEquals(2, html.split("<img ", -1).length - 1, "the page and Java's frame");
+            assertTrue(html.contains("primer-browser-call") && html.contains("Chromium processes still running"));
+            assertEquals(1, javaPeer.calls().size());
+            assertTrue(javaPeer.calls().get(0).isEnded(), "the Java side of the call ended with the page's Hang Up");
+        }
+    }
+
+    @Test
+    void withoutChromiumTheLessonSaysSoAndGoesOn() {
+        BrowserCall skipped = BrowserCall.skipped(Chromium.INSTALL_HINT);
+        assertFalse(skipped.ran());
+        assertTrue(skipped.toText().startsWith("Chromium is not installed here, so the browser part is skipped"), skipped.toText());
+        assertTrue(skipped.toHtml().contains("apt-get install -y chromium") && !skipped.toHtml().contains("<img"), skipped.toHtml());
+        assertThrows(IllegalArgumentException.class, () -> BrowserCall.run(server, null));
+    }
+
+    @Test
     void theArticlesLocalCallRunsInThePageToo() {
         try (Chromium browser = Chromium.launch()) {
             browser.open(server.localPageUrl());

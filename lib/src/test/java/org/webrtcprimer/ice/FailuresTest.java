@@ -96,6 +96,10 @@ public class FailuresTest {
             assertTrue(pairs.pairs().stream().mapToLong(CandidatePair::requestsSent).sum() > 0, pairs.toString());
             assertEquals(0, pairs.pairs().stream().mapToLong(CandidatePair::responsesReceived).sum(), pairs.toString());
             assertTrue(pairs.selected().isEmpty());
+            // The log records the wait, so the states' chart runs to the timeout instead of stopping at the last change.
+            assertTrue(c.log().first(ev -> ev.kind() == Event.Kind.NOTE && ev.name().equals(Event.TIMED_OUT)
+                    && ev.detail().endsWith("within 2500 ms")).isPresent(), c.log().text());
+            assertTrue(StateTimeline.of(c.log()).endMs() >= 2500, "the timeline ends at " + StateTimeline.of(c.log()).endMs());
         } finally {
             c.hangup();
         }

@@ -74,6 +74,12 @@ class IceRestartTest {
                     "two offers: the first call and the restart");
             assertTrue(r.toText().contains("ufrag  " + r.ufragBefore() + " → " + r.ufragAfter()), r.toText());
             assertTrue(r.toHtml().contains("a=ice-pwd"));
+            // The restart's own window: starts where asked, the restart marked in it, nothing before it drawn.
+            org.webrtcprimer.charts.Chart window = org.webrtcprimer.charts.Swimlanes.from(call.log(), r.startMs() - 10);
+            assertTrue(window.title().endsWith(String.format(java.util.Locale.ROOT, "from %.1f ms on", r.startMs() - 10)), window.title());
+            assertTrue(window.image().getWidth() > 0);
+            assertThrows(IllegalArgumentException.class, () -> org.webrtcprimer.charts.Swimlanes.from(call.log(), -1));
+            assertThrows(IllegalArgumentException.class, () -> org.webrtcprimer.charts.Swimlanes.from(call.log(), 1e9));
         } finally {
             call.hangup();
         }

@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.*;
 class Lesson10ExercisesTest {
 
     @Test
-    void theCheckersReadTheRealCall() {
+    void theCheckersReadTheRealCall() throws Exception {
         MediaStream localStream = MediaDevices.getUserMedia(Constraints.audioVideo().synthetic());
         try (SignalingServer server = SignalingServer.start();
              Callee callee = Callee.start(server.url(), localStream, Callee.Options.in("lesson10")); // stays in the room after the call
@@ -37,6 +37,17 @@ class Lesson10ExercisesTest {
             assertTrue(Exercises.check("10.1", (int) relayed, server).right());
             assertEquals(Verdict.Outcome.WRONG, Exercises.check("10.1", (int) relayed + 1, server).outcome());
             assertEquals(Verdict.Outcome.WRONG, Exercises.check("10.1", (int) relayed).outcome(), "the server is needed");
+
+            // The lesson's browser part calls through the same server in another room: 10.1 counts room lesson10 only.
+            try (Callee other = Callee.start(server.url(), localStream, Callee.Options.in("browser").maxCalls(1));
+                 SignalingClient caller = SignalingClient.connect(server.url(), "browser", "pc1")) {
+                RemoteCall.call(caller, localStream).hangup();
+                other.stopped().get(10, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            long everywhere = server.log().all(e -> java.util.List.of("offer", "answer", "candidate", "bye").contains(e.name())).size();
+            assertTrue(everywhere > relayed, "the other room's messages are in the server's log too");
+            assertTrue(Exercises.check("10.1", (int) relayed, server).right(), "still the lesson10 count");
+            assertFalse(Exercises.check("10.1", (int) everywhere, server).right());
 
             ProtocolException third = assertThrows(ProtocolException.class,
                     () -> SignalingClient.connect(server.url(), "lesson10", "pc3", Duration.ofSeconds(5)));

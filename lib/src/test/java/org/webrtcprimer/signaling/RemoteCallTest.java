@@ -57,6 +57,9 @@ class RemoteCallTest {
 
             RemoteCall theirs = callee.awaitCall(1, Duration.ofSeconds(10));
             assertEquals("pc2", theirs.peer().name());
+            assertEquals("pc2 received offer", theirs.log().events().get(0).name(),
+                    "the callee's log starts when the offer arrived, before its call existed");
+            assertEquals(RemoteCall.ANSWER_NOTE, theirs.log().events().get(1).name());
             theirs.awaitFirstFrame();
             assertEquals(640, theirs.remoteVideo().videoWidth(), "pc2 sees pc1's test pattern");
             assertEquals(480, theirs.remoteVideo().videoHeight());
@@ -69,6 +72,13 @@ class RemoteCallTest {
 
             SetupTime t = call.setupTime();
             assertTrue(t.toConnectedMillis().isPresent() && t.toFirstFrameMillis().isPresent(), t.toString());
+            assertTrue(t.toString().contains("first remote video frame at pc1") && t.toString().contains("call() → pc1 connected"),
+                    "one side's setup time names its own peer: " + t);
+            assertTrue(theirs.setupTime().toString().contains("at pc2"), theirs.setupTime().toString());
+            assertEquals(theirs.log().first(e -> e.name().equals(RemoteCall.ANSWER_NOTE)).orElseThrow().nanos(),
+                    theirs.setupTime().startNanos(), "the callee's setup time starts at 'Answering call'");
+            assertTrue(call.toHtml().contains("RemoteCall pc1 in room both-ways (active)") && call.toHtml().contains("connected"),
+                    call.toHtml());
             assertTrue(call.log().text().contains("pc1 sent offer"), "signaling steps are in the caller's log");
             assertTrue(call.log().text().contains("pc1 received answer"), call.log().text());
 
@@ -162,9 +172,26 @@ class RemoteCallTest {
             assertTrue(applied > sent, "pc2 applies the offer (" + applied + " ms) after pc1 sent it (" + sent + " ms)");
             assertTrue(both.toText().contains("pc2 setRemoteDescription start"), both.toText());
             assertTrue(both.toHtml().contains("#ff7f0e"), "pc2's lines are orange");
+            double received = both.millisOf(false, e -> e.name().equals("pc2 received offer"));
+            assertTrue(sent < received && received <= applied, "on one clock the offer is sent (" + sent + " ms), then received ("
+                    + received + " ms), then applied (" + applied + " ms)");
+
+            CallLogs shorter = both.withoutCandidates();
+            assertTrue(shorter.rows().size() < both.rows().size());
+            assertTrue(shorter.rows().stream().noneMatch(r -> r.event().kind() == Event.Kind.CANDIDATE
+                    || r.event().name().contains("candidate") || r.event().name().startsWith("addIceCandidate")), shorter.toText());
+            assertTrue(shorter.toText().contains("pc2 createAnswer complete") && shorter.toText().contains("pc1 sent offer"));
+
+            String probe = offset.toHtml();
+            assertEquals(1, probe.split("kept \\(shortest\\)", -1).length - 1, "one round trip is kept: " + probe);
+            assertEquals(10, offset.table().rows().size(), "a row per round trip");
+            assertTrue(offset.toText().contains("round trip (ms)"), offset.toText());
 
             assertEquals(0, process.awaitExit(Duration.ofSeconds(20)), String.join("\n", process.output()));
             assertFalse(process.isAlive());
+            Thread.sleep(200); // the output reader may still be at the last lines
+            assertTrue(process.output().stream().noneMatch(l -> l.contains("attach")),
+                    "the native library's exit lines are left out: " + process.output());
         }
     }
 

@@ -1,0 +1,63 @@
+package org.webrtcprimer.exercises;
+
+import org.webrtcprimer.datachannel.DataChannel;
+
+import java.util.List;
+import java.util.Optional;
+
+final class Lesson08 {
+    private Lesson08() {}
+
+    static List<Exercise> exercises() {
+        return List.of(
+                new Exercise("08.1",
+                        "pc1's first channel got an odd id once it opened. Which DTLS role does pc1 have: \"client\" or \"server\"?",
+                        a -> Exercises.expectText(a[0], "server", "pc1's DTLS role"),
+                        "RFC 8832 §6: the DTLS client numbers its channels 0, 2, 4 …, the server 1, 3, 5 … — and pc2 answered a=setup:active.",
+                        "pc1 offered a=setup:actpass and pc2 answered active, so pc2 is the DTLS client and pc1 the server: "
+                                + "pc1's channels get odd SCTP stream ids, and two peers can open channels at once without colliding."),
+                new Exercise("08.2",
+                        "Make a channel whose messages are never retransmitted and may arrive out of order, and pass pc2's end of it.",
+                        a -> {
+                            if (!(a[0] instanceof DataChannel d)) return Optional.of("pass a DataChannel, not " + Exercises.describe(a[0]) + ".");
+                            if (!d.isReceived()) return Optional.of("that is the end pc1 created; pass the one pc2 received (pc2.awaitDataChannel(label)).");
+                            if (d.options().ordered()) return Optional.of("pc2 reads that channel as ordered.");
+                            if (d.options().maxRetransmits() == null || d.options().maxRetransmits() != 0) {
+                                return Optional.of("pc2 reads that channel as " + d.options().describe() + ", not 'no retransmissions'.");
+                            }
+                            if (!d.readyState().equals("open")) return Optional.of("that channel is " + d.readyState() + "; check it while it is open.");
+                            return Optional.empty();
+                        },
+                        "DataChannelOptions.unreliable() is unordered with maxRetransmits 0; create it on pc1, then pc2.awaitDataChannel(label).",
+                        "pc2 learnt the settings from pc1's DATA_CHANNEL_OPEN message (channel type PARTIAL_RELIABLE_REXMIT_UNORDERED, "
+                                + "reliability parameter 0 — RFC 8832 §5.1): both ends agree without any SDP."),
+                new Exercise("08.3",
+                        "On a channel of your own, send at least 4,000,000 bytes in 64 KiB messages without its bufferedAmount "
+                                + "ever passing 512 KiB, and pass the sending end.",
+                        a -> {
+                            if (!(a[0] instanceof DataChannel d)) return Optional.of("pass a DataChannel, not " + Exercises.describe(a[0]) + ".");
+                            if (d.isReceived()) return Optional.of("that is the receiving end; pass the end you sent on.");
+                            if (d.bytesSent() < 4_000_000) return Optional.of("that channel has sent " + d.bytesSent() + " bytes, fewer than 4,000,000.");
+                            if (d.peakBufferedAmount() > 512 * 1024) {
+                                return Optional.of("its bufferedAmount reached " + d.peakBufferedAmount() + " bytes, above 524,288 (512 KiB).");
+                            }
+                            if (!d.readyState().equals("open")) return Optional.of("that channel is " + d.readyState() + ".");
+                            return Optional.empty();
+                        },
+                        "var flow = FlowControl.of(512 << 10, 128 << 10); then send(chunk, flow) in a loop: each send waits below the high-water mark.",
+                        "the sender stops at the high-water mark and resumes at the low-water mark — the browser's "
+                                + "bufferedAmountLowThreshold pattern, polled here because the engine never fires bufferedamountlow. "
+                                + "Without it the queue grows until libwebrtc closes the channel at 16 MiB."),
+                new Exercise("08.4",
+                        "What is the largest message, in bytes, that sendChannel can send? Pass the number and the channel.",
+                        a -> {
+                            if (a.length < 2 || !(a[1] instanceof DataChannel d)) {
+                                return Optional.of("pass two things: the number and the channel, e.g. check(\"08.4\", 1000, sendChannel).");
+                            }
+                            return Exercises.expectNumber(a[0], d.maxMessageSize(), 0, "that channel's largest message");
+                        },
+                        "look for a=max-message-size in pc2's answer (pc1.remoteDescription()), or ask sendChannel.maxMessageSize().",
+                        "262144 bytes: the answer's a=max-message-size (RFC 8841 §6). A larger message makes libwebrtc close "
+                                + "the channel, so the kit refuses it and you split it into chunks."));
+    }
+}
