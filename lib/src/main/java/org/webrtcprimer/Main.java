@@ -35,6 +35,10 @@ public final class Main {
                 org.webrtcprimer.browser.RemoteBenchmark::main);
         register("timing", "setup phases of N calls (min/median/p90), trickle vs gather-first, the article's Chrome beside: timing [--calls N] [--mode M] [--out DIR]",
                 org.webrtcprimer.timing.TimingCommand::run);
+        register("soak", "N call/hangup cycles per kind, kit vs engine alone: memory, threads, fds per call: soak [--calls N] [--kind av|audio|video|none|data|all]",
+                org.webrtcprimer.soak.SoakCommand::run);
+        register("report", "every benchmark in one table (min/median/p90); ./primer report adds the kernel and the notebooks",
+                org.webrtcprimer.report.PerformanceReport::run);
         register("sdp", "explain every line of SDP files: sdp [--text|--json|--html] [--strict] FILE...|-", org.webrtcprimer.sdp.SdpCommand::run);
         register("datachannel-bench", "data channel MB/s pc1 → pc2, kit beside plain webrtc-java, and the stats sampler's cost",
                 org.webrtcprimer.datachannel.DataChannelBenchmark::main);

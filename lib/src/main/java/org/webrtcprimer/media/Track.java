@@ -11,6 +11,7 @@ public final class Track {
     private final String label;
     private final boolean synthetic;
     private final MediaStreamTrack engineTrack;
+    private final String id;
     private volatile boolean ended;
 
     private final Runnable frameRequester;
@@ -20,6 +21,8 @@ public final class Track {
         this.label = label;
         this.synthetic = synthetic;
         this.engineTrack = engineTrack;
+        // Read once: after stop() the engine's track is disposed and asking it would throw.
+        this.id = engineTrack.getId();
         this.frameRequester = frameRequester;
     }
 
@@ -44,7 +47,7 @@ public final class Track {
 
     /** The track's id, which the SDP carries in {@code a=msid}. */
     public String id() {
-        return engineTrack.getId();
+        return id;
     }
 
     /** Whether it comes from the kit's generated source rather than hardware. */

@@ -67,8 +67,10 @@ public final class SdpDiff implements Renderable {
     }
 
     static SdpDiff of(ParsedSdp before, ParsedSdp after, String beforeName, String afterName) {
-        Objects.requireNonNull(before, "before");
-        Objects.requireNonNull(after, "after");
+        if (before == null || after == null) {
+            throw new IllegalArgumentException("diff needs two parsed descriptions, but " + (before == null ? "the first (before)" : "the second (after)")
+                    + " is null — parse each with Sdp.parse(text) first");
+        }
         SdpDiff d = new SdpDiff(before, after, beforeName, afterName);
         d.compute();
         return d;

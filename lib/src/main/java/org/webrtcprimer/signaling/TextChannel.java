@@ -29,13 +29,15 @@ public final class TextChannel {
     private final List<String> received = new ArrayList<>();
     private final CompletableFuture<Void> open = new CompletableFuture<>();
     private volatile boolean closed;
+    private final org.webrtcprimer.call.DataChannelObserverRelay relay;
 
     TextChannel(RTCDataChannel channel, String peer, EventLog log, String greeting) {
         this.channel = channel;
         this.peer = peer;
         this.log = log;
         this.label = channel.getLabel();
-        channel.registerObserver(new RTCDataChannelObserver() {
+        // A relay, detached at close: the engine never frees a channel's observer (DataChannelObserverRelay).
+        relay = org.webrtcprimer.call.DataChannelObserverRelay.register(channel, new RTCDataChannelObserver() {
             @Override
             public void onBufferedAmountChange(long previousAmount) {
             }
@@ -144,6 +146,7 @@ public final class TextChannel {
     }
 
     void close() {
+        relay.detach();
         try {
             channel.unregisterObserver();
         } catch (Throwable ignored) {

@@ -33,7 +33,9 @@ public final class SetupBenchmark {
         for (int i = 0; i < warmup; i++) LocalCall.call(stream, options).hangup();
         List<SetupTime> runs = new ArrayList<>();
         List<Double> connected = new ArrayList<>(), frame = new ArrayList<>();
+        org.webrtcprimer.notebook.LongRun budget = org.webrtcprimer.notebook.LongRun.start(name, calls);
         for (int i = 0; i < calls; i++) {
+            budget.check(i); // interrupted, or the cell's time is up: stop between calls
             LocalCall c = LocalCall.call(stream, options);
             SetupTime t = c.setupTime();
             c.hangup();

@@ -63,7 +63,9 @@ public record SetupRuns(String name, List<Phases> runs) {
         if (calls > 1000) throw new IllegalArgumentException("calls " + calls + " is more than a lesson needs — use up to 1000");
         LocalCall.call(stream, options).hangup(); // the first call of a JVM also loads codecs: not what we measure
         List<Phases> runs = new ArrayList<>();
+        org.webrtcprimer.notebook.LongRun budget = org.webrtcprimer.notebook.LongRun.start(name + " calls", calls);
         for (int i = 0; i < calls; i++) {
+            budget.check(i); // Kernel > Interrupt, or the cell's time limit, ends the run between calls
             LocalCall c;
             try {
                 c = LocalCall.call(stream, options);
