@@ -199,8 +199,8 @@ class StatsTest {
     }
 
     @Test
-    void aDumpRoundTrips() throws Exception {
-        Path file = Files.createTempDirectory("dump").resolve("call-dump.json");
+    void aDumpRoundTrips(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path file = tmp.resolve("call-dump.json");
         CallDump dump = CallDump.of(call, rec);
         dump.write(file);
         CallDump back = CallDump.read(file);
@@ -229,8 +229,7 @@ class StatsTest {
     }
 
     @Test
-    void aDumpLoadsAndRedrawsInAJvmWithoutTheEngine() throws Exception {
-        Path dir = Files.createTempDirectory("dump-cli");
+    void aDumpLoadsAndRedrawsInAJvmWithoutTheEngine(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         Path file = CallDump.of(call, rec).write(dir.resolve("call.json"));
         Path png = dir.resolve("png");
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

@@ -250,5 +250,6 @@ class KernelRobustnessIT {
         assertTrue(Integer.parseInt(m.group(3)) <= Integer.parseInt(m.group(2)) + 2, "threads grew: " + m.group());
         assertTrue(Integer.parseInt(m.group(5)) <= Integer.parseInt(m.group(4)) + 4, "descriptors grew: " + m.group());
         assertTrue(text.contains("kit adds"), text);
+        assertTrue(text.contains("glibc malloc arenas: at most 2"), "the kit's kernelspec sets MALLOC_ARENA_MAX=2: " + text);
     }
 }
