@@ -12,7 +12,7 @@ final class Hints {
         if (m.contains("Expect line") || m.contains("Invalid SDP") || m.contains("Failed to parse")
                 || m.contains("Create session description failed")) {
             return "The engine could not parse the SDP: pass it as createOffer/createAnswer returned it, or edit whole "
-                    + "lines and keep each line's syntax (<type>=<value>, RFC 8866 §5; lesson 07 shows edits the engine accepts).";
+                    + "lines and keep each line's syntax (<type>=<value>, RFC 8866 §5; the section 'SDP munging' of lesson 07 tries edits the engine accepts and edits it refuses).";
         }
         if (m.contains("Invalid ICE parameters") || m.contains("ICE pwd") || m.contains("ICE ufrag")) {
             return "The description's ICE credentials are not valid: a=ice-ufrag must be 4–256 characters and a=ice-pwd "

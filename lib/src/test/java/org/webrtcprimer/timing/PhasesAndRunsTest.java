@@ -39,6 +39,29 @@ class PhasesAndRunsTest {
     }
 
     @Test
+    void theBenchmarkTakesTheConfigurationsInTurns() {
+        var configs = new java.util.LinkedHashMap<String, CallOptions>();
+        configs.put("quick", CallOptions.defaults());
+        configs.put("article", CallOptions.articleDefaults());
+        List<String> order = new ArrayList<>();
+        List<SetupBenchmark.Result> r = SetupBenchmark.interleaved(configs, localStream, 0, 2, n -> order.add("round " + n));
+        assertEquals(List.of("quick", "article"), r.stream().map(SetupBenchmark.Result::name).toList());
+        assertEquals(List.of("round 1", "round 2"), order);
+        for (SetupBenchmark.Result x : r) {
+            assertEquals(2, x.runs().size(), x.name());
+            assertEquals(2, x.connected().n(), x.name() + ": both calls connected");
+            assertEquals(2, x.firstFrame().n(), x.name() + ": both calls saw a frame");
+            assertTrue(x.connected().median() <= x.firstFrame().median(), x.name() + ": connected before the first frame");
+        }
+        // Turns: the article's first call starts after quick's first call and before quick's second.
+        long q1 = r.get(0).runs().get(0).startNanos(), a1 = r.get(1).runs().get(0).startNanos(), q2 = r.get(0).runs().get(1).startNanos();
+        assertTrue(q1 < a1 && a1 < q2, "calls alternate between the configurations");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SetupBenchmark.interleaved(configs, localStream, 0, 0, null));
+        assertTrue(e.getMessage().contains("at least 1"), e.getMessage());
+    }
+
+    @Test
     void aKitCallRecordsEveryPhaseInTheArticlesOrder() {
         LocalCall call = LocalCall.call(localStream);
         call.hangup();
