@@ -1,13 +1,21 @@
 package org.webrtcprimer.kernel;
 
 import org.rapaio.jupyter.kernel.MainApp;
+import org.rapaio.jupyter.kernel.channels.AbstractChannel;
 import org.rapaio.jupyter.kernel.channels.Channels;
 import org.rapaio.jupyter.kernel.channels.LoopThread;
 import org.rapaio.jupyter.kernel.channels.MessageHandler;
 import org.rapaio.jupyter.kernel.core.ConnectionProperties;
 import org.rapaio.jupyter.kernel.core.RapaioKernel;
 import org.rapaio.jupyter.kernel.core.Transform;
+import org.rapaio.jupyter.kernel.core.java.RapaioExecutionControl;
+import org.rapaio.jupyter.kernel.core.java.RapaioExecutionControlProvider;
+import org.rapaio.jupyter.kernel.message.Message;
+import org.rapaio.jupyter.kernel.message.MessageId;
 import org.rapaio.jupyter.kernel.message.MessageType;
+import org.rapaio.jupyter.kernel.message.messages.ControlInterruptReply;
+import org.rapaio.jupyter.kernel.message.messages.IOPubStatus;
+import org.rapaio.org.zeromq.ZMQ; // rapaio bundles ZeroMQ (jeromq) under its own package
 
 import java.io.ByteArrayInputStream;
 import java.lang.reflect.Field;
@@ -21,7 +29,7 @@ import java.util.logging.LogManager;
 
 /**
  * Starts rapaio-jupyter-kernel 3.0.1 for a Jupyter connection file, as its own {@code MainApp}
- * does, with two fixes the kit needs:
+ * does, with the fixes the kit needs:
  *
  * <ol>
  * <li><b>No start-up race.</b> rapaio's {@code Channels.connect} binds the sockets (starting their
@@ -42,6 +50,15 @@ import java.util.logging.LogManager;
  *     thread: the kernel's own cell-thread pool (idle for up to 60 s) and the native threads of a
  *     live WebRTC engine (forever). Jupyter resorts to SIGTERM after 2.5 s. The launcher ends the
  *     JVM itself once the channels are closed, with exit code 0, as IJava does.</li>
+ * <li><b>An interrupt that interrupts.</b> rapaio's Kernel &gt; Interrupt cancels the running cell,
+ *     then also shuts down the cell executor and stops JShell: every later cell is answered
+ *     {@code ok} without running, until a restart. And its control thread handles the interrupt
+ *     through state it shares with the shell thread (the current message id, the stack of
+ *     after-actions), so the interrupted cell's own reply goes out with no parent and is lost.
+ *     The launcher takes over the control loop: an {@code interrupt_request} cancels the running
+ *     cell only and is answered on the control channel; the cell ends with rapaio's
+ *     "Execution interrupted" error, and the next cells run. Other control messages (shutdown)
+ *     go to rapaio's handlers as before.</li>
  * </ol>
  *
  * <p>It also keeps rapaio's per-message INFO log off the Jupyter console (warnings still show).
@@ -75,6 +92,7 @@ public final class RapaioLauncher {
         installHandlers(channels, kernel);
         channels.connect(kernel); // binds; installs the same handlers again
         reviveLoopsThatLostTheStartRace(channels);
+        takeOverInterrupts(channels, kernel);
         try {
             channels.joinUntilClose();
         } finally {
@@ -115,6 +133,62 @@ public final class RapaioLauncher {
             loopField.set(channel, fresh);
             System.err.println("[webrtc-primer] restarted rapaio's " + channelField + " loop, which had ended at start-up");
         }
+    }
+
+    /** Replaces rapaio's control loop with one that handles an interrupt without side effects (see the class comment). */
+    static void takeOverInterrupts(Channels channels, RapaioKernel kernel) throws Exception {
+        AbstractChannel control = (AbstractChannel) field(Channels.class, "control").get(channels);
+        AbstractChannel iopub = (AbstractChannel) field(Channels.class, "iopub").get(channels);
+        Field loopField = field(control.getClass(), "loopThread");
+        LoopThread old = (LoopThread) loopField.get(control);
+        long sleep = (long) field(LoopThread.class, "sleep").get(old);
+        // Stop rapaio's loop between two polls (not interrupted: an interrupt would close ZeroMQ's selector).
+        old.shutdown();
+        old.join(10_000);
+        if (old.isAlive()) throw new IllegalStateException("rapaio's control loop did not stop");
+
+        Object engine = field(RapaioKernel.class, "javaEngine").get(kernel);
+        RapaioExecutionControlProvider provider = (RapaioExecutionControlProvider) field(engine.getClass(), "controlProvider").get(engine);
+        String executionId = (String) field(engine.getClass(), "executionId").get(engine);
+        ZMQ.Socket socket = (ZMQ.Socket) field(AbstractChannel.class, "socket").get(control);
+        ZMQ.Poller poller = ((ZMQ.Context) field(AbstractChannel.class, "ctx").get(control)).poller(1);
+        poller.register(socket, ZMQ.Poller.POLLIN);
+
+        LoopThread loop = new LoopThread(old.getName(), sleep, () -> {
+            if (poller.poll(0) <= 0) return;
+            Message<?> message = control.readMessage();
+            MessageType<?> type = message.header().type();
+            if (type.name().equals(MessageType.CONTROL_INTERRUPT_REQUEST.name())) {
+                MessageId<?> id = message.getId();
+                iopub.sendMessage(new Message<>(id, MessageType.IOPUB_STATUS, IOPubStatus.BUSY));
+                RapaioExecutionControl cells = provider.getRegisteredControl(executionId);
+                if (cells != null) cells.interrupt(); // cancels the running cell's task, nothing else
+                control.sendMessage(new Message<>(id, MessageType.CONTROL_INTERRUPT_REPLY, new ControlInterruptReply()));
+                iopub.sendMessage(new Message<>(id, MessageType.IOPUB_STATUS, IOPubStatus.IDLE));
+                return;
+            }
+            // anything else (shutdown): what rapaio's own control loop does
+            @SuppressWarnings({"rawtypes", "unchecked"})
+            MessageHandler<Object> handler = (MessageHandler) channels.getHandler(type);
+            if (handler == null) {
+                System.err.println("[webrtc-primer] unhandled control message: " + type.name());
+                return;
+            }
+            channels.setMsgId(message.getId());
+            try {
+                @SuppressWarnings({"rawtypes", "unchecked"})
+                Message<Object> m = (Message) message;
+                handler.handle(m);
+            } catch (Exception e) {
+                System.err.println("[webrtc-primer] control message " + type.name() + " failed: " + e);
+            } finally {
+                channels.runAfterActions();
+            }
+            if (channels.isMarkedForShutdown()) channels.close();
+        });
+        field(LoopThread.class, "running").set(loop, true);
+        loop.start();
+        loopField.set(control, loop);
     }
 
     /** Waits until a loop thread sleeps between polls (alive and looping) or has ended; true if ended. */
