@@ -106,13 +106,21 @@ public final class VideoView implements AutoCloseable {
         return height;
     }
 
-    /** Frames per second over the last 30 frames (0 until there are two). */
+    /**
+     * Frames per second over the last 30 frames (0 until there are two), and 0 once frames have
+     * stopped coming (Stop Video, a hung-up call) — rather than the last rate, forever.
+     */
     public synchronized double fps() {
         int n = (int) Math.min(frames, recent.length);
         if (n < 2) return 0;
         long newest = recent[(int) ((frames - 1) % recent.length)];
         long oldest = recent[(int) ((frames - n) % recent.length)];
-        return newest == oldest ? 0 : (n - 1) * 1e9 / (newest - oldest);
+        if (newest == oldest) return 0;
+        double interval = (newest - oldest) / (double) (n - 1);
+        long silence = Clock.now() - newest;
+        // a pause longer than a few frame intervals (and over 0.5 s) means the video has stopped
+        if (silence > Math.max(4 * interval, 500_000_000L)) return 0;
+        return (n - 1) * 1e9 / (newest - oldest);
     }
 
     /** When the first frame arrived, on the kit's clock, if it has. */

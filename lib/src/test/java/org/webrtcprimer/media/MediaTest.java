@@ -92,6 +92,9 @@ class MediaTest {
         assertEquals("ended", s.getVideoTracks().get(0).readyState());
         assertDoesNotThrow(s::stop);
         assertTrue(s.localVideo().isClosed());
+        Thread.sleep(700);
+        assertEquals(0, s.localVideo().fps(), "frames stopped coming: the rate is 0, not the last one");
+        assertTrue(s.localVideo().frames() >= 20, "the frame count stays");
     }
 
     @Test
