@@ -16,6 +16,7 @@ import org.webrtcprimer.notebook.Table;
 import org.webrtcprimer.timing.SetupTime;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -58,8 +59,9 @@ public final class LocalCall implements Engine.Resource, Renderable {
         this.localStream = localStream;
         this.options = options;
         log.note(SetupTime.START_NOTE);
-        for (Track t : localStream.getVideoTracks()) log.note("Using video device", t.label());
-        for (Track t : localStream.getAudioTracks()) log.note("Using audio device", t.label());
+        for (Track t : videoTracks()) log.note("Using video device", t.label());
+        if (localStream != null) for (Track t : localStream.getAudioTracks()) log.note("Using audio device", t.label());
+        else log.note("No local media", "data channels only");
         RTCConfiguration config = new RTCConfiguration(); // no STUN/TURN: host candidates are enough on one machine
         log.note("RTCPeerConnection configuration", "{iceServers: [], bundlePolicy: balanced, rtcpMuxPolicy: require}");
         pc1 = new Peer("pc1", log, config, options.timeout());
@@ -90,7 +92,7 @@ public final class LocalCall implements Engine.Resource, Renderable {
         if (options.requestFrameOnConnect()) {
             // The encoder starts when the connection is up; a frame then saves waiting for the next slot.
             log.when(e -> e.source().equals("pc1") && e.isState(Event.CONNECTION, "connected"))
-                    .thenRun(() -> localStream.getVideoTracks().forEach(Track::requestFrame));
+                    .thenRun(() -> videoTracks().forEach(Track::requestFrame));
         }
         Engine.get().registerCall(this);
     }
@@ -103,10 +105,25 @@ public final class LocalCall implements Engine.Resource, Renderable {
         return create(localStream, CallOptions.defaults());
     }
 
+    /**
+     * pc1 and pc2 with no media, for data channels — the webrtc samples' data channel page makes
+     * its two connections without {@code getUserMedia}. Create a channel on pc1, then
+     * {@link #negotiate()}.
+     */
+    public static LocalCall create() {
+        return withoutMedia(CallOptions.defaults());
+    }
+
+    /** Like {@link #create()}, with options (trickle or gather-first, timeout, offer options). */
+    public static LocalCall withoutMedia(CallOptions options) {
+        return new LocalCall(null, options == null ? CallOptions.defaults() : options);
+    }
+
     /** Like {@link #create(MediaStream)}, with options (trickle or gather-first, timeout, offer options). */
     public static LocalCall create(MediaStream localStream, CallOptions options) {
         if (localStream == null) {
-            throw new IllegalArgumentException("a call needs local media — run getUserMedia first (the article's Start Video)");
+            throw new IllegalArgumentException("localStream is null — run getUserMedia first (the article's Start Video), "
+                    + "or LocalCall.create() for a call with data channels only");
         }
         if (!localStream.active()) {
             throw new IllegalArgumentException("localStream was stopped — open it again with getUserMedia (Start Video)");
@@ -126,7 +143,7 @@ public final class LocalCall implements Engine.Resource, Renderable {
             c.addLocalStream();
             c.negotiate();
             c.awaitConnected();
-            if (!localStream.getVideoTracks().isEmpty()) c.awaitFirstFrame();
+            if (!c.videoTracks().isEmpty()) c.awaitFirstFrame();
             return c;
         } catch (RuntimeException e) {
             c.hangup();
@@ -136,6 +153,10 @@ public final class LocalCall implements Engine.Resource, Renderable {
 
     /** {@code localStream.getTracks().forEach(track => pc1.addTrack(track, localStream))}. */
     public void addLocalStream() {
+        if (localStream == null) {
+            throw new CallException("addLocalStream: this call was made with LocalCall.create(), without media — "
+                    + "make it with LocalCall.create(localStream) to send a stream");
+        }
         for (Track t : localStream.getTracks()) pc1.addTrack(t, localStream);
         log.note("Added local stream to pc1");
     }
@@ -153,7 +174,7 @@ public final class LocalCall implements Engine.Resource, Renderable {
         SessionDescription answer = pc2.createAnswer();
         pc2.setLocalDescription(answer);
         if (!options.trickle()) answer = gathered(pc2);
-        if (options.startBitrateKbps() > 0 && !localStream.getVideoTracks().isEmpty()) {
+        if (options.startBitrateKbps() > 0 && !videoTracks().isEmpty()) {
             answer = StartBitrate.apply(answer, options.startBitrateKbps());
             log.note("Signaling edits the answer for pc1", "x-google-start-bitrate=" + options.startBitrateKbps()
                     + " on the video codec (LAN start bitrate, see lesson 06)");
@@ -197,12 +218,17 @@ public final class LocalCall implements Engine.Resource, Renderable {
 
     /** The article's {@code localVideo}: what pc1 sends. */
     public VideoView localVideo() {
+        if (localStream == null) throw new CallException("localVideo: this call has no local media (LocalCall.create())");
         return localStream.localVideo();
     }
 
-    /** The stream pc1 sends. */
+    /** The stream pc1 sends, or null for a call made without media ({@link #create()}). */
     public MediaStream localStream() {
         return localStream;
+    }
+
+    private List<Track> videoTracks() {
+        return localStream == null ? List.of() : localStream.getVideoTracks();
     }
 
     /** The options this call was made with. */
@@ -286,7 +312,7 @@ public final class LocalCall implements Engine.Resource, Renderable {
 
     /** Waits for pc2's first remote video frame — the end of the article's setup time. */
     public LocalCall awaitFirstFrame() {
-        if (localStream.getVideoTracks().isEmpty()) {
+        if (videoTracks().isEmpty()) {
             throw new CallException("this call sends no video, so no remote frame will come — use Constraints.audioVideo()");
         }
         await(e -> e.source().equals("pc2") && e.kind() == Event.Kind.MEDIA && e.name().equals(Event.FIRST_FRAME),
@@ -370,7 +396,17 @@ public final class LocalCall implements Engine.Resource, Renderable {
             PeerState s = p.state();
             t.row(p.name(), s.signalingState(), s.iceGatheringState(), s.iceConnectionState(), s.connectionState());
         }
-        return t.note(remoteVideo + ". " + setupTime().toString().replace("\n", "; ")).toHtml();
+        return t.note(summary(". ", "; ")).toHtml();
+    }
+
+    /** The remote video and the setup time; for a call without media, only when it connected. */
+    private String summary(String sentence, String separator) {
+        if (localStream == null) {
+            return "No media (LocalCall.create()): data channels only" + sentence + setupTime().toConnectedMillis().stream()
+                    .mapToObj(ms -> String.format("call() → both peers connected: %.1f ms", ms)).findFirst()
+                    .orElse("The peers have not both connected yet.");
+        }
+        return remoteVideo + sentence + setupTime().toString().replace("\n", separator);
     }
 
     @Override
@@ -381,6 +417,6 @@ public final class LocalCall implements Engine.Resource, Renderable {
     @Override
     public String toString() {
         return "LocalCall " + (hungUp ? "(hung up)" : "(active)") + "\n  " + pc1.state() + "\n  " + pc2.state()
-                + "\n  " + remoteVideo + "\n  " + setupTime().toString().replace("\n", "\n  ");
+                + "\n  " + summary("\n  ", "\n  ");
     }
 }

@@ -165,7 +165,7 @@ public final class Soak {
         switch (kind) {
             case AV, AUDIO, VIDEO -> LocalCall.call(stream, options()).hangup();
             case NONE -> {
-                LocalCall c = LocalCall.create(stream, options());
+                LocalCall c = LocalCall.withoutMedia(options());
                 try {
                     c.negotiate(); // no tracks: an offer and an answer with no m-section
                 } finally {
@@ -174,7 +174,7 @@ public final class Soak {
             }
             case DATA -> {
                 // The kit's data channel (lesson 08): created on pc1, received on pc2, a message there and back.
-                LocalCall c = LocalCall.create(stream, options());
+                LocalCall c = LocalCall.withoutMedia(options());
                 try {
                     DataChannel ch = c.pc1().createDataChannel("soak");
                     c.negotiate();

@@ -48,6 +48,31 @@ class DataChannelTest {
     }
 
     @Test
+    void aCallWithoutMediaCarriesOnlyItsChannels() {
+        LocalCall call = LocalCall.create();
+        try {
+            assertNull(call.localStream());
+            assertTrue(call.log().text().contains("No local media"), call.log().text());
+            CallException e = assertThrows(CallException.class, call::addLocalStream);
+            assertTrue(e.getMessage().contains("LocalCall.create(localStream)"), e.getMessage());
+            assertThrows(CallException.class, call::localVideo);
+            DataChannel[] ends = open(call, "only-data", DataChannelOptions.reliable());
+            List<String> mLines = call.pc1().localDescription().lines().stream().filter(l -> l.startsWith("m=")).toList();
+            assertEquals(1, mLines.size(), "one m-section: " + mLines);
+            assertTrue(mLines.get(0).startsWith("m=application") && mLines.get(0).contains("webrtc-datachannel"), mLines.get(0));
+            assertTrue(call.toString().contains("data channels only") && call.toString().contains("both peers connected"), call.toString());
+            assertFalse(call.toHtml().contains("remoteVideo"), "a call without media shows no remote video");
+            ends[0].send("no media needed");
+            assertEquals("no media needed", ends[1].receiveText());
+            CallException frame = assertThrows(CallException.class, call::awaitFirstFrame);
+            assertTrue(frame.getMessage().contains("no video"), frame.getMessage());
+        } finally {
+            call.hangup();
+        }
+        assertDoesNotThrow(call::hangup);
+    }
+
+    @Test
     void textAndBinaryArriveIntactAndInOrder() {
         LocalCall call = LocalCall.create(localStream);
         try {
