@@ -83,6 +83,10 @@ public final class SoakReport implements Renderable {
             if (e.isPresent()) s += String.format(Locale.ROOT, ", the engine alone %.2f", e.get().mbPerCall());
             parts.add(s);
         }
+        boolean shrank = runs.stream().anyMatch(r -> r.mbPerCall() < -0.05);
+        String noise = shrank ? " A negative figure means resident memory fell during that run (the allocator gave "
+                + "memory back): the run was too short to tell the kit's part from the engine's — take more calls "
+                + "(the soak command makes 500)." : "";
         String arenas = System.getenv("MALLOC_ARENA_MAX");
         String allocator = arenas == null || arenas.isBlank()
                 ? " MALLOC_ARENA_MAX is not set: glibc opens a malloc arena for each new thread, up to 8 per core, "
@@ -92,7 +96,7 @@ public final class SoakReport implements Renderable {
                 : " glibc malloc arenas: at most " + arenas + " (MALLOC_ARENA_MAX).";
         return String.join("; ", parts) + ". The engine's part is what webrtc-java 0.14.0 keeps of every closed "
                 + "peer connection (it never frees the native object); the rest is the kit's. Figures under ~0.05 MB/call "
-                + "are within the noise of the allocator." + allocator;
+                + "are within the noise of the allocator." + noise + allocator;
     }
 
     @Override

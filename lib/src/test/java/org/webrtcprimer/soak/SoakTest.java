@@ -75,6 +75,25 @@ class SoakTest {
         assertTrue(report.verdict().contains("av: kit"), report.verdict());
     }
 
+    /** Samples whose RSS moves by {@code mbPerCall} each call (figures as the soak's table reads them). */
+    static Soak.Run run(boolean engineOnly, double mbPerCall) {
+        List<Sample> samples = new java.util.ArrayList<>();
+        for (int c = 0; c <= 100; c += 10) samples.add(new Sample(c, c * 0.1, 500 + c * mbPerCall, 8, 64, 6, 30, 17));
+        return new Soak.Run(CallKind.AV, engineOnly, 100, 20, samples, 10);
+    }
+
+    @Test
+    void theVerdictSaysWhichPartIsTheEnginesAndWhenARunWasTooShort() {
+        String fine = SoakReport.of(List.of(run(false, 0.36), run(true, 0.39))).verdict();
+        assertTrue(fine.contains("av: kit 0.36 MB/call (within the 0.8 MB target), the engine alone 0.39"), fine);
+        assertFalse(fine.contains("negative figure"), fine);
+        String over = SoakReport.of(List.of(run(false, 1.13))).verdict();
+        assertTrue(over.contains("ABOVE the 0.8 MB target"), over);
+        String shrank = SoakReport.of(List.of(run(false, 0.28), run(true, -0.31))).verdict();
+        assertTrue(shrank.contains("A negative figure means resident memory fell"), shrank);
+        assertTrue(shrank.contains("500"), "it says how to get a figure that can be trusted: " + shrank);
+    }
+
     @Test
     void badArgumentsSayWhatToPass() {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Soak.run(null, false, 10, 5, 1, null))
