@@ -175,7 +175,10 @@ public final class PerformanceReport {
             for (int k = 0; k < SDP_REPEAT; k++) for (String s : texts) sink += Sdp.parse(s).media().size();
             rates.add(chars * SDP_REPEAT / ((System.nanoTime() - t) / 1e9) / 1e6);
         }
-        String size = String.format(Locale.ROOT, "%d files, %.1f K characters", texts.size(), chars / 1000.0);
+        long lines = texts.stream().mapToLong(t -> t.lines().count()).sum();
+        // The corpus is ASCII, so M chars/s is also MB/s; a line is ~32 characters.
+        String size = String.format(Locale.ROOT, "%d files, %.1f K characters, %d lines (ASCII: M chars/s = MB/s)",
+                texts.size(), chars / 1000.0, lines);
         rows.add(Row.of("SDP parse", "the kit: Sdp.parse (Java)", rates, "M chars/s", size + (sink < 0 ? "" : "")));
         if (root == null) {
             rows.add(Row.missing("SDP parse", "sdp-transform (Node.js)", "needs the checkout: run ./primer report"));
