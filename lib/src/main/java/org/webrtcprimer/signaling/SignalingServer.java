@@ -305,6 +305,7 @@ public final class SignalingServer implements AutoCloseable {
 
         Ws(InetSocketAddress address, List<Draft> drafts) {
             super(address, 1, drafts);
+            setWebSocketFactory(new InOrderClose.Factory()); // a peer's last messages and its close frame are read before it is gone
         }
 
         void stopQuietly() {

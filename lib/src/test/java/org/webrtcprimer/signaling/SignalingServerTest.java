@@ -10,6 +10,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.net.Socket;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -160,6 +164,75 @@ class SignalingServerTest {
         for (RawClient c : List.of(a1, a2, b1, b2, third, twin, twin2)) c.close();
     }
 
+    /**
+     * A peer that says its last message and closes properly (close frame out, the server's close
+     * frame back, as browsers and the JDK's client do): the message arrives and the room reads
+     * 'left', every time.
+     */
+    @Test
+    void aLastMessageAndACleanCloseAreNeverLost() throws Exception {
+        RawClient pc1 = RawClient.joined(server.url(), "call", "pc1");
+        int left = 0;
+        for (int i = 0; i < 50; i++) {
+            JdkPeer pc2 = JdkPeer.joined(server.url(), "call", "pc2");
+            pc1.next("peer-joined");
+            pc2.send(Message.of("bye"));
+            pc2.closeCleanly();
+            Message bye = pc1.next();
+            assertEquals("bye", bye.type(), "round " + i + ": the message sent just before closing");
+            Message gone = pc1.next("peer-left");
+            if (gone.string("reason").orElseThrow().equals("left")) left++;
+        }
+        assertEquals(50, left, "every clean close reads as 'left'\n" + server.log().text().lines()
+                .filter(l -> l.contains("peer left") && !l.contains(" left (")).limit(5).toList());
+        pc1.close();
+    }
+
+    /**
+     * A peer that sends a message and drops its connection at once (a crash right after its last
+     * words; the message's bytes and the end of the stream arrive together): the message still
+     * reaches the room. The server reads on one thread and decodes on another; it used to end the
+     * connection at the end of the stream before decoding what had arrived just before it.
+     */
+    @Test
+    void aMessageSentJustBeforeTheConnectionDropsIsStillRelayed() throws Exception {
+        RawClient pc1 = RawClient.joined(server.url(), "call", "pc1");
+        URI uri = new URI(server.url());
+        for (int i = 0; i < 100; i++) {
+            try (Socket s = new Socket(uri.getHost(), uri.getPort())) {
+                s.setSoTimeout(5000);
+                OutputStream out = s.getOutputStream();
+                out.write(("GET / HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort() + "\r\nUpgrade: websocket\r\n"
+                        + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                InputStream in = s.getInputStream();
+                StringBuilder head = new StringBuilder();
+                while (!head.toString().endsWith("\r\n\r\n")) head.append((char) in.read());
+                assertTrue(head.toString().startsWith("HTTP/1.1 101"), head.toString());
+                out.write(maskedText(Message.of("join", "room", "call", "name", "pc2").json()));
+                out.flush();
+                assertEquals(0x81, in.read(), "a text frame from the server");
+                in.readNBytes(in.read() & 0x7F); // 'joined' (shorter than 126 bytes)
+                pc1.next("peer-joined");
+                out.write(maskedText(Message.of("bye").json()));
+                out.flush();
+            } // closed right after the last write: no closing handshake
+            assertEquals("bye", pc1.next().type(), "round " + i + ": the last message before the drop");
+            assertEquals("disconnected", pc1.next("peer-left").string("reason").orElseThrow());
+        }
+        pc1.close();
+    }
+
+    /** A client's text frame (RFC 6455 §5.2): FIN + text, masked with the key 0 0 0 0, under 126 bytes. */
+    static byte[] maskedText(String text) {
+        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+        byte[] frame = new byte[6 + payload.length];
+        frame[0] = (byte) 0x81;
+        frame[1] = (byte) (0x80 | payload.length);
+        System.arraycopy(payload, 0, frame, 6, payload.length);
+        return frame;
+    }
+
     @Test
     void aPeerThatDisconnectsMidCallIsReportedToTheOther() throws Exception {
         RawClient pc1 = RawClient.joined(server.url(), "call", "pc1");
@@ -173,9 +246,9 @@ class SignalingServerTest {
         assertEquals("disconnected", left.string("reason").orElseThrow());
         assertEquals(Map.of("call", List.of("pc1")), server.rooms());
 
-        RawClient back = RawClient.joined(server.url(), "call", "pc2");
+        JdkPeer back = JdkPeer.joined(server.url(), "call", "pc2");
         pc1.next("peer-joined");
-        back.closeBlocking();
+        back.closeCleanly();
         assertEquals("left", pc1.next("peer-left").string("reason").orElseThrow(), () -> "a clean close reads as 'left'\n" + server.log().text());
         pc1.close();
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
