@@ -42,7 +42,8 @@ public record ParsedSdp(int version, Origin origin, String sessionName, String i
         attributes = attributes == null ? List.of() : List.copyOf(attributes);
         media = media == null ? List.of() : List.copyOf(media);
         lines = lines == null ? List.of() : List.copyOf(lines);
-        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+        // a lenient parse's warnings are completed on first reading (SdpParser.DeferredWarnings); immutable either way
+        warnings = warnings == null ? List.of() : warnings instanceof SdpParser.DeferredWarnings ? warnings : List.copyOf(warnings);
     }
 
     /** The first value of a session-level attribute ("" for a property attribute), or null. */

@@ -23,8 +23,12 @@ final class SdpParser {
     private static final String MEDIA_ORDER = "micbka";
 
     private final boolean strict;
+    /** What reading the lines found, in the order found, at most MAX_WARNINGS; keys[i] orders warnings[i] among the attributes' checks. */
     private final List<SdpWarning> warnings = new ArrayList<>();
-    private int suppressed;
+    private int[] keys = new int[16];
+    private int emitted;
+    /** The line being read (warnings found while reading it sort with its attribute checks); -1 before, MAX_VALUE after. */
+    private int currentKey = -1;
 
     private SdpParser(boolean strict) {
         this.strict = strict;
@@ -36,8 +40,12 @@ final class SdpParser {
 
     private void problem(int line, String message, String text) {
         if (strict) throw new SdpParseException(line, message, text);
-        if (warnings.size() < MAX_WARNINGS) warnings.add(new SdpWarning(line, message, text == null ? null : SdpLine.shorten(text)));
-        else suppressed++;
+        emitted++;
+        if (warnings.size() < MAX_WARNINGS) {
+            if (warnings.size() == keys.length) keys = java.util.Arrays.copyOf(keys, keys.length * 2);
+            keys[warnings.size()] = currentKey;
+            warnings.add(new SdpWarning(line, message, text == null ? null : SdpLine.shorten(text)));
+        }
     }
 
     private static SdpParseException fatal(int line, String message, String text) {
@@ -141,13 +149,30 @@ final class SdpParser {
         final List<Bandwidth> bws = new ArrayList<>();
         final List<Attribute> attrs = new ArrayList<>();
         int order;
-        boolean direction;
-        final Set<Integer> extmapIds = new HashSet<>();
+        Section section = new Section(Set.of(), "");
         Set<String> formatSet = Set.of();
 
         MediaSection build() {
             return new MediaSection(index, line, type, port, portCount, proto, formats, info, conns, bws, key, attrs);
         }
+    }
+
+    /** What an attribute's check needs to know of its m-section; null at session level. */
+    private static final class Section {
+        final Set<String> formatSet;
+        final String proto;
+        final Set<Integer> extmapIds = new HashSet<>();
+        boolean direction;
+
+        Section(Set<String> formatSet, String proto) {
+            this.formatSet = formatSet;
+            this.proto = proto;
+        }
+    }
+
+    /** Where an attribute check reports: the parser itself (strict: the first problem throws), or a list. */
+    private interface Problems {
+        void add(int line, String message, String text);
     }
 
     private ParsedSdp build(List<RawLine> raw, String ending) {
@@ -174,6 +199,7 @@ final class SdpParser {
             RawLine r = raw.get(k);
             String t = r.text();
             int no = r.number();
+            currentKey = no;
             if (t.isEmpty()) {
                 if (k <= lastNonEmpty) problem(no, "empty line ignored (an SDP has no empty lines, RFC 8866 §5)", null);
                 continue;
@@ -195,6 +221,7 @@ final class SdpParser {
                 m.line = no;
                 media.add(m);
                 parseMediaLine(m, v, no, t);
+                m.section = new Section(m.formatSet, m.proto);
                 lines.add(new SdpLine(no, type, v, t, m.index));
                 continue;
             }
@@ -290,7 +317,9 @@ final class SdpParser {
                         } else {
                             m.attrs.add(a);
                         }
-                        checkAttribute(a, m, no, t);
+                        // Lenient: each attribute's syntax is checked when the warnings are first read
+                        // (DeferredWarnings) — a third of the parse time, often never needed.
+                        if (strict) checkAttribute(a, m == null ? null : m.section, no, t, this::problem);
                     }
                     default -> { /* unreachable: filtered above */ }
                 }
@@ -301,6 +330,7 @@ final class SdpParser {
         if (repeats != null) timings.add(new Timing(tStart, tStop, repeats));
 
         int endLine = lines.isEmpty() ? 0 : lines.get(lines.size() - 1).number();
+        currentKey = Integer.MAX_VALUE;
         if (origin == null) problem(0, "missing o= line (RFC 8866 §5.2)", null);
         if (sessionName == null) problem(0, "missing s= line (RFC 8866 §5.3)", null);
         if (timings.isEmpty()) problem(0, "missing t= line (RFC 8866 §5.9; WebRTC writes 't=0 0')", null);
@@ -310,13 +340,12 @@ final class SdpParser {
             }
         }
         checkGroups(attrs, media);
-        if (suppressed > 0) {
-            warnings.add(new SdpWarning(endLine, suppressed + " more warnings not listed", null));
-        }
         List<MediaSection> ms = new ArrayList<>(media.size());
         for (MB mb : media) ms.add(mb.build());
+        List<SdpWarning> all = strict ? List.of() : new DeferredWarnings(warnings, java.util.Arrays.copyOf(keys, warnings.size()),
+                emitted, endLine, attrs, ms, lines);
         return new ParsedSdp(version, origin, sessionName, info, uri, emails, phones, conn, bws, timings,
-                zones, key, attrs, ms, lines, warnings, ending);
+                zones, key, attrs, ms, lines, all, ending);
     }
 
     private void parseMediaLine(MB m, String v, int no, String t) {
@@ -405,21 +434,29 @@ final class SdpParser {
             "rid", "simulcast", "candidate", "rtcp", "rtcp-mux", "rtcp-rsize", "sctp-port", "max-message-size", "sctpmap",
             "bundle-only", "ptime", "maxptime", "framerate", "crypto");
 
-    private void checkAttribute(Attribute a, MB m, int no, String t) {
+    private static void checkAttribute(Attribute a, Section m, int no, String t, Problems problems) {
+        try {
+            checkAttributeOrThrow(a, m, no, t, problems);
+        } catch (IllegalArgumentException e) {
+            problems.add(no, e.getMessage(), t);
+        }
+    }
+
+    private static void checkAttributeOrThrow(Attribute a, Section m, int no, String t, Problems problems) {
         String name = a.name(), v = a.value() == null ? null : a.value();
         if (m == null && MEDIA_ONLY.contains(name)) {
-            problem(no, "a=" + name + " belongs in an m-section, not at session level", t);
+            problems.add(no, "a=" + name + " belongs in an m-section, not at session level", t);
         }
         if (PROPERTIES.contains(name)) {
-            if (v != null) problem(no, "a=" + name + " takes no value", t);
+            if (v != null) problems.add(no, "a=" + name + " takes no value", t);
             if (m != null && Direction.of(name) != null) {
-                if (m.direction) problem(no, "more than one direction attribute in this m-section", t);
+                if (m.direction) problems.add(no, "more than one direction attribute in this m-section", t);
                 m.direction = true;
             }
             return;
         }
         if (v == null) {
-            if (KNOWN_VALUE.contains(name)) problem(no, "a=" + name + " needs a value ('a=" + name + ":…')", t);
+            if (KNOWN_VALUE.contains(name)) problems.add(no, "a=" + name + " needs a value ('a=" + name + ":…')", t);
             return;
         }
         String s = v.strip();
@@ -427,13 +464,13 @@ final class SdpParser {
             case "rtpmap" -> {
                 Attributes.Rtpmap r = Attributes.Rtpmap.parse(v);
                 if (m != null && !m.formatSet.contains(String.valueOf(r.payloadType())) && m.proto.contains("RTP")) {
-                    problem(no, "rtpmap for payload type " + r.payloadType() + ", which the m= line does not list", t);
+                    problems.add(no, "rtpmap for payload type " + r.payloadType() + ", which the m= line does not list", t);
                 }
             }
             case "fmtp" -> {
                 Attributes.Fmtp f = Attributes.Fmtp.parse(v);
                 if (m != null && !m.formatSet.contains(f.format())) {
-                    problem(no, "fmtp for format " + f.format() + ", which the m= line does not list", t);
+                    problems.add(no, "fmtp for format " + f.format() + ", which the m= line does not list", t);
                 }
                 String apt = f.get("apt");
                 if (apt != null) Attributes.number(apt, 0, 127, "fmtp apt (associated payload type)");
@@ -441,12 +478,12 @@ final class SdpParser {
             case "rtcp-fb" -> {
                 Attributes.RtcpFb f = Attributes.RtcpFb.parse(v);
                 if (m != null && !f.payloadType().equals("*") && !m.formatSet.contains(f.payloadType())) {
-                    problem(no, "rtcp-fb for payload type " + f.payloadType() + ", which the m= line does not list", t);
+                    problems.add(no, "rtcp-fb for payload type " + f.payloadType() + ", which the m= line does not list", t);
                 }
             }
             case "extmap" -> {
                 Attributes.Extmap e = Attributes.Extmap.parse(v);
-                if (m != null && !m.extmapIds.add(e.id())) problem(no, "extmap id " + e.id() + " is used twice in this m-section", t);
+                if (m != null && !m.extmapIds.add(e.id())) problems.add(no, "extmap id " + e.id() + " is used twice in this m-section", t);
             }
             case "candidate" -> Candidate.parse(v);
             case "ssrc" -> Attributes.SsrcAttribute.parse(v);
@@ -530,5 +567,76 @@ final class SdpParser {
         }
         if (!digit) throw new IllegalArgumentException(what + " '" + s + "' is not a number");
         return Double.parseDouble(s);
+    }
+
+    /**
+     * The warnings of a lenient parse. Reading the lines gave the structural ones; each
+     * attribute's syntax is checked the first time the list is read, over the parsed model, and
+     * its warnings are put where the reading would have found them (after the other warnings of
+     * the same line) — the same list, in the same order, with the same cap, as checking while
+     * reading would give.
+     */
+    static final class DeferredWarnings extends java.util.AbstractList<SdpWarning> {
+        private List<SdpWarning> reading;
+        private int[] keys;
+        private final int readingCount, endLine;
+        private List<Attribute> sessionAttributes;
+        private List<MediaSection> media;
+        private List<SdpLine> lines;
+        private List<SdpWarning> all;
+
+        DeferredWarnings(List<SdpWarning> reading, int[] keys, int readingCount, int endLine,
+                         List<Attribute> sessionAttributes, List<MediaSection> media, List<SdpLine> lines) {
+            this.reading = reading;
+            this.keys = keys;
+            this.readingCount = readingCount;
+            this.endLine = endLine;
+            this.sessionAttributes = sessionAttributes;
+            this.media = media;
+            this.lines = lines;
+        }
+
+        private synchronized List<SdpWarning> all() {
+            if (all != null) return all;
+            Map<Integer, String> raw = new HashMap<>();
+            for (SdpLine l : lines) if (l.type() == 'a') raw.put(l.number(), l.raw());
+            List<SdpWarning> checks = new ArrayList<>();
+            int[] checked = {0};
+            Problems collect = (line, message, text) -> {
+                checked[0]++;
+                if (checks.size() < MAX_WARNINGS) checks.add(new SdpWarning(line, message, text == null ? null : SdpLine.shorten(text)));
+            };
+            for (Attribute a : sessionAttributes) checkAttribute(a, null, a.line(), raw.get(a.line()), collect);
+            for (MediaSection m : media) {
+                Section section = new Section(new HashSet<>(m.formats()), m.protocol());
+                for (Attribute a : m.attributes()) checkAttribute(a, section, a.line(), raw.get(a.line()), collect);
+            }
+            // Merge: a reading warning of line L comes before the checks of line L.
+            List<SdpWarning> out = new ArrayList<>(Math.min(MAX_WARNINGS, reading.size() + checks.size()) + 1);
+            int i = 0, j = 0;
+            while (out.size() < MAX_WARNINGS && (i < reading.size() || j < checks.size())) {
+                if (j >= checks.size() || (i < reading.size() && keys[i] <= checks.get(j).line())) out.add(reading.get(i++));
+                else out.add(checks.get(j++));
+            }
+            int suppressed = readingCount + checked[0] - out.size();
+            if (suppressed > 0) out.add(new SdpWarning(endLine, suppressed + " more warnings not listed", null));
+            all = List.copyOf(out);
+            reading = null; // what the computation needed can go
+            keys = null;
+            sessionAttributes = null;
+            media = null;
+            lines = null;
+            return all;
+        }
+
+        @Override
+        public SdpWarning get(int index) {
+            return all().get(index);
+        }
+
+        @Override
+        public int size() {
+            return all().size();
+        }
     }
 }
