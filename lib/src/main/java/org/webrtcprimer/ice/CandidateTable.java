@@ -1,6 +1,6 @@
 package org.webrtcprimer.ice;
 
-import org.webrtcprimer.notebook.Renderable;
+import org.webrtcprimer.notebook.TableView;
 import org.webrtcprimer.notebook.Style;
 import org.webrtcprimer.notebook.Table;
 
@@ -15,7 +15,7 @@ import java.util.function.Function;
  * type preference | local preference | component (RFC 8445 §5.1.2.1). Columns that no row fills
  * are left out.
  */
-public final class CandidateTable implements Renderable {
+public final class CandidateTable implements TableView {
 
     private record Column(String header, Function<Candidates.Entry, String> value) {}
 
@@ -78,13 +78,8 @@ public final class CandidateTable implements Renderable {
     }
 
     @Override
-    public String toHtml() {
-        return table.toHtml();
-    }
-
-    @Override
-    public String toText() {
-        return table.toText();
+    public Table table() {
+        return table;
     }
 
     @Override

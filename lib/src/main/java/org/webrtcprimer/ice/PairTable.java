@@ -1,6 +1,6 @@
 package org.webrtcprimer.ice;
 
-import org.webrtcprimer.notebook.Renderable;
+import org.webrtcprimer.notebook.TableView;
 import org.webrtcprimer.notebook.Style;
 import org.webrtcprimer.notebook.Table;
 
@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** Candidate pairs as a table: the selected pair first and highlighted, then by priority. */
-public final class PairTable implements Renderable {
+public final class PairTable implements TableView {
 
     private final List<List<String>> rows = new ArrayList<>();
     private final Table table;
@@ -42,13 +42,8 @@ public final class PairTable implements Renderable {
     }
 
     @Override
-    public String toHtml() {
-        return table.toHtml();
-    }
-
-    @Override
-    public String toText() {
-        return table.toText();
+    public Table table() {
+        return table;
     }
 
     @Override

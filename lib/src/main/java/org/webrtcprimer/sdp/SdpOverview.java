@@ -1,6 +1,6 @@
 package org.webrtcprimer.sdp;
 
-import org.webrtcprimer.notebook.Renderable;
+import org.webrtcprimer.notebook.TableView;
 import org.webrtcprimer.notebook.Table;
 
 import java.util.ArrayList;
@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  * Sdp.overview(Map.of("Firefox", firefox, "Janus", janus))
  * }</pre>
  */
-public final class SdpOverview implements Renderable {
+public final class SdpOverview implements TableView {
 
     /**
      * What one SDP says, in a few words.
@@ -127,21 +127,12 @@ public final class SdpOverview implements Renderable {
                 String.join("; ", notes));
     }
 
-    private Table table() {
+    @Override
+    public Table table() {
         Table t = Table.of("SDP", "lines", "m-sections", "bundling", "ICE", "security", "first codecs", "also")
                 .title("SDPs side by side · SDP 对比");
         for (Row r : rows) t.row(r.name(), r.lines(), r.media(), r.bundle(), r.ice(), r.security(), r.codecs(), r.notes());
         return t.note("One row per SDP. 'first codecs' is each kind's preferred codec: the first on its m= line.");
-    }
-
-    @Override
-    public String toHtml() {
-        return table().toHtml();
-    }
-
-    @Override
-    public String toText() {
-        return table().toText();
     }
 
     @Override

@@ -1,12 +1,12 @@
 package org.webrtcprimer.setup;
 
-import org.webrtcprimer.notebook.Renderable;
+import org.webrtcprimer.notebook.TableView;
 import org.webrtcprimer.notebook.Table;
 
 import java.util.List;
 
 /** Lesson 00's table: one row per requirement, green when usable, red with the fix when not. */
-public record SetupReport(List<CheckResult> rows) implements Renderable {
+public record SetupReport(List<CheckResult> rows) implements TableView {
 
     /** Runs every check (see {@link SetupCheck}). */
     public static SetupReport run(java.util.function.Supplier<String> kernel) {
@@ -18,7 +18,8 @@ public record SetupReport(List<CheckResult> rows) implements Renderable {
         return rows.stream().allMatch(CheckResult::ok);
     }
 
-    private Table table() {
+    @Override
+    public Table table() {
         // The fix column only matters when something is red.
         Table t = (allOk() ? Table.of("", "item", "found") : Table.of("", "item", "found", "fix")).title("Setup check — " + (allOk() ? "everything the lessons need is here"
                 : rows.stream().filter(r -> !r.ok()).count() + " thing(s) to fix"));
@@ -27,16 +28,6 @@ public record SetupReport(List<CheckResult> rows) implements Renderable {
             else t.row(r.ok() ? Table.ok("✓") : Table.fail("✗"), r.item(), r.found(), r.fix());
         }
         return t.note(allOk() ? "All green: every lesson will run here." : "Fix the red rows from top to bottom, then run this cell again.");
-    }
-
-    @Override
-    public String toHtml() {
-        return table().toHtml();
-    }
-
-    @Override
-    public String toText() {
-        return table().toText();
     }
 
     @Override

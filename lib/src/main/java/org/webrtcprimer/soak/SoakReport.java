@@ -1,6 +1,6 @@
 package org.webrtcprimer.soak;
 
-import org.webrtcprimer.notebook.Renderable;
+import org.webrtcprimer.notebook.TableView;
 import org.webrtcprimer.notebook.Table;
 
 import java.util.ArrayList;
@@ -12,7 +12,7 @@ import java.util.Optional;
  * The soak's figures: per kind of call, the kit's growth beside the engine's own, and whether
  * threads and descriptors stayed flat.
  */
-public final class SoakReport implements Renderable {
+public final class SoakReport implements TableView {
 
     /** The kit may add no more than this per call on top of the engine (issue 7's target is ≤ 0.8 MB/call in all). */
     public static final double TARGET_MB_PER_CALL = 0.8;
@@ -42,7 +42,8 @@ public final class SoakReport implements Renderable {
         return after <= before + slack;
     }
 
-    private Table table() {
+    @Override
+    public Table table() {
         Table t = Table.of("kind", "by", "calls", "ms/call", "RSS MB/call", "off-heap MB/call", "heap MB/call",
                         "engine's share", "threads Java/all", "fds")
                 .title("Soak: growth per call after warm-up (least-squares slope; RSS from /proc/self/status)")
@@ -97,16 +98,6 @@ public final class SoakReport implements Renderable {
         return String.join("; ", parts) + ". The engine's part is what webrtc-java 0.14.0 keeps of every closed "
                 + "peer connection (it never frees the native object); the rest is the kit's. Figures under ~0.05 MB/call "
                 + "are within the noise of the allocator." + noise + allocator;
-    }
-
-    @Override
-    public String toHtml() {
-        return table().toHtml();
-    }
-
-    @Override
-    public String toText() {
-        return table().toText();
     }
 
     @Override

@@ -1,6 +1,6 @@
 package org.webrtcprimer.timing;
 
-import org.webrtcprimer.notebook.Renderable;
+import org.webrtcprimer.notebook.TableView;
 import org.webrtcprimer.notebook.Style;
 import org.webrtcprimer.notebook.Table;
 
@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** N calls' phase durations as a table: n, min, median, p90, max per phase, then the two totals. */
-public final class RunsTable implements Renderable {
+public final class RunsTable implements TableView {
 
     private final List<List<String>> rows = new ArrayList<>();
     private final Table table;
@@ -63,13 +63,8 @@ public final class RunsTable implements Renderable {
     }
 
     @Override
-    public String toHtml() {
-        return table.toHtml();
-    }
-
-    @Override
-    public String toText() {
-        return table.toText();
+    public Table table() {
+        return table;
     }
 
     @Override
