@@ -5,7 +5,7 @@ import dev.onvoid.webrtc.RTCRtpTransceiver;
 import dev.onvoid.webrtc.media.MediaStreamTrack;
 import dev.onvoid.webrtc.media.video.VideoTrack;
 import org.webrtcprimer.Engine;
-import org.webrtcprimer.events.Clock;
+import org.webrtcprimer.events.KitClock;
 import org.webrtcprimer.events.Event;
 import org.webrtcprimer.events.EventLog;
 import org.webrtcprimer.media.MediaStream;
@@ -257,7 +257,7 @@ public final class LocalCall implements Engine.Resource, Renderable {
                             && (ev.isState(Event.CONNECTION, "connected") || ev.isState(Event.CONNECTION, "failed")),
                     p.name() + " did not reach connectionState 'connected'");
             if (e.detail().equals("failed")) {
-                throw new CallException(p.name() + "'s connection failed at " + Clock.stamp(e.nanos()) + ": " + diagnosis(p)
+                throw new CallException(p.name() + "'s connection failed at " + KitClock.stamp(e.nanos()) + ": " + diagnosis(p)
                         + " " + situation());
             }
         }

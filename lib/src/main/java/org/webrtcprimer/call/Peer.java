@@ -33,7 +33,7 @@ import dev.onvoid.webrtc.media.video.CustomVideoSource;
 import org.webrtcprimer.Engine;
 import org.webrtcprimer.datachannel.DataChannel;
 import org.webrtcprimer.datachannel.DataChannelOptions;
-import org.webrtcprimer.events.Clock;
+import org.webrtcprimer.events.KitClock;
 import org.webrtcprimer.events.Event;
 import org.webrtcprimer.events.EventLog;
 import org.webrtcprimer.media.MediaStream;
@@ -492,7 +492,7 @@ public final class Peer {
         synchronized (this) {
             if (closed) return;
             closed = true;
-            closedNanos = Clock.now();
+            closedNanos = KitClock.now();
         }
         synchronized (observedTransports) {
             for (RTCDtlsTransport t : observedTransports) {
@@ -531,7 +531,7 @@ public final class Peer {
     private void ensureOpen(String step) {
         if (closed) {
             throw new CallException(name + "." + step + ": " + name + " is closed — hangup() ended this call at "
-                    + Clock.stamp(closedNanos) + ". Start a new call: LocalCall.create(localStream)");
+                    + KitClock.stamp(closedNanos) + ". Start a new call: LocalCall.create(localStream)");
         }
     }
 

@@ -8,7 +8,7 @@ import org.webrtcprimer.call.CallException;
 import org.webrtcprimer.call.CallTimeoutException;
 import org.webrtcprimer.call.Peer;
 import org.webrtcprimer.call.SessionDescription;
-import org.webrtcprimer.events.Clock;
+import org.webrtcprimer.events.KitClock;
 import org.webrtcprimer.events.Event;
 import org.webrtcprimer.events.EventLog;
 import org.webrtcprimer.sdp.MediaSection;
@@ -285,7 +285,7 @@ public final class DataChannel {
         if (limit == null) throw new IllegalArgumentException(who() + ".awaitOpen needs a wait, e.g. Duration.ofSeconds(5)");
         if (opened.isDone()) return this;
         if (closed.isDone()) {
-            throw new CallException(who() + " closed at " + Clock.stamp(closedNanos) + " without opening — create a new channel");
+            throw new CallException(who() + " closed at " + KitClock.stamp(closedNanos) + " without opening — create a new channel");
         }
         CompletableFuture<Object> either = CompletableFuture.anyOf(opened, closed);
         wait(either, limit, who() + " did not open", () -> "readyState " + readyState() + "; "
@@ -293,7 +293,7 @@ public final class DataChannel {
                 + (received || options.negotiated() ? "" : ". An in-band channel opens after negotiate() and both peers connected; "
                 + "one created after the call connected needs another negotiate() when the call had no data channel before"));
         if (!opened.isDone()) {
-            throw new CallException(who() + " closed at " + Clock.stamp(closedNanos) + " before it opened");
+            throw new CallException(who() + " closed at " + KitClock.stamp(closedNanos) + " before it opened");
         }
         return this;
     }
@@ -355,7 +355,7 @@ public final class DataChannel {
         if (flow == null) return send(data);
         checkSendable(data.length);
         long queued = awaitRoom(data.length, flow);
-        long now = Clock.now();
+        long now = KitClock.now();
         transmit(ByteBuffer.wrap(data), true, queued);
         return new Message(now, peer.name(), label, false, true, data.clone());
     }
@@ -363,7 +363,7 @@ public final class DataChannel {
     private Message send(byte[] data, boolean binary) {
         checkSendable(data.length);
         long queued = checkQueue(data.length);
-        long now = Clock.now(); // before the send: the other end may have it before send() returns
+        long now = KitClock.now(); // before the send: the other end may have it before send() returns
         transmit(ByteBuffer.wrap(data), binary, queued); // a heap buffer's whole array is sent: data is exactly the message
         return new Message(now, peer.name(), label, false, binary, data.clone());
     }
@@ -415,7 +415,7 @@ public final class DataChannel {
                     + "(it opens once both peers are connected" + (received || options.negotiated() ? ")" : " and pc2 has acknowledged it)"));
         }
         if (!s.equals("open")) {
-            throw new CallException(who() + ".send: the channel is " + s + (closedNanos >= 0 ? " since " + Clock.stamp(closedNanos) : "")
+            throw new CallException(who() + ".send: the channel is " + s + (closedNanos >= 0 ? " since " + KitClock.stamp(closedNanos) : "")
                     + " — a closed channel never reopens; create a new one with " + peer.name() + ".createDataChannel(...)");
         }
         long max = maxMessageSize();
@@ -498,7 +498,7 @@ public final class DataChannel {
         }
         if (m == CLOSED) {
             inbox.offer(CLOSED); // later receives see the end too
-            throw new CallException(who() + " is closed (since " + Clock.stamp(closedNanos) + ") and every message it received "
+            throw new CallException(who() + " is closed (since " + KitClock.stamp(closedNanos) + ") and every message it received "
                     + "has been taken (" + messagesReceived() + " in all)");
         }
         return m;
@@ -562,7 +562,7 @@ public final class DataChannel {
     }
 
     private void onMessage(RTCDataChannelBuffer buffer) {
-        long now = Clock.now();
+        long now = KitClock.now();
         ByteBuffer data = buffer.data;
         messagesReceived.incrementAndGet();
         bytesReceived.addAndGet(data.remaining());
@@ -599,7 +599,7 @@ public final class DataChannel {
     }
 
     private void markClosed() {
-        if (closedNanos < 0) closedNanos = Clock.now();
+        if (closedNanos < 0) closedNanos = KitClock.now();
         observer.detach(); // the engine keeps its observer forever; it must not keep this channel
         inbox.offer(CLOSED);
         closed.complete(this);

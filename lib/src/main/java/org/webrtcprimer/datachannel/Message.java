@@ -1,6 +1,6 @@
 package org.webrtcprimer.datachannel;
 
-import org.webrtcprimer.events.Clock;
+import org.webrtcprimer.events.KitClock;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -61,6 +61,6 @@ public record Message(long nanos, String peer, String channel, boolean received,
             what = "binary, " + data.length + " bytes" + (data.length == 0 ? "" : ": " + hex.toString().strip()
                     + (data.length > 8 ? " …" : ""));
         }
-        return Clock.stamp(nanos) + " " + peer + (received ? " ← '" : " → '") + channel + "': " + what;
+        return KitClock.stamp(nanos) + " " + peer + (received ? " ← '" : " → '") + channel + "': " + what;
     }
 }

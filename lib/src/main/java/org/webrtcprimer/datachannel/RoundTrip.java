@@ -1,7 +1,7 @@
 package org.webrtcprimer.datachannel;
 
 import org.webrtcprimer.call.CallException;
-import org.webrtcprimer.events.Clock;
+import org.webrtcprimer.events.KitClock;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -44,7 +44,7 @@ public final class RoundTrip {
             for (int i = 0; i < count; i++) {
                 byte[] ping = new byte[size];
                 ByteBuffer.wrap(ping).putLong(i);
-                long t0 = Clock.now();
+                long t0 = KitClock.now();
                 from.send(ping);
                 Message pong = from.receive();
                 long n = ByteBuffer.wrap(pong.data()).getLong();

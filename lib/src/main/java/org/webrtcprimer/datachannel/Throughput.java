@@ -2,7 +2,7 @@ package org.webrtcprimer.datachannel;
 
 import org.webrtcprimer.call.CallException;
 import org.webrtcprimer.call.CallTimeoutException;
-import org.webrtcprimer.events.Clock;
+import org.webrtcprimer.events.KitClock;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -87,7 +87,7 @@ public final class Throughput {
 
         receiver.sink(counter);
         try {
-            counter.start = Clock.now();
+            counter.start = KitClock.now();
             for (long i = 0; i < messages; i++) {
                 ByteBuffer b = i < full ? buffer : last;
                 if (b.capacity() >= 8) b.putLong(0, i);

@@ -3,7 +3,7 @@ package org.webrtcprimer.events;
 import java.util.Objects;
 
 /**
- * One thing that happened during a call, stamped on the kit's {@link Clock}.
+ * One thing that happened during a call, stamped on the kit's {@link KitClock}.
  *
  * @param nanos  when, in nanoseconds on the kit's clock
  * @param source who: {@code "pc1"}, {@code "pc2"}, or {@code "call"} for the kit itself
@@ -84,7 +84,7 @@ public record Event(long nanos, String source, Kind kind, String name, String de
     /** The article's log line, e.g. {@code [72.747] pc1 createOffer start}. */
     @Override
     public String toString() {
-        return Clock.stamp(nanos) + " " + message();
+        return KitClock.stamp(nanos) + " " + message();
     }
 
     /** A readable label of a state machine: {@code iceConnectionState} → {@code ICE state}, as the article prints it. */

@@ -28,7 +28,7 @@ final class EventCodec {
         for (Event e : events) {
             JsonObject o = new JsonObject();
             o.addProperty("nanos", e.nanos());
-            o.addProperty("stamp", Clock.stamp(e.nanos()));
+            o.addProperty("stamp", KitClock.stamp(e.nanos()));
             o.addProperty("source", e.source());
             o.addProperty("kind", e.kind().name());
             o.addProperty("name", e.name());
@@ -66,7 +66,7 @@ final class EventCodec {
     static String toCsv(List<Event> events) {
         StringBuilder b = new StringBuilder(Csv.row(HEADER));
         for (Event e : events) {
-            b.append(Csv.row(List.of(String.valueOf(e.nanos()), Clock.stamp(e.nanos()), e.source(), e.kind().name(), e.name(), e.detail())));
+            b.append(Csv.row(List.of(String.valueOf(e.nanos()), KitClock.stamp(e.nanos()), e.source(), e.kind().name(), e.name(), e.detail())));
         }
         return b.toString();
     }

@@ -23,7 +23,7 @@ public final class EventLog {
 
     /** Records an event stamped now and returns it. */
     public Event add(String source, Event.Kind kind, String name, String detail) {
-        return add(new Event(Clock.now(), source, kind, name, detail));
+        return add(new Event(KitClock.now(), source, kind, name, detail));
     }
 
     /** Records a line of narration, like the article's {@code weblog('Starting call')}. */

@@ -58,7 +58,7 @@ public final class LogTable implements Renderable {
             String who = e.source();
             // The message already names the peer; the column lets the eye follow one peer down the table.
             if (message.startsWith(who + " ")) message = message.substring(who.length() + 1);
-            t.row(Clock.stamp(e.nanos()), (e.nanos() - start) / 1e6, who.equals("call") ? "" : who, message);
+            t.row(KitClock.stamp(e.nanos()), (e.nanos() - start) / 1e6, who.equals("call") ? "" : who, message);
         }
         return t.note("Time is seconds on the kit's clock, like the article's [72.743]; ms counts from the first row. "
                 + "Rows are coloured by peer: pc1 blue, pc2 orange.");

@@ -37,7 +37,7 @@ final class Lesson10 {
                 new Exercise("10.2",
                         "A third peer tries to join your room. Which error code does the server answer with?",
                         a -> Exercises.expectText(a[0], "room-full", "the server's answer to a third peer"),
-                        "try SignalingClient.connect(server.url(), room, \"pc3\") and read the ProtocolException's code().",
+                        "try SignalingClient.connect(server.url(), room, \"pc3\") and read the SignalingProtocolException's code().",
                         "a room holds the two peers of one call (Protocol.ROOM_SIZE); a third is refused with 'room-full' "
                                 + "and can use another room."),
                 new Exercise("10.3",

@@ -4,7 +4,7 @@ import org.webrtcprimer.call.CallException;
 import org.webrtcprimer.call.CallTimeoutException;
 import org.webrtcprimer.call.LocalCall;
 import org.webrtcprimer.call.SessionDescription;
-import org.webrtcprimer.events.Clock;
+import org.webrtcprimer.events.KitClock;
 import org.webrtcprimer.events.Event;
 import org.webrtcprimer.events.StateTimeline;
 import org.webrtcprimer.notebook.Renderable;
@@ -150,7 +150,7 @@ public final class IceRestart {
         long t0 = StateTimeline.callStart(call.log().events());
         SessionDescription before = call.pc1().localDescription();
         CandidatePairs pairsBefore = CandidatePairs.of("pc1", call.pc1().getStats());
-        long start = Clock.now();
+        long start = KitClock.now();
         call.log().note("ICE restart", how == How.RESTART_ICE ? "pc1.restartIce()" : "createOffer({iceRestart: true})");
 
         SessionDescription offer;
@@ -186,7 +186,7 @@ public final class IceRestart {
                 throw new CallException("interrupted while waiting for the ICE restart to select a new pair");
             }
         }
-        long switched = Clock.now();
+        long switched = KitClock.now();
         call.log().note("ICE restart: new pair selected", after.selected().get().route());
         SdpDiff diff = Sdp.diff(Sdp.parse(before.sdp()), Sdp.parse(offer.sdp()), "offer before", "offer after");
         return new Result(how, before, offer, diff, pairsBefore, after, (start - t0) / 1e6, (switched - t0) / 1e6);

@@ -2,7 +2,7 @@ package org.webrtcprimer.media;
 
 import dev.onvoid.webrtc.media.MediaSource;
 import org.webrtcprimer.Engine;
-import org.webrtcprimer.events.Clock;
+import org.webrtcprimer.events.KitClock;
 import org.webrtcprimer.notebook.Renderable;
 import org.webrtcprimer.notebook.Table;
 
@@ -26,7 +26,7 @@ public final class MediaStream implements Engine.Resource, Renderable {
     private final List<Runnable> stoppers;
     private final VideoView localVideo;
     private final Constraints constraints;
-    private final long receivedNanos = Clock.now();
+    private final long receivedNanos = KitClock.now();
     private final long openNanos;
     private volatile boolean stopped;
 

@@ -3,7 +3,7 @@ package org.webrtcprimer.media;
 import dev.onvoid.webrtc.media.video.VideoFrame;
 import dev.onvoid.webrtc.media.video.VideoTrack;
 import dev.onvoid.webrtc.media.video.VideoTrackSink;
-import org.webrtcprimer.events.Clock;
+import org.webrtcprimer.events.KitClock;
 import org.webrtcprimer.events.Event;
 import org.webrtcprimer.events.EventLog;
 
@@ -61,7 +61,7 @@ public final class VideoView implements AutoCloseable {
     private void onFrame(VideoFrame frame) {
         VideoFrame old = null;
         boolean first = false;
-        long now = Clock.now();
+        long now = KitClock.now();
         try {
             synchronized (this) {
                 if (closed) return;
@@ -117,7 +117,7 @@ public final class VideoView implements AutoCloseable {
         long oldest = recent[(int) ((frames - n) % recent.length)];
         if (newest == oldest) return 0;
         double interval = (newest - oldest) / (double) (n - 1);
-        long silence = Clock.now() - newest;
+        long silence = KitClock.now() - newest;
         // a pause longer than a few frame intervals (and over 0.5 s) means the video has stopped
         if (silence > Math.max(4 * interval, 500_000_000L)) return 0;
         return (n - 1) * 1e9 / (newest - oldest);

@@ -54,7 +54,7 @@ public final class Message {
     /**
      * Reads a message from JSON text.
      *
-     * @throws ProtocolException with code {@code malformed-json}, {@code not-an-object} or
+     * @throws SignalingProtocolException with code {@code malformed-json}, {@code not-an-object} or
      *                           {@code missing-field}/{@code bad-field} for the type, saying where
      */
     public static Message parse(String text) {
@@ -62,18 +62,18 @@ public final class Message {
         try {
             e = JsonParser.parseString(text);
         } catch (JsonParseException | IllegalStateException ex) {
-            throw new ProtocolException("malformed-json", "not valid JSON: " + firstLine(ex.getMessage())
+            throw new SignalingProtocolException("malformed-json", "not valid JSON: " + firstLine(ex.getMessage())
                     + " — send one JSON object per message, e.g. {\"type\":\"join\",\"room\":\"lesson10\",\"name\":\"pc1\"}");
         }
         if (e == null || !e.isJsonObject()) {
-            throw new ProtocolException("not-an-object", "a message must be a JSON object with a \"type\" field, not "
+            throw new SignalingProtocolException("not-an-object", "a message must be a JSON object with a \"type\" field, not "
                     + (e == null || e.isJsonNull() ? "null" : e.isJsonArray() ? "an array" : "a bare value"));
         }
         JsonObject o = e.getAsJsonObject();
         JsonElement type = o.get("type");
-        if (type == null) throw new ProtocolException("missing-field", "the message has no \"type\" field — e.g. {\"type\":\"offer\",\"sdp\":\"…\"}");
+        if (type == null) throw new SignalingProtocolException("missing-field", "the message has no \"type\" field — e.g. {\"type\":\"offer\",\"sdp\":\"…\"}");
         if (!type.isJsonPrimitive() || !type.getAsJsonPrimitive().isString()) {
-            throw new ProtocolException("bad-field", "\"type\" must be a string, e.g. \"offer\"");
+            throw new SignalingProtocolException("bad-field", "\"type\" must be a string, e.g. \"offer\"");
         }
         return new Message(o);
     }
@@ -116,14 +116,14 @@ public final class Message {
                 ? Optional.of(e.getAsBoolean()) : Optional.empty();
     }
 
-    /** A required text field, or a {@link ProtocolException} naming the field and the type. */
+    /** A required text field, or a {@link SignalingProtocolException} naming the field and the type. */
     public String require(String field) {
         JsonElement e = json.get(field);
         if (e == null || e.isJsonNull()) {
-            throw new ProtocolException("missing-field", "a '" + type() + "' message needs a \"" + field + "\" field");
+            throw new SignalingProtocolException("missing-field", "a '" + type() + "' message needs a \"" + field + "\" field");
         }
         if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
-            throw new ProtocolException("bad-field", "\"" + field + "\" of a '" + type() + "' message must be a string");
+            throw new SignalingProtocolException("bad-field", "\"" + field + "\" of a '" + type() + "' message must be a string");
         }
         return e.getAsString();
     }

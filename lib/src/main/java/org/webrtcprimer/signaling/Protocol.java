@@ -52,24 +52,24 @@ public final class Protocol {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,32}");
     private static final Pattern ROOM = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
-    /** Checks a message a peer sent; throws {@link ProtocolException} saying what is wrong. */
+    /** Checks a message a peer sent; throws {@link SignalingProtocolException} saying what is wrong. */
     static void validate(Message m) {
         String type = m.type();
         switch (type) {
             case JOIN -> {
                 String room = m.require("room");
                 if (!ROOM.matcher(room).matches()) {
-                    throw new ProtocolException("bad-field", "room '" + shorten(room) + "' must be 1–64 letters, digits, '.', '_' or '-'");
+                    throw new SignalingProtocolException("bad-field", "room '" + shorten(room) + "' must be 1–64 letters, digits, '.', '_' or '-'");
                 }
                 String name = m.require("name");
                 if (!NAME.matcher(name).matches()) {
-                    throw new ProtocolException("bad-field", "name '" + shorten(name) + "' must be 1–32 letters, digits, '.', '_' or '-'");
+                    throw new SignalingProtocolException("bad-field", "name '" + shorten(name) + "' must be 1–32 letters, digits, '.', '_' or '-'");
                 }
             }
             case OFFER, ANSWER -> {
                 String sdp = m.require("sdp");
                 if (!sdp.startsWith("v=0")) {
-                    throw new ProtocolException("bad-field", "the \"sdp\" of a '" + type + "' must be a session description "
+                    throw new SignalingProtocolException("bad-field", "the \"sdp\" of a '" + type + "' must be a session description "
                             + "starting with v=0 (RFC 8866 §5), not '" + shorten(sdp) + "'");
                 }
             }
@@ -78,7 +78,7 @@ public final class Protocol {
                 JsonElement index = m.raw("sdpMLineIndex");
                 if (index != null && !index.isJsonNull()
                         && !(index.isJsonPrimitive() && index.getAsJsonPrimitive().isNumber())) {
-                    throw new ProtocolException("bad-field", "\"sdpMLineIndex\" of a candidate must be a number");
+                    throw new SignalingProtocolException("bad-field", "\"sdpMLineIndex\" of a candidate must be a number");
                 }
             }
             case PING -> requireNumber(m, "t0");
@@ -89,18 +89,18 @@ public final class Protocol {
             case LOG -> {
                 JsonElement events = m.raw("events");
                 if (events == null || !events.isJsonArray()) {
-                    throw new ProtocolException("missing-field", "a 'log' message needs an \"events\" array");
+                    throw new SignalingProtocolException("missing-field", "a 'log' message needs an \"events\" array");
                 }
             }
             case BYE -> { }
-            default -> throw new ProtocolException("unknown-type", "unknown message type '" + shorten(type)
+            default -> throw new SignalingProtocolException("unknown-type", "unknown message type '" + shorten(type)
                     + "' — the server knows join, " + String.join(", ", RELAYED));
         }
     }
 
     private static void requireNumber(Message m, String field) {
         if (m.number(field).isEmpty()) {
-            throw new ProtocolException(m.has(field) ? "bad-field" : "missing-field",
+            throw new SignalingProtocolException(m.has(field) ? "bad-field" : "missing-field",
                     "a '" + m.type() + "' message needs a number \"" + field + "\" (nanoseconds on the sender's clock)");
         }
     }

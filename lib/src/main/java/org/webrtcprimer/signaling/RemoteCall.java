@@ -16,7 +16,7 @@ import org.webrtcprimer.call.Peer;
 import org.webrtcprimer.call.PeerState;
 import org.webrtcprimer.call.SessionDescription;
 import org.webrtcprimer.call.StartBitrate;
-import org.webrtcprimer.events.Clock;
+import org.webrtcprimer.events.KitClock;
 import org.webrtcprimer.events.Event;
 import org.webrtcprimer.events.EventLog;
 import org.webrtcprimer.media.MediaStream;
@@ -383,7 +383,7 @@ public final class RemoteCall implements Engine.Resource, Renderable {
             // With the last page, where this kit clock starts on the machine's monotonic clock:
             // only meaningful between processes of one machine, where it checks the ping estimate.
             out.add(Message.of(Protocol.LOG, "events", pages.get(i), "last", last,
-                    "origin", last ? System.nanoTime() - Clock.now() : null));
+                    "origin", last ? System.nanoTime() - KitClock.now() : null));
         }
         return out;
     }

@@ -3,7 +3,7 @@ package org.webrtcprimer.signaling;
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.handshake.ServerHandshake;
-import org.webrtcprimer.events.Clock;
+import org.webrtcprimer.events.KitClock;
 import org.webrtcprimer.events.Event;
 import org.webrtcprimer.events.EventLog;
 
@@ -66,7 +66,7 @@ public final class SignalingClient implements AutoCloseable {
     /**
      * Connects to the server and joins the room under the name.
      *
-     * @throws ProtocolException     when the server refuses the join (room full, name taken …)
+     * @throws SignalingProtocolException     when the server refuses the join (room full, name taken …)
      * @throws IllegalStateException when the server cannot be reached in time
      */
     public static SignalingClient connect(String serverUrl, String room, String name, Duration timeout) {
@@ -108,7 +108,7 @@ public final class SignalingClient implements AutoCloseable {
                         || m.type().equals(Protocol.ERROR) && Protocol.JOIN.equals(m.string("inReplyTo").orElse(null)),
                 timeout, "the server did not answer the join of " + name + " to room " + room);
         if (reply.type().equals(Protocol.ERROR)) {
-            throw new ProtocolException(reply.string("code").orElse("error"), "could not join: " + reply.string("message").orElse(""));
+            throw new SignalingProtocolException(reply.string("code").orElse("error"), "could not join: " + reply.string("message").orElse(""));
         }
         synchronized (lock) {
             for (var e : reply.raw("peers").getAsJsonArray()) peers.add(e.getAsString());
@@ -240,11 +240,11 @@ public final class SignalingClient implements AutoCloseable {
         awaitPeer(Duration.ofSeconds(10));
         List<ClockOffset.Sample> samples = new ArrayList<>();
         for (int i = 0; i < rounds; i++) {
-            long t0 = Clock.now();
+            long t0 = KitClock.now();
             send(Message.of(Protocol.PING, "t0", t0));
             Message pong = next(m -> m.type().equals(Protocol.PONG) && m.number("t0").orElse(-1L) == t0,
                     Duration.ofSeconds(5), "no pong came back for ping " + (i + 1) + " of " + rounds);
-            long t2 = Clock.now();
+            long t2 = KitClock.now();
             samples.add(new ClockOffset.Sample(t0, pong.number("t1").orElseThrow(), t2));
         }
         ClockOffset offset = ClockOffset.of(samples);
@@ -312,7 +312,7 @@ public final class SignalingClient implements AutoCloseable {
     private void received(Message m) {
         if (m.type().equals(Protocol.PING)) {
             // Answer at once, on the connection's thread: the shorter the stay here, the better the estimate.
-            long t1 = Clock.now();
+            long t1 = KitClock.now();
             try {
                 ws.send(Message.of(Protocol.PONG, "t0", m.number("t0").orElse(0L), "t1", t1).json());
             } catch (RuntimeException ignored) {
@@ -373,7 +373,7 @@ public final class SignalingClient implements AutoCloseable {
             Message m;
             try {
                 m = Message.parse(text);
-            } catch (ProtocolException e) {
+            } catch (SignalingProtocolException e) {
                 log.add(SignalingServer.SOURCE, Event.Kind.NOTE, name + " ignored a message", e.getMessage());
                 return;
             }

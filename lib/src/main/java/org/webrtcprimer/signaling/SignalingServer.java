@@ -386,7 +386,7 @@ public final class SignalingServer implements AutoCloseable {
             try {
                 msg = Message.parse(text);
                 Protocol.validate(msg);
-            } catch (ProtocolException e) {
+            } catch (SignalingProtocolException e) {
                 log.add(SOURCE, Event.Kind.NOTE, "refused a message", m.who() + ": " + e.getMessage());
                 reply(conn, error(e.code(), e.getMessage(), typeOf(text)));
                 return;

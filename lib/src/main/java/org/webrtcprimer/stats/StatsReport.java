@@ -47,7 +47,7 @@ public record StatsReport(String peer, long nanos, double timestamp, Map<String,
     public static StatsReport of(org.webrtcprimer.call.Peer peer) {
         if (peer == null) throw new IllegalArgumentException("whose stats? pass call.pc1() or call.pc2()");
         RTCStatsReport raw = peer.getStats();
-        return from(peer.name(), raw, org.webrtcprimer.events.Clock.now());
+        return from(peer.name(), raw, org.webrtcprimer.events.KitClock.now());
     }
 
     /** Converts the engine's report (microsecond timestamps, BigInteger counters) into plain data. */
@@ -97,6 +97,6 @@ public record StatsReport(String peer, long nanos, double timestamp, Map<String,
     public String toString() {
         Map<String, Long> count = new LinkedHashMap<>();
         for (StatsObject o : objects.values()) count.merge(o.type(), 1L, Long::sum);
-        return peer + " stats at " + org.webrtcprimer.events.Clock.stamp(nanos) + ": " + objects.size() + " objects " + count;
+        return peer + " stats at " + org.webrtcprimer.events.KitClock.stamp(nanos) + ": " + objects.size() + " objects " + count;
     }
 }

@@ -7,7 +7,7 @@ import org.webrtcprimer.call.CallException;
 import org.webrtcprimer.call.LocalCall;
 import org.webrtcprimer.call.Peer;
 import org.webrtcprimer.call.SessionDescription;
-import org.webrtcprimer.events.Clock;
+import org.webrtcprimer.events.KitClock;
 import org.webrtcprimer.events.Event;
 import org.webrtcprimer.events.EventLog;
 
@@ -65,7 +65,7 @@ public final class StatsSampler implements AutoCloseable, Engine.Resource {
         this.log = call.log();
         this.interval = interval;
         this.maxSamples = maxSamples;
-        this.originNanos = log.events().isEmpty() ? Clock.now() : log.events().get(0).nanos();
+        this.originNanos = log.events().isEmpty() ? KitClock.now() : log.events().get(0).nanos();
         for (Peer p : peers) samples.put(p.name(), new ArrayDeque<>());
         thread = new Thread(this::loop, "webrtc-primer-stats-" + COUNT.incrementAndGet());
         thread.setDaemon(true);
@@ -170,7 +170,7 @@ public final class StatsSampler implements AutoCloseable, Engine.Resource {
         } catch (Throwable t) {
             return; // the peer closed between the check and the call (NullPointerException: handle is null)
         }
-        StatsReport r = StatsReport.from(p.name(), raw, Clock.now());
+        StatsReport r = StatsReport.from(p.name(), raw, KitClock.now());
         SessionDescription local = p.localDescription(), remote = p.remoteDescription();
         synchronized (this) {
             Deque<StatsReport> q = samples.get(p.name());

@@ -49,7 +49,7 @@ class Lesson10ExercisesTest {
             assertTrue(Exercises.check("10.1", (int) relayed, server).right(), "still the lesson10 count");
             assertFalse(Exercises.check("10.1", (int) everywhere, server).right());
 
-            ProtocolException third = assertThrows(ProtocolException.class,
+            SignalingProtocolException third = assertThrows(SignalingProtocolException.class,
                     () -> SignalingClient.connect(server.url(), "lesson10", "pc3", Duration.ofSeconds(5)));
             assertTrue(Exercises.check("10.2", third.code()).right(), third.code());
             assertFalse(Exercises.check("10.2", "name-taken").right());

@@ -24,15 +24,15 @@ class ProtocolTest {
         assertThrows(IllegalArgumentException.class, () -> Message.of("x", "odd"));
         assertThrows(IllegalArgumentException.class, () -> Message.of("x", "list", List.of()));
 
-        ProtocolException e = assertThrows(ProtocolException.class, () -> Message.parse("{\"type\":\"offer\",}x"));
+        SignalingProtocolException e = assertThrows(SignalingProtocolException.class, () -> Message.parse("{\"type\":\"offer\",}x"));
         assertEquals("malformed-json", e.code());
-        ProtocolException noSdp = assertThrows(ProtocolException.class, () -> Protocol.validate(Message.of("answer")));
+        SignalingProtocolException noSdp = assertThrows(SignalingProtocolException.class, () -> Protocol.validate(Message.of("answer")));
         assertEquals("a 'answer' message needs a \"sdp\" field", noSdp.getMessage());
-        ProtocolException badIndex = assertThrows(ProtocolException.class,
+        SignalingProtocolException badIndex = assertThrows(SignalingProtocolException.class,
                 () -> Protocol.validate(Message.of("candidate", "candidate", "", "sdpMLineIndex", "zero")));
         assertEquals("bad-field", badIndex.code());
         Protocol.validate(Message.of("candidate", "candidate", "")); // end of candidates is fine
-        ProtocolException longName = assertThrows(ProtocolException.class,
+        SignalingProtocolException longName = assertThrows(SignalingProtocolException.class,
                 () -> Protocol.validate(Message.of("join", "room", "r", "name", "n".repeat(33))));
         assertTrue(longName.getMessage().contains("1–32"), longName.getMessage());
     }

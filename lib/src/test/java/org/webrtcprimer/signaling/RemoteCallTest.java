@@ -5,7 +5,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.webrtcprimer.call.CallException;
-import org.webrtcprimer.events.Clock;
+import org.webrtcprimer.events.KitClock;
 import org.webrtcprimer.events.Event;
 import org.webrtcprimer.events.EventLog;
 import org.webrtcprimer.media.Constraints;
@@ -154,7 +154,7 @@ class RemoteCallTest {
             // The truth, available only because both processes share this machine's monotonic
             // clock: each kit clock counts from its JVM's start, so the offset is the difference
             // of the two origins. The ping estimate must lie within half its round trip of it.
-            long ourOrigin = System.nanoTime() - Clock.now();
+            long ourOrigin = System.nanoTime() - KitClock.now();
             long theirOrigin = call.remoteClockOrigin().orElseThrow(() -> new AssertionError("the callee's log has no clock origin"));
             long trueOffset = ourOrigin - theirOrigin;
             long error = Math.abs(offset.offsetNanos() - trueOffset);

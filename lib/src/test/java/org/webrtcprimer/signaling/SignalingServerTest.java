@@ -313,7 +313,7 @@ class SignalingServerTest {
              SignalingClient pc2 = SignalingClient.connect(server.url(), "r", "pc2")) {
             assertEquals("pc2", pc1.awaitPeer(Duration.ofSeconds(5)));
             assertEquals(List.of("pc1"), pc2.peers());
-            ProtocolException full = assertThrows(ProtocolException.class, () -> SignalingClient.connect(server.url(), "r", "pc3"));
+            SignalingProtocolException full = assertThrows(SignalingProtocolException.class, () -> SignalingClient.connect(server.url(), "r", "pc3"));
             assertEquals("room-full", full.code());
             pc1.send(Message.of("offer", "sdp", "v=0\r\n"));
             assertEquals("pc1", pc2.next("offer", Duration.ofSeconds(5)).from());

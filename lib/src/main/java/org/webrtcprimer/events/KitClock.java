@@ -7,10 +7,10 @@ package org.webrtcprimer.events;
  * event of every call in a kernel is stamped on this clock, so logs of several calls, peers and
  * processes line up.
  */
-public final class Clock {
+public final class KitClock {
     private static final long ORIGIN = System.nanoTime();
 
-    private Clock() {}
+    private KitClock() {}
 
     /** Nanoseconds since the kit's clock started. */
     public static long now() {

@@ -4,11 +4,11 @@ package org.webrtcprimer.signaling;
  * A signaling message the protocol does not accept, with a short machine-readable code (the
  * {@code code} of the server's {@code error} reply) and a message that says what to send instead.
  */
-public final class ProtocolException extends RuntimeException {
+public final class SignalingProtocolException extends RuntimeException {
 
     private final String code;
 
-    public ProtocolException(String code, String message) {
+    public SignalingProtocolException(String code, String message) {
         super(message);
         this.code = code;
     }
