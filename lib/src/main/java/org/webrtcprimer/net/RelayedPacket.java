@@ -1,0 +1,30 @@
+package org.webrtcprimer.net;
+
+import java.net.InetSocketAddress;
+
+/**
+ * One packet the kit's relay saw, as the capture keeps it.
+ *
+ * @param index      the relay's running count of packets seen, from 0
+ * @param nanos      when the relay received it, on the kit's clock ({@code events.KitClock})
+ * @param way        which way it travels
+ * @param from       the address it came from (a peer's socket, or a server's)
+ * @param to         the address the relay sends it on to
+ * @param data       the UDP payload, exactly as received (the relay's own copy)
+ * @param fate       what the relay did with it
+ * @param delayNanos how long the relay held it before sending (0 when dropped or not delayed)
+ */
+public record RelayedPacket(long index, long nanos, Way way, InetSocketAddress from, InetSocketAddress to,
+                            byte[] data, Fate fate, long delayNanos) {
+
+    public RelayedPacket {
+        if (way == null || fate == null || data == null) {
+            throw new IllegalArgumentException("a relayed packet needs a way, a fate and its data");
+        }
+    }
+
+    /** The payload's size in bytes. */
+    public int size() {
+        return data.length;
+    }
+}
