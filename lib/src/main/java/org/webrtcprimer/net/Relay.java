@@ -229,6 +229,8 @@ public final class Relay implements AutoCloseable, Renderable {
             if (closed || allFaces.size() >= MAX_FACES) return null;
             try {
                 DatagramChannel ch = DatagramChannel.open(StandardProtocolFamily.INET);
+                // Room for a burst while the receiving thread waits for a core (a video keyframe is ~100 packets).
+                ch.setOption(java.net.StandardSocketOptions.SO_RCVBUF, 1 << 20);
                 ch.bind(new InetSocketAddress(LOOPBACK, 0));
                 ch.configureBlocking(false);
                 f = new Face(ch, (InetSocketAddress) ch.getLocalAddress(), inside, inbound);
