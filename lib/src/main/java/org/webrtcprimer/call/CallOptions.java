@@ -1,5 +1,7 @@
 package org.webrtcprimer.call;
 
+import org.webrtcprimer.net.Network;
+
 import java.time.Duration;
 
 /**
@@ -16,9 +18,11 @@ import java.time.Duration;
  *                     the answer as the engine made it
  * @param requestFrameOnConnect when true, the synthetic camera pushes a frame the moment pc1 is
  *                     connected instead of at its next 1/30 s slot
+ * @param network      when not null, the call goes through the kit's relay with these conditions
+ *                     ({@link Network}); null (the default) connects the peers directly, as always
  */
 public record CallOptions(OfferOptions offerOptions, boolean trickle, Duration timeout, int startBitrateKbps,
-                          boolean requestFrameOnConnect) {
+                          boolean requestFrameOnConnect, Network network) {
 
     /** The start bitrate the kit's quick call uses: enough for 640×480 with no dropped frames. */
     public static final int FAST_START_KBPS = 1000;
@@ -38,31 +42,40 @@ public record CallOptions(OfferOptions offerOptions, boolean trickle, Duration t
      * bitrate and a frame pushed at connect — the first remote frame in about half the time.
      */
     public static CallOptions defaults() {
-        return new CallOptions(OfferOptions.defaults(), true, Duration.ofSeconds(10), FAST_START_KBPS, true);
+        return new CallOptions(OfferOptions.defaults(), true, Duration.ofSeconds(10), FAST_START_KBPS, true, null);
     }
 
     /** Exactly the article's sequence with the engine's own defaults: no SDP edit, no frame request. */
     public static CallOptions articleDefaults() {
-        return new CallOptions(OfferOptions.defaults(), true, Duration.ofSeconds(10), 0, false);
+        return new CallOptions(OfferOptions.defaults(), true, Duration.ofSeconds(10), 0, false, null);
     }
 
     public CallOptions offerOptions(OfferOptions o) {
-        return new CallOptions(o, trickle, timeout, startBitrateKbps, requestFrameOnConnect);
+        return new CallOptions(o, trickle, timeout, startBitrateKbps, requestFrameOnConnect, network);
     }
 
     public CallOptions trickle(boolean on) {
-        return new CallOptions(offerOptions, on, timeout, startBitrateKbps, requestFrameOnConnect);
+        return new CallOptions(offerOptions, on, timeout, startBitrateKbps, requestFrameOnConnect, network);
     }
 
     public CallOptions timeout(Duration d) {
-        return new CallOptions(offerOptions, trickle, d, startBitrateKbps, requestFrameOnConnect);
+        return new CallOptions(offerOptions, trickle, d, startBitrateKbps, requestFrameOnConnect, network);
     }
 
     public CallOptions startBitrateKbps(int kbps) {
-        return new CallOptions(offerOptions, trickle, timeout, kbps, requestFrameOnConnect);
+        return new CallOptions(offerOptions, trickle, timeout, kbps, requestFrameOnConnect, network);
     }
 
     public CallOptions requestFrameOnConnect(boolean on) {
-        return new CallOptions(offerOptions, trickle, timeout, startBitrateKbps, on);
+        return new CallOptions(offerOptions, trickle, timeout, startBitrateKbps, on, network);
+    }
+
+    /**
+     * Routes the call through the kit's relay, which puts these conditions between the peers
+     * ({@code Network.perfect().delay(50)}); the call's {@code relay()} changes them live. Null
+     * turns the relay off.
+     */
+    public CallOptions network(Network n) {
+        return new CallOptions(offerOptions, trickle, timeout, startBitrateKbps, requestFrameOnConnect, n);
     }
 }

@@ -11,6 +11,8 @@ import org.webrtcprimer.events.EventLog;
 import org.webrtcprimer.media.MediaStream;
 import org.webrtcprimer.media.Track;
 import org.webrtcprimer.media.VideoView;
+import org.webrtcprimer.net.Relay;
+import org.webrtcprimer.net.Way;
 import org.webrtcprimer.notebook.Renderable;
 import org.webrtcprimer.notebook.Table;
 import org.webrtcprimer.timing.SetupTime;
@@ -53,6 +55,7 @@ public final class LocalCall implements Engine.Resource, Renderable {
     private final Peer pc1;
     private final Peer pc2;
     private final VideoView remoteVideo;
+    private final Relay relay;
     private volatile boolean hungUp;
 
     private LocalCall(MediaStream localStream, CallOptions options) {
@@ -75,12 +78,28 @@ public final class LocalCall implements Engine.Resource, Renderable {
         }
         pc2 = second;
         log.note("Created remote peer connection object pc2");
+        if (options.network() != null) {
+            try {
+                relay = Relay.start(options.network());
+            } catch (RuntimeException e) {
+                pc1.close();
+                pc2.close();
+                throw e;
+            }
+            log.note("Call goes through the kit's relay", options.network().toString());
+        } else {
+            relay = null;
+        }
         remoteVideo = new VideoView("remoteVideo", "pc2", log);
 
         // The article's onIceCandidate(pc, event): each candidate goes to the other peer.
-        if (options.trickle()) {
+        if (options.trickle() && relay == null) {
             pc1.onIceCandidate(pc2::addIceCandidate);
             pc2.onIceCandidate(pc1::addIceCandidate);
+        } else if (options.trickle()) {
+            // Through the relay: each candidate names the relay's socket that stands for it.
+            pc1.onIceCandidate(c -> deliver(pc2, RelayRouting.handOver(relay, c, Way.PC1_TO_PC2, log)));
+            pc2.onIceCandidate(c -> deliver(pc1, RelayRouting.handOver(relay, c, Way.PC2_TO_PC1, log)));
         }
         // The article's gotRemoteStream: pc2's remote video goes to remoteVideo.
         pc2.onTrack(this::gotRemoteTrack);
@@ -95,6 +114,10 @@ public final class LocalCall implements Engine.Resource, Renderable {
                     .thenRun(() -> videoTracks().forEach(Track::requestFrame));
         }
         Engine.get().registerCall(this);
+    }
+
+    private static void deliver(Peer to, IceCandidate c) {
+        if (c != null) to.addIceCandidate(c);
     }
 
     /**
@@ -170,6 +193,7 @@ public final class LocalCall implements Engine.Resource, Renderable {
         SessionDescription offer = pc1.createOffer(options.offerOptions());
         pc1.setLocalDescription(offer);
         if (!options.trickle()) offer = gathered(pc1);
+        if (relay != null) offer = RelayRouting.handOver(relay, offer, Way.PC1_TO_PC2, log);
         pc2.setRemoteDescription(offer);
         SessionDescription answer = pc2.createAnswer();
         pc2.setLocalDescription(answer);
@@ -179,6 +203,7 @@ public final class LocalCall implements Engine.Resource, Renderable {
             log.note("Signaling edits the answer for pc1", "x-google-start-bitrate=" + options.startBitrateKbps()
                     + " on the video codec (LAN start bitrate, see lesson 06)");
         }
+        if (relay != null) answer = RelayRouting.handOver(relay, answer, Way.PC2_TO_PC1, log);
         pc1.setRemoteDescription(answer);
     }
 
@@ -229,6 +254,23 @@ public final class LocalCall implements Engine.Resource, Renderable {
 
     private List<Track> videoTracks() {
         return localStream == null ? List.of() : localStream.getVideoTracks();
+    }
+
+    /**
+     * The kit's relay this call goes through, live: change its conditions, read its counters, add a
+     * packet sink. Only for a call made with {@code CallOptions.defaults().network(...)}.
+     */
+    public Relay relay() {
+        if (relay == null) {
+            throw new CallException("relay: this call connects pc1 and pc2 directly — make it with "
+                    + "CallOptions.defaults().network(Network.perfect()) to route it through the kit's relay");
+        }
+        return relay;
+    }
+
+    /** Whether this call goes through the kit's relay. */
+    public boolean hasRelay() {
+        return relay != null;
     }
 
     /** The options this call was made with. */
@@ -370,7 +412,7 @@ public final class LocalCall implements Engine.Resource, Renderable {
 
     /**
      * Ends the call, releasing in a fixed order: the remote video view (its sink and kept frame),
-     * then pc1, then pc2. Harmless twice. The local stream stays open for the next call.
+     * then pc1, then pc2, then the relay (if the call has one). Harmless twice. The local stream stays open for the next call.
      */
     public void hangup() {
         synchronized (this) {
@@ -381,6 +423,7 @@ public final class LocalCall implements Engine.Resource, Renderable {
         remoteVideo.close();
         pc1.close();
         pc2.close();
+        if (relay != null) relay.close();
         if (Engine.isRunning()) Engine.get().unregisterCall(this);
     }
 
