@@ -338,9 +338,11 @@ public final class LocalCall implements Engine.Resource, Renderable {
                 return "stuck in ICE '" + ice + "': " + n + " has no remote candidates — none were trickled to it and the "
                         + "description it received has no a=candidate lines, so there is no pair to check (RFC 8445 §6.1.2).";
             }
-            return "stuck in ICE '" + ice + "': " + n + " has " + known + " remote candidates but no check has "
-                    + "succeeded — checks are authenticated with the peers' a=ice-ufrag/a=ice-pwd, so a wrong password "
-                    + "makes every check fail (RFC 8445 §7.2.2).";
+            return "stuck in ICE '" + ice + "': " + n + " has " + known + " remote candidates but no pair was nominated — "
+                    + "the controlling peer (the offerer) nominates only a pair whose own check succeeded. Checks are "
+                    + "authenticated with the a=ice-ufrag/a=ice-pwd of the peer they go to, so a wrong password in a "
+                    + "description makes the checks signed with it fail with 401 Unauthorized (RFC 8445 §7.2.2; RFC 8489 "
+                    + "§9.1.3); its candidatePairs(...) table shows which checks got answers.";
         }
         if (ice.equals("failed")) {
             return "ICE failed: every candidate pair failed its checks (RFC 8445 §7.2.5.2).";
