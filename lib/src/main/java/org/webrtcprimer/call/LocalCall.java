@@ -54,6 +54,7 @@ public final class LocalCall implements Engine.Resource, Renderable {
     private final Peer pc2;
     private final VideoView remoteVideo;
     private volatile boolean hungUp;
+    private final List<AutoCloseable> closeAtHangup = new java.util.ArrayList<>();
 
     private LocalCall(MediaStream localStream, CallOptions options) {
         this.localStream = localStream;
@@ -62,8 +63,9 @@ public final class LocalCall implements Engine.Resource, Renderable {
         for (Track t : videoTracks()) log.note("Using video device", t.label());
         if (localStream != null) for (Track t : localStream.getAudioTracks()) log.note("Using audio device", t.label());
         else log.note("No local media", "data channels only");
-        RTCConfiguration config = new RTCConfiguration(); // no STUN/TURN: host candidates are enough on one machine
-        log.note("RTCPeerConnection configuration", "{iceServers: [], bundlePolicy: balanced, rtcpMuxPolicy: require}");
+        // By default no STUN/TURN: host candidates are enough on one machine.
+        RTCConfiguration config = EngineConfig.of(options.ice());
+        log.note("RTCPeerConnection configuration", options.ice().describe());
         pc1 = new Peer("pc1", log, config, options.timeout());
         log.note("Created local peer connection object pc1");
         Peer second;
@@ -379,7 +381,48 @@ public final class LocalCall implements Engine.Resource, Renderable {
         remoteVideo.close();
         pc1.close();
         pc2.close();
+        List<AutoCloseable> owned;
+        synchronized (this) {
+            owned = List.copyOf(closeAtHangup);
+            closeAtHangup.clear();
+        }
+        // After the peers: what they used (a TURN server) goes once they no longer use it, newest first.
+        for (int i = owned.size() - 1; i >= 0; i--) {
+            try {
+                owned.get(i).close();
+            } catch (Exception e) {
+                log.note("Could not release at hangup", owned.get(i) + ": " + e.getMessage());
+            }
+        }
         if (Engine.isRunning()) Engine.get().unregisterCall(this);
+    }
+
+    /**
+     * Releases {@code resource} when this call hangs up, after pc1 and pc2 have closed — e.g. the
+     * TURN server a lesson started for this call: {@code call.closeAtHangup(turn)}. Resources go
+     * in the reverse order they were added. On a call that has already hung up, closes it now.
+     *
+     * @return the resource, for chaining
+     */
+    public <T extends AutoCloseable> T closeAtHangup(T resource) {
+        if (resource == null) throw new IllegalArgumentException("closeAtHangup needs something to close, not null");
+        synchronized (this) {
+            if (!hungUp) {
+                closeAtHangup.add(resource);
+                return resource;
+            }
+        }
+        try {
+            resource.close();
+        } catch (Exception e) {
+            throw new CallException("closeAtHangup: the call had already hung up and closing " + resource + " failed: " + e.getMessage(), e);
+        }
+        return resource;
+    }
+
+    /** Every {@code icecandidateerror} either peer reported so far (a STUN/TURN server it could not use). */
+    public List<IceCandidateError> iceCandidateErrors() {
+        return IceCandidateError.all(log);
     }
 
     /** Same as {@link #hangup()}, for the engine's shutdown. */
