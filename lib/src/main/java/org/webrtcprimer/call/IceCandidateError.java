@@ -46,6 +46,29 @@ public record IceCandidateError(String peer, int code, String text, String url, 
                 .map(IceCandidateError::of).filter(x -> x != null).toList();
     }
 
+    /**
+     * What the code means for this server, in one line, without knowing the server's
+     * configuration (a {@code TurnServer} that does know it says which of the causes it is).
+     */
+    public String explain() {
+        String transport = IceServer.transport(url);
+        return switch (code) {
+            case 401 -> "the TURN server " + url + " refused the credentials (401 Unauthorized): a wrong username or password, "
+                    + "a key made for another realm, or time-limited credentials that expired (RFC 8489 §9.2)";
+            case 403 -> "the TURN server " + url + " refused (403 Forbidden): it may not relay to that peer address (RFC 8656 §9)";
+            case 437 -> "the TURN server " + url + " has no allocation for this 5-tuple (437 Allocation Mismatch, RFC 8656 §7.1)";
+            case 441 -> "the TURN server " + url + " says the credentials differ from the allocation's (441 Wrong Credentials, RFC 8656 §7.1)";
+            case 486 -> "the TURN server " + url + " refused another allocation (486 Allocation Quota Reached, RFC 8656 §6.2)";
+            case 508 -> "the TURN server " + url + " has no relay port left (508 Insufficient Capacity, RFC 8656 §6.2)";
+            case 701 -> url.startsWith("turns:") || url.startsWith("stuns:")
+                    ? "no TLS connection to " + url + " (701 " + text + "): the server does not answer on that port, or its "
+                    + "certificate was refused — a self-signed one needs acceptAnyCertificate (W3C webrtc-pc §4.8.2)"
+                    : "no answer from " + url + " over " + transport + " (701 " + text + "): that transport is blocked on the way "
+                    + "or nothing listens there (W3C webrtc-pc §4.8.2)";
+            default -> "the server " + url + " answered " + code + " " + text;
+        };
+    }
+
     @Override
     public String toString() {
         return peer + " icecandidateerror " + detail();

@@ -293,6 +293,10 @@ public final class LocalCall implements Engine.Resource, Renderable {
                     + "description (RFC 8122 §5; RFC 5763 §5), so no keys for SRTP.";
         }
         String ice = s.iceConnectionState();
+        String gatheringProblem = gatheringProblem(p);
+        if ((ice.equals("new") || ice.equals("checking") || ice.equals("failed")) && gatheringProblem != null) {
+            return "stuck in ICE '" + ice + "': " + gatheringProblem;
+        }
         if (ice.equals("new") || ice.equals("checking")) {
             if (known == 0) {
                 return "stuck in ICE '" + ice + "': " + n + " has no remote candidates — none were trickled to it and the "
@@ -310,6 +314,28 @@ public final class LocalCall implements Engine.Resource, Renderable {
                     + "', the handshake over the selected pair has not finished (RFC 8842 §5).";
         }
         return n + " is connected.";
+    }
+
+    /**
+     * Why a peer has no candidate to offer when its ICE servers are the reason: under
+     * {@code iceTransportPolicy relay} a peer whose TURN server refused or never answered gathers
+     * nothing at all. Null when that is not the problem.
+     */
+    private String gatheringProblem(Peer p) {
+        if (options.ice().servers().isEmpty()) return null;
+        boolean relay = options.ice().policy().equals("relay");
+        long gathered = p.localCandidates().stream().filter(c -> !c.isEndOfCandidates())
+                .filter(c -> !relay || c.type().equals("relay")).count();
+        if (gathered > 0) return null;
+        List<IceCandidateError> errors = IceCandidateError.all(log).stream().filter(e -> e.peer().equals(p.name())).toList();
+        String none = p.name() + " gathered no " + (relay ? "relay " : "") + "candidate";
+        if (!errors.isEmpty()) return none + ": " + errors.get(0).explain() + ".";
+        if (!relay) return null;
+        List<String> turnUrls = options.ice().servers().stream().flatMap(x -> x.urls().stream())
+                .filter(u -> IceServer.scheme(u).startsWith("turn")).toList();
+        return none + " and heard no icecandidateerror: nothing answered " + String.join(", ", turnUrls) + " — a blocked "
+                + "transport is silent, and the engine reports 701 only when its retransmissions run out, about 40 s later "
+                + "(RFC 8489 §6.2.1).";
     }
 
     /** Waits for pc2's first remote video frame — the end of the article's setup time. */

@@ -263,6 +263,17 @@ public final class TurnServer implements AutoCloseable, Renderable {
         };
     }
 
+    /** Whether a STUN/TURN URL points at this server (its address and one of its ports). */
+    public boolean isOwn(String url) {
+        String a = config.address().getHostAddress();
+        return url.contains(":" + a + ":" + ports.main()) || url.contains(":" + a + ":" + ports.tls());
+    }
+
+    /** Why {@code call} did not get through this server, in one line, or empty when TURN is not the problem. */
+    public Optional<String> diagnose(org.webrtcprimer.call.LocalCall call) {
+        return TurnDiagnosis.of(call, this);
+    }
+
     /** coturn as a plain STUN server ({@code stun:ADDR:PORT}, RFC 7064): srflx candidates, no relaying. */
     public IceServer stun() {
         return IceServer.stun("stun:" + config.address().getHostAddress() + ":" + ports.main());
@@ -334,6 +345,11 @@ public final class TurnServer implements AutoCloseable, Renderable {
     /** The first and last port of its relay range (RFC 8656 relayed transport addresses). */
     public int[] relayPorts() {
         return new int[]{ports.relayMin(), ports.relayMax()};
+    }
+
+    /** The config file coturn was started with (deleted when it stops). */
+    public Path configFile() {
+        return dir.resolve("turnserver.conf");
     }
 
     /** The process id of {@code turnserver}. */
