@@ -87,7 +87,7 @@ public record CallOptions(OfferOptions offerOptions, boolean trickle, Duration t
 
     /**
      * {@code iceTransportPolicy}: {@code "all"} or {@code "relay"} — with {@code relay} the peers
-     * use only TURN relay candidates (W3C webrtc-pc §4.2.5), so every packet goes through the
+     * use only TURN relay candidates (W3C webrtc-pc, RTCIceTransportPolicy), so every packet goes through the
      * TURN server. Set the servers first.
      */
     public CallOptions iceTransportPolicy(String policy) {

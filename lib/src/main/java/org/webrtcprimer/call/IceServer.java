@@ -6,7 +6,7 @@ import java.util.Locale;
 
 /**
  * One entry of {@code RTCConfiguration.iceServers} — the browser's {@code {urls, username,
- * credential}} (W3C webrtc-pc §4.2.4, {@code RTCIceServer}).
+ * credential}} (W3C webrtc-pc, {@code RTCIceServer}).
  *
  * @param urls        {@code stun:host:port}, {@code turn:host:port?transport=udp|tcp} or
  *                    {@code turns:host:port?transport=tcp} (RFC 7064, RFC 7065)
@@ -28,7 +28,7 @@ public record IceServer(List<String> urls, String username, String credential, b
         credential = credential == null ? "" : credential;
         boolean turn = urls.stream().anyMatch(u -> !scheme(u).equals("stun") && !scheme(u).equals("stuns"));
         if (turn && (username.isEmpty() || credential.isEmpty())) {
-            throw new IllegalArgumentException("a TURN server needs a username and a credential (W3C webrtc-pc §4.4.1.5): " + urls);
+            throw new IllegalArgumentException("a TURN server needs a username and a credential (W3C webrtc-pc, RTCIceServer): " + urls);
         }
     }
 

@@ -4,11 +4,11 @@ import java.util.List;
 
 /**
  * The ICE part of a call's {@code RTCConfiguration}: its {@code iceServers} and its {@code
- * iceTransportPolicy} (W3C webrtc-pc §4.2.1). Set through {@link CallOptions#iceServers} and
+ * iceTransportPolicy} (W3C webrtc-pc, RTCConfiguration). Set through {@link CallOptions#iceServers} and
  * {@link CallOptions#iceTransportPolicy}.
  *
  * @param servers STUN and TURN servers every peer of the call gathers from; empty: host candidates only
- * @param policy  {@code all} (every candidate) or {@code relay} (only TURN relay candidates, W3C §4.2.5)
+ * @param policy  {@code all} (every candidate) or {@code relay} (only TURN relay candidates; W3C webrtc-pc, RTCIceTransportPolicy)
  */
 public record IceSettings(List<IceServer> servers, String policy) {
 
@@ -16,7 +16,7 @@ public record IceSettings(List<IceServer> servers, String policy) {
         servers = servers == null ? List.of() : List.copyOf(servers);
         policy = policy == null ? "all" : policy;
         if (!policy.equals("all") && !policy.equals("relay")) {
-            throw new IllegalArgumentException("iceTransportPolicy must be \"all\" or \"relay\" (W3C webrtc-pc §4.2.5), not \"" + policy + "\"");
+            throw new IllegalArgumentException("iceTransportPolicy must be \"all\" or \"relay\" (W3C webrtc-pc, RTCIceTransportPolicy), not \"" + policy + "\"");
         }
         if (policy.equals("relay") && servers.stream().flatMap(s -> s.urls().stream())
                 .noneMatch(u -> IceServer.scheme(u).startsWith("turn"))) {

@@ -18,11 +18,14 @@ public final class Coturn {
     /** How to install coturn where it is missing (the kit never installs it by itself). */
     public static final String INSTALL_COMMAND = "sudo apt-get install --no-install-recommends coturn";
 
-    private static volatile Optional<String> version;
+    /** The system property that names another {@code turnserver} binary (tests, unusual installs). */
+    public static final String BINARY_PROPERTY = "webrtcprimer.turnserver";
 
-    /** The {@code turnserver} binary on the PATH (or {@code $TURNSERVER}), if any. */
+    private static final java.util.Map<Path, Optional<String>> VERSIONS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The {@code turnserver} binary: {@code -Dwebrtcprimer.turnserver}, {@code $TURNSERVER}, or on the PATH, if any. */
     public static Optional<Path> binary() {
-        String override = System.getenv("TURNSERVER");
+        String override = System.getProperty(BINARY_PROPERTY, System.getenv("TURNSERVER"));
         if (override != null && !override.isBlank()) {
             Path p = Path.of(override);
             return Files.isExecutable(p) ? Optional.of(p) : Optional.empty();
@@ -45,11 +48,7 @@ public final class Coturn {
 
     /** coturn's version as {@code turnserver --version} prints it, e.g. {@code 4.6.1}; empty when it is missing. */
     public static Optional<String> version() {
-        Optional<String> v = version;
-        if (v != null) return v;
-        v = binary().flatMap(Coturn::askVersion);
-        version = v;
-        return v;
+        return binary().flatMap(b -> VERSIONS.computeIfAbsent(b, Coturn::askVersion));
     }
 
     private static Optional<String> askVersion(Path bin) {
@@ -81,6 +80,8 @@ public final class Coturn {
 
     /** Fails with {@link #missingNote()} when coturn is missing. */
     static Path require() {
-        return binary().filter(b -> installed()).orElseThrow(() -> new TurnServerException(missingNote()));
+        Optional<Path> b = binary();
+        if (b.isEmpty() || version().isEmpty()) throw new TurnServerException(missingNote());
+        return b.get();
     }
 }

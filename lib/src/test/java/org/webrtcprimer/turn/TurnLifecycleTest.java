@@ -151,4 +151,21 @@ public class TurnLifecycleTest {
             if (pid > 0) ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
         }
     }
+
+    @Test
+    void missingCoturnSaysHowToInstallIt() {
+        String before = System.getProperty(Coturn.BINARY_PROPERTY);
+        System.setProperty(Coturn.BINARY_PROPERTY, "/nonexistent/turnserver");
+        try {
+            assertFalse(Coturn.installed());
+            TurnServerException e = assertThrows(TurnServerException.class, TurnServer::start);
+            assertTrue(e.getMessage().contains(Coturn.INSTALL_COMMAND), e.getMessage());
+            assertTrue(Coturn.missingNote().contains("apt-get install"), Coturn.missingNote());
+        } finally {
+            if (before == null) System.clearProperty(Coturn.BINARY_PROPERTY);
+            else System.setProperty(Coturn.BINARY_PROPERTY, before);
+        }
+        assertTrue(Coturn.installed());
+        assertEquals("", Coturn.missingNote());
+    }
 }

@@ -36,18 +36,15 @@ public class TurnServerTest {
     }
 
     void relayCallOver(String transport) {
-        CallOptions o = CallOptions.defaults().iceServers(turn.iceServer(transport)).relayOnly().timeout(Duration.ofSeconds(5));
-        LocalCall call;
-        try {
-            call = LocalCall.call(localStream, o);
-        } catch (RuntimeException e) {
-            turn.log().forEach(System.out::println);
-            throw e;
-        }
+        CallOptions o = CallOptions.defaults().iceServers(turn.iceServer(transport)).relayOnly().timeout(Duration.ofSeconds(15));
+        LocalCall call = LocalCall.call(localStream, o);
         try {
             SelectedPath p1 = SelectedPath.of(call.pc1()).orElseThrow();
             SelectedPath p2 = SelectedPath.of(call.pc2()).orElseThrow();
-            System.out.println(transport + ": " + p1 + " / " + p2 + " " + call.setupTime());
+            assertTrue(call.log().text().contains("iceTransportPolicy: relay"), "the configuration is not in the log");
+            // What coturn saw: an allocation, permissions and channels for this call's user.
+            assertFalse(turn.log("ALLOCATE processed, success").isEmpty(), turn.tail(10).toString());
+            assertFalse(turn.log("CHANNEL_BIND processed, success").isEmpty(), turn.tail(10).toString());
             assertEquals("relay", p1.localType(), p1.toString());
             assertEquals("relay", p1.remoteType(), p1.toString());
             assertEquals(transport, p1.relayProtocol(), p1.toString());
@@ -71,5 +68,35 @@ public class TurnServerTest {
     @Test
     void relayOverTls() {
         relayCallOver("tls");
+    }
+
+    @Test
+    void tlsWithCertificateCheckRefusesTheSelfSignedCertificate() {
+        LocalCall c = LocalCall.create(localStream, CallOptions.defaults().iceServers(turn.iceServer("tls").acceptAnyCertificate(false))
+                .relayOnly().timeout(Duration.ofSeconds(5)));
+        try {
+            c.addLocalStream();
+            c.negotiate();
+            c.await(e -> e.source().equals("pc1") && e.name().equals(org.webrtcprimer.call.IceCandidateError.EVENT), "no icecandidateerror");
+            var err = c.iceCandidateErrors().get(0);
+            assertEquals(701, err.code(), err.toString());
+            assertTrue(err.url().startsWith("turns:"), err.url());
+            String d = turn.diagnose(c).orElseThrow();
+            assertTrue(d.contains("self-signed"), d);
+        } finally {
+            c.hangup();
+        }
+    }
+
+    @Test
+    void iceServerUrlsAreChecked() {
+        var e = assertThrows(IllegalArgumentException.class, () -> org.webrtcprimer.call.IceServer.turn("http://x", "u", "p"));
+        assertTrue(e.getMessage().contains("must start with stun:, turn: or turns:"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> org.webrtcprimer.call.IceServer.turn(turn.url("udp"), "", ""));
+        assertTrue(e.getMessage().contains("needs a username and a credential"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> CallOptions.defaults().relayOnly());
+        assertTrue(e.getMessage().contains("needs a TURN server"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> org.webrtcprimer.call.IceServer.turn(turn.url("udp") + "x", "u", "p"));
+        assertTrue(e.getMessage().contains("?transport=udp or ?transport=tcp"), e.getMessage());
     }
 }
