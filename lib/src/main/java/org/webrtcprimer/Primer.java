@@ -1,5 +1,7 @@
 package org.webrtcprimer;
 
+import org.webrtcprimer.datasets.Datasets;
+
 import org.webrtcprimer.call.LocalCall;
 import org.webrtcprimer.call.Peer;
 import org.webrtcprimer.charts.Chart;

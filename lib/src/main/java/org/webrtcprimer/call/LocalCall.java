@@ -4,7 +4,7 @@ import dev.onvoid.webrtc.RTCConfiguration;
 import dev.onvoid.webrtc.RTCRtpTransceiver;
 import dev.onvoid.webrtc.media.MediaStreamTrack;
 import dev.onvoid.webrtc.media.video.VideoTrack;
-import org.webrtcprimer.Engine;
+import org.webrtcprimer.engine.Engine;
 import org.webrtcprimer.events.KitClock;
 import org.webrtcprimer.events.Event;
 import org.webrtcprimer.events.EventLog;
@@ -13,7 +13,7 @@ import org.webrtcprimer.media.Track;
 import org.webrtcprimer.media.VideoView;
 import org.webrtcprimer.notebook.Renderable;
 import org.webrtcprimer.notebook.Table;
-import org.webrtcprimer.timing.SetupTime;
+import org.webrtcprimer.call.SetupTime;
 
 import java.time.Duration;
 import java.util.List;

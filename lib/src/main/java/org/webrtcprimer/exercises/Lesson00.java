@@ -2,7 +2,7 @@ package org.webrtcprimer.exercises;
 
 import dev.onvoid.webrtc.RTCRtpCodecCapability;
 import dev.onvoid.webrtc.media.MediaType;
-import org.webrtcprimer.Engine;
+import org.webrtcprimer.engine.Engine;
 import org.webrtcprimer.media.MediaDevices;
 
 import java.util.List;

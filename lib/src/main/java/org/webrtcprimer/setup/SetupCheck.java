@@ -2,9 +2,9 @@ package org.webrtcprimer.setup;
 
 import dev.onvoid.webrtc.RTCRtpCodecCapability;
 import dev.onvoid.webrtc.media.MediaType;
-import org.webrtcprimer.Datasets;
-import org.webrtcprimer.Engine;
-import org.webrtcprimer.Kit;
+import org.webrtcprimer.datasets.Datasets;
+import org.webrtcprimer.engine.Engine;
+import org.webrtcprimer.engine.Kit;
 import org.webrtcprimer.call.LocalCall;
 import org.webrtcprimer.media.Constraints;
 import org.webrtcprimer.media.DeviceInfo;

@@ -8,7 +8,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
-import org.webrtcprimer.Kit;
+import org.webrtcprimer.engine.Kit;
 import org.webrtcprimer.call.LocalCall;
 import org.webrtcprimer.call.SessionDescription;
 import org.webrtcprimer.charts.Chart;

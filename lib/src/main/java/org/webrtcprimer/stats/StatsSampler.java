@@ -2,7 +2,7 @@ package org.webrtcprimer.stats;
 
 import dev.onvoid.webrtc.RTCPeerConnection;
 import dev.onvoid.webrtc.RTCStatsReport;
-import org.webrtcprimer.Engine;
+import org.webrtcprimer.engine.Engine;
 import org.webrtcprimer.call.CallException;
 import org.webrtcprimer.call.LocalCall;
 import org.webrtcprimer.call.Peer;
