@@ -3,10 +3,6 @@ package org.webrtcprimer.call;
 import org.webrtcprimer.ice.CandidatePair;
 import org.webrtcprimer.ice.CandidatePairs;
 
-import org.webrtcprimer.call.CallException;
-import org.webrtcprimer.call.CallTimeoutException;
-import org.webrtcprimer.call.LocalCall;
-import org.webrtcprimer.call.SessionDescription;
 import org.webrtcprimer.events.KitClock;
 import org.webrtcprimer.events.Event;
 import org.webrtcprimer.events.StateTimeline;
@@ -152,7 +148,7 @@ public final class IceRestart {
         }
         long t0 = StateTimeline.callStart(call.log().events());
         SessionDescription before = call.pc1().localDescription();
-        CandidatePairs pairsBefore = CandidatePairs.of("pc1", call.pc1().getStats());
+        CandidatePairs pairsBefore = call.pc1().candidatePairs();
         long start = KitClock.now();
         call.log().note("ICE restart", how == How.RESTART_ICE ? "pc1.restartIce()" : "createOffer({iceRestart: true})");
 
@@ -175,7 +171,7 @@ public final class IceRestart {
         long deadline = System.nanoTime() + call.options().timeout().toNanos();
         CandidatePairs after;
         while (true) {
-            after = CandidatePairs.of("pc1", call.pc1().getStats());
+            after = call.pc1().candidatePairs();
             if (after.selected().map(p -> ufrag.equals(p.local().ufrag())).orElse(false)) break;
             if (System.nanoTime() > deadline) {
                 throw new CallTimeoutException("ICE restart: pc1 did not select a candidate pair with its new ufrag '" + ufrag

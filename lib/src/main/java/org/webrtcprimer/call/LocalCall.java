@@ -13,7 +13,6 @@ import org.webrtcprimer.media.Track;
 import org.webrtcprimer.media.VideoView;
 import org.webrtcprimer.notebook.Renderable;
 import org.webrtcprimer.notebook.Table;
-import org.webrtcprimer.call.SetupTime;
 
 import java.time.Duration;
 import java.util.List;

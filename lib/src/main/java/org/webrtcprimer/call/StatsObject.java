@@ -1,4 +1,4 @@
-package org.webrtcprimer.stats;
+package org.webrtcprimer.call;
 
 import java.math.BigInteger;
 import java.util.Collections;

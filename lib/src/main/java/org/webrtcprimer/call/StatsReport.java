@@ -1,4 +1,4 @@
-package org.webrtcprimer.stats;
+package org.webrtcprimer.call;
 
 import dev.onvoid.webrtc.RTCStats;
 import dev.onvoid.webrtc.RTCStatsReport;
@@ -44,14 +44,13 @@ public record StatsReport(String peer, long nanos, double timestamp, Map<String,
     }
 
     /** A peer's stats now: {@code pc.getStats()} as plain data. */
-    public static StatsReport of(org.webrtcprimer.call.Peer peer) {
+    public static StatsReport of(Peer peer) {
         if (peer == null) throw new IllegalArgumentException("whose stats? pass call.pc1() or call.pc2()");
-        RTCStatsReport raw = peer.getStats();
-        return from(peer.name(), raw, org.webrtcprimer.events.KitClock.now());
+        return peer.getStats();
     }
 
     /** Converts the engine's report (microsecond timestamps, BigInteger counters) into plain data. */
-    public static StatsReport from(String peer, RTCStatsReport report, long nanos) {
+    static StatsReport from(String peer, RTCStatsReport report, long nanos) {
         Map<String, StatsObject> m = new LinkedHashMap<>();
         for (RTCStats s : report.getStats().values()) {
             m.put(s.getId(), new StatsObject(s.getId(), typeName(s.getType()), s.getTimestamp() / 1000.0, s.getAttributes()));
@@ -62,6 +61,24 @@ public record StatsReport(String peer, long nanos, double timestamp, Map<String,
     /** The W3C name of an engine type: {@code INBOUND_RTP} → {@code inbound-rtp}. */
     static String typeName(RTCStatsType t) {
         return t == null ? "unknown" : t.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /**
+     * The report as W3C-shaped maps, one per object: {@code id}, {@code type} (e.g.
+     * {@code candidate-pair}), {@code timestamp} (µs, as the engine gives it) and the values —
+     * what {@code ice.CandidatePairs.of(peer, stats)} reads.
+     */
+    public List<Map<String, Object>> w3c() {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (StatsObject o : objects.values()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", o.id());
+            m.put("type", o.type());
+            m.put("timestamp", o.timestamp() * 1000.0);
+            m.putAll(o.values());
+            out.add(m);
+        }
+        return out;
     }
 
     /** The object with this id, if present. */

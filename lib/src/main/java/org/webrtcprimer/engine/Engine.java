@@ -1,6 +1,8 @@
 package org.webrtcprimer.engine;
 
 import dev.onvoid.webrtc.PeerConnectionFactory;
+import dev.onvoid.webrtc.RTCRtpCodecCapability;
+import dev.onvoid.webrtc.media.MediaType;
 import dev.onvoid.webrtc.media.audio.HeadlessAudioDeviceModule;
 
 import java.util.ArrayList;
@@ -52,6 +54,20 @@ public final class Engine {
         audioModule.startRecording();
         factory = new PeerConnectionFactory(audioModule);
         createdNanos = System.nanoTime() - t0;
+    }
+
+    /**
+     * The codec names this engine can send for {@code "audio"} or {@code "video"}, in the engine's
+     * order, each once (e.g. {@code VP8, VP9, H264, AV1, red, ulpfec, rtx} for video).
+     */
+    public List<String> sendCodecs(String kind) {
+        MediaType type = switch (kind == null ? "" : kind) {
+            case "audio" -> MediaType.AUDIO;
+            case "video" -> MediaType.VIDEO;
+            default -> throw new IllegalArgumentException("sendCodecs(\"audio\") or sendCodecs(\"video\"), not " + kind);
+        };
+        return factory.getRtpSenderCapabilities(type).getCodecs().stream()
+                .map(RTCRtpCodecCapability::getName).distinct().toList();
     }
 
     /** The engine, made on first use. */

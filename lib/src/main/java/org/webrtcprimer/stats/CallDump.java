@@ -1,5 +1,8 @@
 package org.webrtcprimer.stats;
 
+import org.webrtcprimer.call.StatsObject;
+import org.webrtcprimer.call.StatsReport;
+
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;

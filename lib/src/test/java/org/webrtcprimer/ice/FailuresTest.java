@@ -92,7 +92,7 @@ public class FailuresTest {
             assertEquals("checking", c.pc1().state().iceConnectionState());
             assertTrue(c.log().all(e2 -> e2.source().equals("pc1") && e2.isState(Event.ICE_CONNECTION, "connected")).isEmpty());
             // pc1 sends checks and gets nothing back.
-            CandidatePairs pairs = CandidatePairs.of("pc1", c.pc1().getStats());
+            CandidatePairs pairs = c.pc1().candidatePairs();
             assertTrue(pairs.pairs().stream().mapToLong(CandidatePair::requestsSent).sum() > 0, pairs.toString());
             assertEquals(0, pairs.pairs().stream().mapToLong(CandidatePair::responsesReceived).sum(), pairs.toString());
             assertTrue(pairs.selected().isEmpty());

@@ -1,5 +1,8 @@
 package org.webrtcprimer.stats;
 
+import org.webrtcprimer.call.StatsObject;
+import org.webrtcprimer.call.StatsReport;
+
 import org.webrtcprimer.tools.DumpCommand;
 
 import org.junit.jupiter.api.AfterAll;
