@@ -10,7 +10,7 @@ import org.webrtcprimer.media.MediaStream;
 import org.webrtcprimer.net.Impairment;
 import org.webrtcprimer.net.Network;
 import org.webrtcprimer.stats.NetworkLab;
-import org.webrtcprimer.stats.StatsReport;
+import org.webrtcprimer.call.StatsReport;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
