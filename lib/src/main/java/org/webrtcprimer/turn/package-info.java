@@ -1,9 +1,10 @@
 /**
- * STUN and TURN for the NAT lab: a real coturn server ({@link org.webrtcprimer.turn.TurnServer})
- * run as a child process on this machine's own addresses — generated config, free ports, captured
- * log, long-term or time-limited credentials, UDP/TCP/TLS listeners — stopped at hangup, close or
- * JVM exit; the ICE servers a call is given; and the diagnosis of a TURN failure from the engine's
- * {@code icecandidateerror}. An analysis layer: it uses {@code call} (its options and peers), and
- * nothing below it uses this package.
+ * NAT, STUN and TURN: the kit's own coturn as a child process ({@link org.webrtcprimer.turn.TurnServer},
+ * {@link org.webrtcprimer.turn.TurnConfig}, {@link org.webrtcprimer.turn.TurnCredentials}), emulated
+ * RFC 4787 NATs for the network lab's relay ({@link org.webrtcprimer.turn.NatGate},
+ * {@link org.webrtcprimer.turn.NatKind}), and what a call through them did
+ * ({@link org.webrtcprimer.turn.SelectedPath}, {@link org.webrtcprimer.turn.NatRun},
+ * {@link org.webrtcprimer.turn.TurnDiagnosis}). Depends on {@code call}, {@code net}, {@code ice}
+ * and {@code notebook}; only {@code tools} depends on it. See docs/turn.md.
  */
 package org.webrtcprimer.turn;
