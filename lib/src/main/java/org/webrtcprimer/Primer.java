@@ -1,5 +1,7 @@
 package org.webrtcprimer;
 
+import org.webrtcprimer.datasets.Datasets;
+
 import org.webrtcprimer.call.LocalCall;
 import org.webrtcprimer.call.Peer;
 import org.webrtcprimer.charts.Chart;
@@ -134,7 +136,7 @@ public final class Primer {
 
     /** A peer's candidate pairs as its stats say now, the selected one marked: {@code candidatePairs(pc1).table()}. */
     public static CandidatePairs candidatePairs(Peer pc) {
-        return CandidatePairs.of(pc.name(), pc.getStats());
+        return pc.candidatePairs();
     }
 
     /** The state machines of pc1 and pc2 over time; print it for the chains ({@code new → checking → connected}). */

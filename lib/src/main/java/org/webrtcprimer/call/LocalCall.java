@@ -4,7 +4,7 @@ import dev.onvoid.webrtc.RTCConfiguration;
 import dev.onvoid.webrtc.RTCRtpTransceiver;
 import dev.onvoid.webrtc.media.MediaStreamTrack;
 import dev.onvoid.webrtc.media.video.VideoTrack;
-import org.webrtcprimer.Engine;
+import org.webrtcprimer.engine.Engine;
 import org.webrtcprimer.events.KitClock;
 import org.webrtcprimer.events.Event;
 import org.webrtcprimer.events.EventLog;
@@ -15,7 +15,6 @@ import org.webrtcprimer.net.Relay;
 import org.webrtcprimer.net.Way;
 import org.webrtcprimer.notebook.Renderable;
 import org.webrtcprimer.notebook.Table;
-import org.webrtcprimer.timing.SetupTime;
 
 import java.time.Duration;
 import java.util.List;

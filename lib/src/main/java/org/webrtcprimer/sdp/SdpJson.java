@@ -26,7 +26,7 @@ public final class SdpJson {
     }
 
     /** The model as a JSON tree (package use: the CLI joins several). */
-    static JsonObject toTree(ParsedSdp sdp) {
+    public static JsonObject toTree(ParsedSdp sdp) {
         JsonObject o = GSON.toJsonTree(sdp).getAsJsonObject();
         JsonArray media = o.getAsJsonArray("media");
         for (int i = 0; i < sdp.media().size(); i++) {

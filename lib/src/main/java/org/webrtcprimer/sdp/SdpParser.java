@@ -1,5 +1,7 @@
 package org.webrtcprimer.sdp;
 
+import org.webrtcprimer.ice.Words;
+
 import org.webrtcprimer.ice.Candidate;
 
 import java.util.ArrayList;

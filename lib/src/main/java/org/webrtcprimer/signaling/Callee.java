@@ -1,6 +1,6 @@
 package org.webrtcprimer.signaling;
 
-import org.webrtcprimer.Engine;
+import org.webrtcprimer.engine.Engine;
 import org.webrtcprimer.call.CallOptions;
 import org.webrtcprimer.media.Constraints;
 import org.webrtcprimer.media.MediaDevices;

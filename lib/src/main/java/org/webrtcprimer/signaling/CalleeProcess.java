@@ -1,6 +1,5 @@
 package org.webrtcprimer.signaling;
 
-import org.webrtcprimer.Main;
 
 import java.io.BufferedReader;
 import java.io.File;
@@ -61,7 +60,7 @@ public final class CalleeProcess implements AutoCloseable {
         // No idle limit short of the lifetime: a learner may read for minutes between starting the
         // callee and calling it, and the lifetime and the parent bound the child anyway.
         cmd.addAll(List.of("-Xmx256m", "-XX:+UseSerialGC", "-Djava.awt.headless=true", "-cp", classpath(),
-                Main.class.getName(), "callee", "--server", serverUrl, "--room", room, "--calls", String.valueOf(calls),
+                "org.webrtcprimer.Main", "callee", "--server", serverUrl, "--room", room, "--calls", String.valueOf(calls),
                 "--idle", seconds, "--max-seconds", seconds, "--exit-with-parent"));
         CalleeProcess p;
         try {

@@ -1,5 +1,7 @@
 package org.webrtcprimer.stats;
 
+import org.webrtcprimer.call.StatsObject;
+import org.webrtcprimer.call.StatsReport;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -479,8 +481,8 @@ public final class NetworkLab implements Renderable, AutoCloseable {
                 .network(org.webrtcprimer.net.Network.perfect().loss(lossPct)));
         try {
             var pc1 = call.pc1();
-            var reliable = pc1.createDataChannel("reliable", org.webrtcprimer.datachannel.DataChannelOptions.reliable());
-            var unreliable = pc1.createDataChannel("unreliable", org.webrtcprimer.datachannel.DataChannelOptions.unreliable());
+            var reliable = pc1.createDataChannel("reliable", org.webrtcprimer.call.DataChannelOptions.reliable());
+            var unreliable = pc1.createDataChannel("unreliable", org.webrtcprimer.call.DataChannelOptions.unreliable());
             call.negotiate();
             call.awaitConnected();
             var r2 = call.pc2().awaitDataChannel("reliable");

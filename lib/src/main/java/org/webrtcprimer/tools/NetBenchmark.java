@@ -2,8 +2,8 @@ package org.webrtcprimer.tools;
 
 import org.webrtcprimer.call.CallOptions;
 import org.webrtcprimer.call.LocalCall;
-import org.webrtcprimer.datachannel.DataChannel;
-import org.webrtcprimer.datachannel.FlowControl;
+import org.webrtcprimer.call.DataChannel;
+import org.webrtcprimer.call.FlowControl;
 import org.webrtcprimer.media.Constraints;
 import org.webrtcprimer.media.MediaDevices;
 import org.webrtcprimer.media.MediaStream;
@@ -12,7 +12,7 @@ import org.webrtcprimer.net.Network;
 import org.webrtcprimer.net.Probe;
 import org.webrtcprimer.net.Relay;
 import org.webrtcprimer.net.Way;
-import org.webrtcprimer.timing.Summary;
+import org.webrtcprimer.call.Summary;
 
 import java.util.ArrayList;
 import java.util.List;
