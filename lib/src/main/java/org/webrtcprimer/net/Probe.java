@@ -75,12 +75,23 @@ public final class Probe implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("the probe could not open its sockets on 127.0.0.1: " + e.getMessage(), e);
         }
-        pc2Face = face(relay.handOver(candidate(pc2), Way.PC2_TO_PC1));
-        pc1Face = face(relay.handOver(candidate(pc1), Way.PC1_TO_PC2));
+        if (relay == null) { // straight from socket to socket, the baseline
+            pc2Face = face(candidate(pc2));
+            pc1Face = face(candidate(pc1));
+        } else {
+            pc2Face = face(relay.handOver(candidate(pc2), Way.PC2_TO_PC1));
+            pc1Face = face(relay.handOver(candidate(pc1), Way.PC1_TO_PC2));
+        }
+    }
+
+    /** Two sockets that send to each other directly, without a relay: the baseline of a benchmark. */
+    public static Probe direct() {
+        return new Probe(null);
     }
 
     /** Two sockets whose packets go through this relay. */
     public static Probe through(Relay relay) {
+        if (relay == null) throw new IllegalArgumentException("through needs a relay — Relay.start(Network.perfect()), or Probe.direct()");
         return new Probe(relay);
     }
 

@@ -288,8 +288,8 @@ public final class NetworkLab implements Renderable, AutoCloseable {
     /** pc1's NACKs and retransmissions, pc2's lost packets, cumulative over the run. */
     public Chart repairs() {
         return chart("Losses and repairs (cumulative)", "packets",
-                List.of(line("pc2 packetsLost (video)", "pc2", r -> video(r, "inbound-rtp", "packetsLost"), false),
-                        line("pc1 nackCount (video)", "pc1", r -> video(r, "outbound-rtp", "nackCount"), false),
+                List.of(line("pc1 nackCount (video)", "pc1", r -> video(r, "outbound-rtp", "nackCount"), false),
+                        line("pc2 packetsLost (video)", "pc2", r -> video(r, "inbound-rtp", "packetsLost"), false),
                         line("pc1 retransmittedPacketsSent (video)", "pc1x", r -> video(r, "outbound-rtp", "retransmittedPacketsSent"), false)),
                 "A lost packet is reported by a NACK (RFC 4585 §6.2.1) and sent again on the RTX stream (RFC 4588).");
     }
@@ -398,6 +398,143 @@ public final class NetworkLab implements Renderable, AutoCloseable {
         }
         ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
         return Charts.draw(chart, caption);
+    }
+
+    /**
+     * Two sections side by side, with a sentence computed from them that says what moved:
+     * {@code lab.compare("perfect", "delay 50 ms each way")}.
+     */
+    public Table compare(String before, String after) {
+        Section a = section(before), b = section(after);
+        Table t = Table.of("figure", a.label(), b.label()).title("What changed: " + a.label() + " → " + b.label())
+                .alignRight(a.label(), b.label());
+        t.row("relay dropped (%)", f1(a.relayLossPct()), f1(b.relayLossPct()));
+        t.row("round trip, pc1's selected pair (ms)", f1(a.rttMs()), f1(b.rttMs()));
+        t.row("NACKs received by pc1", a.nacks(), b.nacks());
+        t.row("packets pc1 retransmitted", a.retransmitted(), b.retransmitted());
+        t.row("PLIs received by pc1", a.plis(), b.plis());
+        t.row("video packets pc2 counted lost", a.packetsLost(), b.packetsLost());
+        t.row("audio concealed at pc2 (%)", f1(a.concealedPct()), f1(b.concealedPct()));
+        t.row("pc2's video jitter buffer (ms per frame)", f1(a.jitterBufferMs()), f1(b.jitterBufferMs()));
+        t.row("pc1's bandwidth estimate, last (kbps)", f0(a.availableKbps()), f0(b.availableKbps()));
+        t.row("pc1's video sent (kbps)", f0(a.videoKbps()), f0(b.videoKbps()));
+        t.row("pc1's quality limitation", a.limitation(), b.limitation());
+        t.row("pc1's encoded height", f0(a.frameHeight()), f0(b.frameHeight()));
+        t.row("pc2's decoded frames per second", f1(a.framesPerSecond()), f1(b.framesPerSecond()));
+        return t.note(sentence(a, b));
+    }
+
+    /** What moved most between two sections, in words, from their figures. */
+    static String sentence(Section a, Section b) {
+        List<String> moved = new ArrayList<>();
+        if (!Double.isNaN(a.rttMs()) && !Double.isNaN(b.rttMs()) && Math.abs(b.rttMs() - a.rttMs()) >= 10) {
+            moved.add(String.format("the round trip went from %.0f ms to %.0f ms", a.rttMs(), b.rttMs()));
+        }
+        if (b.relayDropped() > a.relayDropped() + 5) {
+            moved.add(String.format("the relay dropped %.1f %% of the packets, pc2 counted %d video packets lost, pc1 received %d NACKs "
+                    + "and sent %d packets again", b.relayLossPct(), b.packetsLost(), b.nacks(), b.retransmitted()));
+        }
+        if (b.plis() > a.plis()) moved.add("pc2 asked for " + (b.plis() - a.plis() == 1 ? "a keyframe once" : "keyframes " + (b.plis() - a.plis()) + " times") + " more (PLI)");
+        if (!Double.isNaN(a.availableKbps()) && !Double.isNaN(b.availableKbps())
+                && Math.abs(b.availableKbps() - a.availableKbps()) > 0.2 * Math.max(a.availableKbps(), 1)) {
+            moved.add(String.format("pc1's bandwidth estimate went from %.0f to %.0f kbps and its video from %.0f to %.0f kbps",
+                    a.availableKbps(), b.availableKbps(), a.videoKbps(), b.videoKbps()));
+        }
+        if (!a.limitation().equals(b.limitation()) && !b.limitation().isEmpty()) moved.add("the encoder's limitation went from '"
+                + a.limitation() + "' to '" + b.limitation() + "'");
+        if (moved.isEmpty()) return "From " + a.label() + " to " + b.label() + " none of the main figures moved much in this run.";
+        return "From " + a.label() + " to " + b.label() + ": " + String.join("; ", moved) + ".";
+    }
+
+    /**
+     * How fast the bandwidth estimate followed a cap down and back up, in a sentence from this run:
+     * the time from the cap's section start until pc1's estimate was first at or under
+     * {@code capKbps}, and from the lifted section's start until it was first above twice the cap.
+     */
+    public String adaptation(String capSection, String liftedSection, double capKbps) {
+        Section cap = section(capSection), lifted = section(liftedSection);
+        double down = firstTime(cap, v -> v <= capKbps), up = firstTime(lifted, v -> v > 2 * capKbps);
+        String d = Double.isNaN(down) ? String.format("pc1's estimate did not come down to %.0f kbps within the %.0f s of '%s'", capKbps, cap.seconds(), cap.label())
+                : String.format("pc1's estimate was at or under %.0f kbps %.1f s after the cap was set", capKbps, down);
+        String u = Double.isNaN(up) ? String.format("it had not climbed above %.0f kbps within the %.0f s of '%s'", 2 * capKbps, lifted.seconds(), lifted.label())
+                : String.format("it was above %.0f kbps again %.1f s after the cap was lifted", 2 * capKbps, up);
+        return d + "; " + u + " (stats every " + INTERVAL.toMillis() + " ms, so to within half a second).";
+    }
+
+    private double firstTime(Section s, java.util.function.DoublePredicate p) {
+        for (StatsReport r : sampler.recording().reports("pc1")) {
+            if (r.nanos() < s.startNanos() || r.nanos() > s.endNanos() + INTERVAL.toNanos()) continue;
+            double v = pair(r, "availableOutgoingBitrate") / 1000;
+            if (!Double.isNaN(v) && p.test(v)) return (r.nanos() - s.startNanos()) / 1e9;
+        }
+        return Double.NaN;
+    }
+
+    /**
+     * A data channel under loss: a call without media through a relay dropping {@code lossPct}
+     * percent each way, a reliable and an unreliable ({@code maxRetransmits: 0}) channel, {@code
+     * messages} messages on each; how many arrive, and how long the reliable ones took.
+     */
+    public static ChannelRace channelsUnderLoss(double lossPct, int messages) {
+        if (messages < 1 || messages > 10_000) throw new IllegalArgumentException("messages must be 1–10000, got " + messages);
+        LocalCall call = LocalCall.withoutMedia(org.webrtcprimer.call.CallOptions.defaults()
+                .network(org.webrtcprimer.net.Network.perfect().loss(lossPct)));
+        try {
+            var pc1 = call.pc1();
+            var reliable = pc1.createDataChannel("reliable", org.webrtcprimer.call.DataChannelOptions.reliable());
+            var unreliable = pc1.createDataChannel("unreliable", org.webrtcprimer.call.DataChannelOptions.unreliable());
+            call.negotiate();
+            call.awaitConnected();
+            var r2 = call.pc2().awaitDataChannel("reliable");
+            var u2 = call.pc2().awaitDataChannel("unreliable");
+            reliable.awaitOpen();
+            unreliable.awaitOpen();
+            long t0 = KitClock.now();
+            for (int i = 0; i < messages; i++) {
+                reliable.send("message " + i);
+                unreliable.send("message " + i);
+            }
+            long deadline = t0 + 15_000_000_000L;
+            while (r2.messagesReceived() < messages && KitClock.now() < deadline) sleep(10);
+            long reliableDone = KitClock.now();
+            sleep(300); // stragglers of the unreliable one
+            return new ChannelRace(lossPct, messages, r2.messagesReceived(), (reliableDone - t0) / 1e6, u2.messagesReceived(),
+                    call.relay().lossPct());
+        } finally {
+            call.hangup();
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** What {@link #channelsUnderLoss} measured. */
+    public record ChannelRace(double lossPct, int sent, long reliableArrived, double reliableMillis, long unreliableArrived,
+                              double relayDroppedPct) implements Renderable {
+        public Table table() {
+            return Table.of("channel", "sent", "arrived", "arrived %").title(String.format("Data channels through %.0f %% loss each way", lossPct))
+                    .alignRight("sent", "arrived", "arrived %")
+                    .row("reliable (ordered, retransmitted)", sent, reliableArrived, f1(100.0 * reliableArrived / sent))
+                    .row("unreliable (maxRetransmits 0)", sent, unreliableArrived, f1(100.0 * unreliableArrived / sent))
+                    .note(String.format("The relay dropped %.1f %% of all packets. The reliable channel delivered %d of %d in %.0f ms: SCTP "
+                            + "sent the lost chunks again (RFC 9260 §6.3). The unreliable one delivered %d: a lost message is gone.",
+                            relayDroppedPct, reliableArrived, sent, reliableMillis, unreliableArrived));
+        }
+
+        @Override
+        public String toHtml() {
+            return table().toHtml();
+        }
+
+        @Override
+        public String toText() {
+            return table().toText();
+        }
     }
 
     @Override

@@ -48,6 +48,8 @@ import java.util.stream.Stream;
  *   <li>SDP parsing: {@code Sdp.parse} beside sdp-transform under Node.js, on the same files
  *       (datasets/sdp and datasets/article), in millions of characters per second;</li>
  *   <li>data channel throughput pc1 → pc2 (64 KB messages), MB/s;</li>
+ *   <li>the network lab: a relayed call beside a direct one, the relay's cost per packet, data
+ *       channel throughput through it, and its accuracy ({@code net-bench});</li>
  *   <li>with Chromium: the {@code bench-remote} setups (Chromium pc1/pc2, Chromium → Java through signaling);</li>
  *   <li>with a checkout and Jupyter: kernel start, and every notebook executed in the kernel, each and all together.</li>
  * </ul>
@@ -73,7 +75,7 @@ public final class PerformanceReport {
               --jupyter-data DIR  where the kit's kernel is installed (./primer report installs one in a temporary folder)
               --notebook-rounds N times each notebook is executed (default 1)
               --kernel-starts N   kernel starts to time (default 5)
-              --skip LIST         comma-separated: calls, sdp, data, remote, kernel, notebooks""";
+              --skip LIST         comma-separated: calls, sdp, data, remote, net, kernel, notebooks""";
 
     public static int run(String[] args) {
         int calls = 20, notebookRounds = 1, kernelStarts = 5;
@@ -114,6 +116,12 @@ public final class PerformanceReport {
             if (!skip.contains("sdp")) sdp(rows, root);
             if (!skip.contains("data")) data(rows, stream);
             if (!skip.contains("remote")) remote(rows, stream, Math.max(5, calls / 2));
+            if (!skip.contains("net")) {
+                say("network lab: relayed vs direct calls in turns, forwarding cost, data channel through the relay, accuracy");
+                for (var f : org.webrtcprimer.tools.NetBenchmark.run(stream, Math.max(5, calls / 2))) {
+                    rows.add(Row.of(f.group(), f.name(), f.values(), f.unit(), f.note()));
+                }
+            }
         } catch (RuntimeException e) {
             System.err.println("report: a benchmark failed: " + e.getMessage());
         } finally {

@@ -63,11 +63,13 @@ class RelayedCallTest {
             }
             assertTrue(relay.seen(Way.PC1_TO_PC2) > relay.seen(Way.PC2_TO_PC1), "media flows pc1 → pc2: " + relay);
             // The sink saw every packet the counters count, in order, from the first (a STUN binding request, RFC 7983: first byte 0–3).
+            // (the sink is called after the counters move, and the call goes on meanwhile: read the sink first)
+            int reported = seen.size();
             long counted = relay.seen(Way.PC1_TO_PC2) + relay.seen(Way.PC2_TO_PC1);
-            assertTrue(seen.size() >= counted - 5 && seen.size() <= counted, seen.size() + " vs " + counted);
+            assertTrue(reported <= counted && reported >= counted - 60, reported + " reported vs " + counted + " counted");
             assertEquals(0, seen.get(0).index());
             assertTrue(seen.get(0).data()[0] <= 3, "the first packet is STUN");
-            for (int i = 1; i < seen.size(); i++) assertEquals(i, seen.get(i).index());
+            for (int i = 1; i < reported; i++) assertEquals(i, seen.get(i).index());
             assertTrue(seen.stream().allMatch(p -> p.fate() == Fate.FORWARDED && p.delayNanos() == 0));
             assertTrue(call.log().events().stream().anyMatch(e -> e.kind() == Event.Kind.NOTE && e.name().startsWith("Relay")),
                     "the log says how the relay stands in");
