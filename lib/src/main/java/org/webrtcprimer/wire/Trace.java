@@ -289,7 +289,8 @@ public final class Trace {
         if (d instanceof RtpHeader h) {
             StringBuilder s = new StringBuilder();
             CallMap.PayloadType pt = map.payloadType(h.payloadType());
-            s.append(pt == null ? "PT " + h.payloadType() : pt.label() + " (PT " + h.payloadType() + ")");
+            s.append(pt == null ? "PT " + h.payloadType() : pt.codec().name() + " (PT " + h.payloadType()
+                    + (pt.codec().isRtx() && pt.codec().associatedPayloadType() != null ? ", repairs PT " + pt.codec().associatedPayloadType() : "") + ")");
             CallMap.Stream st = map.stream(h.ssrc());
             s.append(", SSRC ").append(h.ssrc()).append(st == null ? "" : " = " + st.label());
             s.append(", seq ").append(h.sequence()).append(", ts ").append(h.timestamp());

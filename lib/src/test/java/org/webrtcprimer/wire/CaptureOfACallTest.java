@@ -145,4 +145,21 @@ class CaptureOfACallTest {
         assertEquals(ours.size(), comments.size());
         assertEquals(ours.get(0).way().label() + ", " + ours.get(0).fate().label(), comments.get(0)[0]);
     }
+
+    @Test
+    void ladderStreamsAndTableRender() throws Exception {
+        Path dir = Files.createDirectories(Path.of("target/wire"));
+        var ladder = org.webrtcprimer.charts.WireCharts.ladder(trace);
+        ladder.save(dir.resolve("ladder.png"));
+        assertTrue(ladder.caption().contains("from " + trace.dtlsClient()), ladder.caption());
+        var streams = org.webrtcprimer.charts.WireCharts.streams(trace);
+        streams.save(dir.resolve("streams.png"));
+        assertTrue(streams.caption().startsWith("In this capture 0 sequence numbers never reached"), streams.caption());
+        var t = trace.table().kind(Kind.RTP).way(Way.PC1_TO_PC2).rows(5);
+        assertEquals(6, t.table().toText().lines().filter(l -> l.contains("pc1 → pc2")).count(), t.toText()); // the title and 5 rows
+        long ssrc = trace.streams().get(0).ssrc();
+        assertTrue(trace.table().ssrc(ssrc).packets().stream().allMatch(p -> p.decoded() instanceof RtpHeader h ? h.ssrc() == ssrc
+                : ((RtcpHeader) p.decoded()).first().senderSsrc() == ssrc));
+        Files.writeString(dir.resolve("table.html"), trace.table().toHtml());
+    }
 }
