@@ -57,6 +57,7 @@ public final class LocalCall implements Engine.Resource, Renderable {
     private final VideoView remoteVideo;
     private final Relay relay;
     private volatile boolean hungUp;
+    private final List<AutoCloseable> closeAtHangup = new java.util.ArrayList<>();
 
     private LocalCall(MediaStream localStream, CallOptions options) {
         this.localStream = localStream;
@@ -65,8 +66,9 @@ public final class LocalCall implements Engine.Resource, Renderable {
         for (Track t : videoTracks()) log.note("Using video device", t.label());
         if (localStream != null) for (Track t : localStream.getAudioTracks()) log.note("Using audio device", t.label());
         else log.note("No local media", "data channels only");
-        RTCConfiguration config = new RTCConfiguration(); // no STUN/TURN: host candidates are enough on one machine
-        log.note("RTCPeerConnection configuration", "{iceServers: [], bundlePolicy: balanced, rtcpMuxPolicy: require}");
+        // By default no STUN/TURN: host candidates are enough on one machine.
+        RTCConfiguration config = EngineConfig.of(options.ice());
+        log.note("RTCPeerConnection configuration", options.ice().describe());
         pc1 = new Peer("pc1", log, config, options.timeout());
         log.note("Created local peer connection object pc1");
         Peer second;
@@ -333,6 +335,10 @@ public final class LocalCall implements Engine.Resource, Renderable {
                     + "description (RFC 8122 §5; RFC 5763 §5), so no keys for SRTP.";
         }
         String ice = s.iceConnectionState();
+        String gatheringProblem = gatheringProblem(p);
+        if ((ice.equals("new") || ice.equals("checking") || ice.equals("failed")) && gatheringProblem != null) {
+            return "stuck in ICE '" + ice + "': " + gatheringProblem;
+        }
         if (ice.equals("new") || ice.equals("checking")) {
             if (known == 0) {
                 return "stuck in ICE '" + ice + "': " + n + " has no remote candidates — none were trickled to it and the "
@@ -352,6 +358,28 @@ public final class LocalCall implements Engine.Resource, Renderable {
                     + "', the handshake over the selected pair has not finished (RFC 8842 §5).";
         }
         return n + " is connected.";
+    }
+
+    /**
+     * Why a peer has no candidate to offer when its ICE servers are the reason: under
+     * {@code iceTransportPolicy relay} a peer whose TURN server refused or never answered gathers
+     * nothing at all. Null when that is not the problem.
+     */
+    private String gatheringProblem(Peer p) {
+        if (options.ice().servers().isEmpty()) return null;
+        boolean relayOnly = options.ice().policy().equals("relay");
+        long gathered = p.localCandidates().stream().filter(c -> !c.isEndOfCandidates())
+                .filter(c -> !relayOnly || c.type().equals("relay")).count();
+        if (gathered > 0) return null;
+        List<IceCandidateError> errors = IceCandidateError.all(log).stream().filter(e -> e.peer().equals(p.name())).toList();
+        String none = p.name() + " gathered no " + (relayOnly ? "relay " : "") + "candidate";
+        if (!errors.isEmpty()) return none + ": " + errors.get(0).explain() + ".";
+        if (!relayOnly) return null;
+        List<String> turnUrls = options.ice().servers().stream().flatMap(x -> x.urls().stream())
+                .filter(u -> IceServer.scheme(u).startsWith("turn")).toList();
+        return none + " and heard no icecandidateerror: nothing answered " + String.join(", ", turnUrls) + " — a blocked "
+                + "transport is silent, and the engine reports 701 only when its retransmissions run out, about 40 s later "
+                + "(RFC 8489 §6.2.1).";
     }
 
     /** Waits for pc2's first remote video frame — the end of the article's setup time. */
@@ -424,7 +452,48 @@ public final class LocalCall implements Engine.Resource, Renderable {
         pc1.close();
         pc2.close();
         if (relay != null) relay.close();
+        List<AutoCloseable> owned;
+        synchronized (this) {
+            owned = List.copyOf(closeAtHangup);
+            closeAtHangup.clear();
+        }
+        // After the peers: what they used (a TURN server) goes once they no longer use it, newest first.
+        for (int i = owned.size() - 1; i >= 0; i--) {
+            try {
+                owned.get(i).close();
+            } catch (Exception e) {
+                log.note("Could not release at hangup", owned.get(i) + ": " + e.getMessage());
+            }
+        }
         if (Engine.isRunning()) Engine.get().unregisterCall(this);
+    }
+
+    /**
+     * Releases {@code resource} when this call hangs up, after pc1 and pc2 have closed — e.g. the
+     * TURN server a lesson started for this call: {@code call.closeAtHangup(turn)}. Resources go
+     * in the reverse order they were added. On a call that has already hung up, closes it now.
+     *
+     * @return the resource, for chaining
+     */
+    public <T extends AutoCloseable> T closeAtHangup(T resource) {
+        if (resource == null) throw new IllegalArgumentException("closeAtHangup needs something to close, not null");
+        synchronized (this) {
+            if (!hungUp) {
+                closeAtHangup.add(resource);
+                return resource;
+            }
+        }
+        try {
+            resource.close();
+        } catch (Exception e) {
+            throw new CallException("closeAtHangup: the call had already hung up and closing " + resource + " failed: " + e.getMessage(), e);
+        }
+        return resource;
+    }
+
+    /** Every {@code icecandidateerror} either peer reported so far (a STUN/TURN server it could not use). */
+    public List<IceCandidateError> iceCandidateErrors() {
+        return IceCandidateError.all(log);
     }
 
     /** Same as {@link #hangup()}, for the engine's shutdown. */

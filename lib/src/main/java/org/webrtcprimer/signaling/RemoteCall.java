@@ -185,7 +185,7 @@ public final class RemoteCall implements Engine.Resource, Renderable {
     /** {@link #answer(SignalingClient, MediaStream)} with options, waiting up to {@code waitForOffer}. */
     public static RemoteCall answer(SignalingClient signaling, MediaStream localStream, CallOptions options, Duration waitForOffer) {
         requireOpen(signaling);
-        Message offer = signaling.next(m -> m.type().equals(Protocol.OFFER), waitForOffer,
+        Message offer = signaling.nextDroppingEarlier(m -> m.type().equals(Protocol.OFFER), waitForOffer,
                 "no offer arrived in room " + signaling.room() + " — has the caller called?");
         return answer(signaling, localStream, options, offer, null);
     }
@@ -364,6 +364,11 @@ public final class RemoteCall implements Engine.Resource, Renderable {
         JsonElement events = m.raw("events");
         synchronized (remotePages) {
             for (JsonElement e : events.getAsJsonArray()) {
+                if (remotePages.size() >= MAX_REMOTE_EVENTS) {
+                    if (!remoteLogFull) log.note("the other peer's log is longer than " + MAX_REMOTE_EVENTS + " events", "the rest is ignored");
+                    remoteLogFull = true;
+                    break;
+                }
                 try {
                     JsonArray a = e.getAsJsonArray();
                     remotePages.add(new Event(a.get(0).getAsLong(), a.get(1).getAsString(),
@@ -379,6 +384,10 @@ public final class RemoteCall implements Engine.Resource, Renderable {
             }
         }
     }
+
+    /** Most events kept of the other peer's log (a call has a few hundred): whatever it sends, memory stays bounded. */
+    static final int MAX_REMOTE_EVENTS = 50_000;
+    private boolean remoteLogFull; // guarded by remotePages
 
     /** Largest page of a log, in bytes of JSON: well under the server's default 64 KiB limit. */
     static final int LOG_PAGE_BYTES = 32 * 1024;
