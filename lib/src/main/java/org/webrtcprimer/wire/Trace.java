@@ -242,9 +242,16 @@ public final class Trace {
             List<WirePacket> ps = e.getValue();
             RtpHeader first = (RtpHeader) ps.get(0).decoded();
             CallMap.Stream s = map.stream(e.getKey());
-            CallMap.PayloadType pt = map.payloadType(first.payloadType());
-            boolean rtx = (s != null && s.rtxOf() != null) || (pt != null && pt.codec().isRtx());
-            String codec = pt == null ? "PT " + first.payloadType() : pt.codec().name() + " (PT " + first.payloadType() + ")";
+            CallMap.PayloadType pt;
+            boolean rtx;
+            // the payload types the stream used, the most packets first (video may switch between its codec and red/ulpfec)
+            Map<Integer, Long> pts = ps.stream().collect(Collectors.groupingBy(p -> ((RtpHeader) p.decoded()).payloadType(), Collectors.counting()));
+            String codec = pts.entrySet().stream().sorted((x, y) -> Long.compare(y.getValue(), x.getValue())).map(x -> {
+                CallMap.PayloadType t = map.payloadType(x.getKey());
+                return (t == null ? "" : t.codec().name() + " ") + "(PT " + x.getKey() + (pts.size() > 1 ? ", " + x.getValue() + " packets" : "") + ")";
+            }).collect(Collectors.joining(" + "));
+            pt = map.payloadType(pts.entrySet().stream().max(Map.Entry.comparingByValue()).get().getKey());
+            rtx = (s != null && s.rtxOf() != null) || (pt != null && pt.codec().isRtx());
             long bytes = ps.stream().mapToLong(WirePacket::size).sum();
             int dropped = (int) ps.stream().filter(p -> !p.delivered()).count();
             int padding = (int) ps.stream().filter(p -> ((RtpHeader) p.decoded()).padding()).count();
