@@ -29,6 +29,7 @@ public final class Exercises {
         Lesson10.exercises().forEach(Exercises::add);
         Practice.exercises().forEach(Exercises::add);
         Lesson11.exercises().forEach(Exercises::add);
+        Lesson12.exercises().forEach(Exercises::add);
     }
 
     private static void add(Exercise e) {

@@ -1,0 +1,59 @@
+package org.webrtcprimer.exercises;
+
+import org.webrtcprimer.net.Way;
+import org.webrtcprimer.wire.Trace;
+
+import java.util.List;
+import java.util.Optional;
+
+final class Lesson12 {
+    private Lesson12() {}
+
+    private static Optional<String> needTrace(Object[] a, String example) {
+        if (a.length < 2 || !(a[1] instanceof Trace)) {
+            return Optional.of("pass two things: your answer and the trace, e.g. " + example + ".");
+        }
+        return Optional.empty();
+    }
+
+    static List<Exercise> exercises() {
+        return List.of(
+                new Exercise("12.1",
+                        "What USERNAME does pc1 put in the checks it sends to pc2? Work it out from the two SDPs, then pass it and the trace.",
+                        a -> needTrace(a, "check(\"12.1\", \"abcd:efgh\", trace)").or(() -> {
+                            Trace t = (Trace) a[1];
+                            String pc1 = t.map().ufrag("pc1"), pc2 = t.map().ufrag("pc2");
+                            if (pc1 == null || pc2 == null) return Optional.of("that trace was made without the call's SDPs: capture.trace(offer, answer).");
+                            if (!(a[0] instanceof CharSequence u)) return Optional.of("expected text (a String), got " + Exercises.describe(a[0]) + ".");
+                            // ufrags are case-sensitive (RFC 8839 §5.4), so the comparison is exact
+                            if (u.toString().strip().equals(pc2 + ":" + pc1)) return Optional.empty();
+                            if (u.toString().strip().equals(pc1 + ":" + pc2)) return Optional.of("that is the USERNAME of pc2's checks to pc1: the receiver's ufrag comes first.");
+                            return Optional.of("'" + u + "' is not the USERNAME of pc1's checks.");
+                        }),
+                        "RFC 8445 §7.2.2: the receiver's ufrag comes first, then a colon, then the sender's (a=ice-ufrag of each SDP).",
+                        "pc2's ufrag, a colon, pc1's: pc2 recognises its own ufrag at the front, and checks MESSAGE-INTEGRITY with its own "
+                                + "a=ice-pwd — that is how a peer knows a check is for this session and not a stray packet."),
+                new Exercise("12.2",
+                        "Which peer sent the DTLS ClientHello, \"pc1\" or \"pc2\"? Decide from the SDPs' a=setup lines, then pass it and the trace.",
+                        a -> needTrace(a, "check(\"12.2\", \"pc1\", trace)").or(() -> {
+                            Trace t = (Trace) a[1];
+                            if (t.dtlsClient() == null) return Optional.of("that trace holds no ClientHello — capture from the start of the call.");
+                            return Exercises.expectText(a[0], t.dtlsClient(), "the peer that sent the ClientHello");
+                        }),
+                        "a=setup:active is the DTLS client (RFC 8842 §5.3); the offer says actpass, so look at the answer.",
+                        "pc2 answered a=setup:active, so pc2 is the client and sends the ClientHello; pc1 (actpass in the offer, "
+                                + "so passive) answers with the server's flight."),
+                new Exercise("12.3",
+                        "What SSRC do pc1's video packets carry (not the RTX ones)? Pass the number and the trace.",
+                        a -> needTrace(a, "check(\"12.3\", 12345L, trace)").or(() -> {
+                            Trace t = (Trace) a[1];
+                            Optional<Trace.RtpStream> v = t.streams().stream().filter(s -> s.way() == Way.PC1_TO_PC2 && !s.rtx()
+                                    && s.described() != null && s.described().media().equals("video")).findFirst();
+                            if (v.isEmpty()) return Optional.of("that trace holds no video from pc1 — capture a call with video.");
+                            return Exercises.expectNumber(a[0], v.get().ssrc(), 0, "the SSRC of pc1's video");
+                        }),
+                        "trace.streams() lists them; or read the offer's a=ssrc lines of the video m-section (the first SSRC of its FID group).",
+                        "the offer's a=ssrc-group:FID names two SSRCs: the first carries the video, the second its retransmissions "
+                                + "(RFC 4588 §8); the SSRC travels in clear in every SRTP header, so the capture shows which is which."));
+    }
+}
