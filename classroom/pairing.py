@@ -40,6 +40,7 @@ System.out.println("BYE");
 
 def teacher_kernel(prefix):
     os.environ["JUPYTER_PATH"] = os.path.join(prefix, "share", "jupyter")
+    os.environ["PRIMER_RESULTS"] = "off"   # the teacher's kernel keeps no results file
     from jupyter_client.manager import KernelManager
     km = KernelManager(kernel_name="webrtc-primer")
     km.start_kernel()
