@@ -102,7 +102,7 @@ public final class ClassResults {
         List<Entry> entries = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         List<String> names = Datasets.list(folder).stream().filter(n -> n.endsWith(".jsonl")).sorted().toList();
-        for (String n : names) parse(Datasets.read(folder + "/" + n), n, entries, skipped);
+        for (String n : names) parse(Datasets.read(n), n.substring(n.lastIndexOf('/') + 1), entries, skipped);
         return new ClassResults(entries, skipped, "datasets/" + folder + " (" + names.size() + " files)");
     }
 
@@ -240,7 +240,8 @@ public final class ClassResults {
         for (Row r : rows) if (r.wrong() > 0) t.row(r.ex(), r.tried(), r.solved(), r.wrong(), r.common());
         long clean = rows.stream().filter(r -> r.wrong() == 0).count();
         return t.note(t.size() == 0 ? "No wrong answers recorded." :
-                "Sorted by wrong answers; " + clean + " exercise(s) with no wrong answer are left out. Go over the top rows in class.");
+                "Sorted by wrong answers" + (clean == 0 ? "" : "; " + clean + " exercise(s) with no wrong answer are left out")
+                        + ". Go over the top rows in class.");
     }
 
     /** Every student's measured setup times (ms, call() to the first remote frame). */
@@ -283,21 +284,24 @@ public final class ClassResults {
         HistogramDataset data = new HistogramDataset();
         if (!all.isEmpty()) {
             double hi = Math.max(all.get(all.size() - 1), Double.isNaN(article) ? 0 : article) * 1.1 + 1;
-            data.addSeries("this class", all.stream().mapToDouble(Double::doubleValue).toArray(), 20, 0, hi);
+            int bins = Math.max(6, Math.min(30, all.size() / 2));
+            data.addSeries("this class", all.stream().mapToDouble(Double::doubleValue).toArray(), bins, 0, hi);
         }
         JFreeChart chart = org.jfree.chart.ChartFactory.createHistogram("The class's calls: call() → both peers connected",
                 "ms after call()", "calls", data, PlotOrientation.VERTICAL, false, false, false);
         XYPlot plot = chart.getXYPlot();
-        ((XYBarRenderer) plot.getRenderer()).setSeriesPaint(0, Style.PC2);
         ((XYBarRenderer) plot.getRenderer()).setShadowVisible(false);
         ((NumberAxis) plot.getRangeAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         if (!Double.isNaN(article)) {
-            ValueMarker m = new ValueMarker(article, Style.PC1, new BasicStroke(2.5f));
-            m.setLabel(String.format("the article (Chrome, 2020): %.1f ms", article));
-            m.setLabelPaint(Style.PC1);
+            // the bars take the theme's first colour; the article's line is the signaling grey, dashed
+            ValueMarker m = new ValueMarker(article, Style.SIGNALING, new BasicStroke(2.5f, BasicStroke.CAP_BUTT,
+                    BasicStroke.JOIN_MITER, 10f, new float[]{8f, 5f}, 0f));
+            m.setLabel(String.format(" the article (Chrome, 2020): %.1f ms", article));
+            m.setLabelPaint(Style.SIGNALING.darker());
+            m.setLabelBackgroundColor(new java.awt.Color(255, 255, 255, 0));
             m.setLabelFont(new java.awt.Font(Charts.FONT, java.awt.Font.PLAIN, 12));
-            m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
-            m.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
+            m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+            m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
             plot.addDomainMarker(m);
         }
         Charts.subtitle(chart, all.size() + " calls of " + connectedTimes().size() + " students, each measured in the student's own kernel");

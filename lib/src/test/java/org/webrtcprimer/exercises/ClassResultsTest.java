@@ -81,6 +81,16 @@ class ClassResultsTest {
     }
 
     @Test
+    void theRecordedClassOfEightReadsBack() {
+        ClassResults c = ClassResults.dataset("classroom/hub-demo-8");
+        assertEquals(8, c.students().size(), c.toString());
+        assertTrue(c.skipped().isEmpty(), c.skipped().toString());
+        assertEquals(8, c.setupTimes().size(), "every student's one-go call is there: " + c.setupTimes());
+        assertTrue(c.entries().stream().anyMatch(ClassResults.Entry::stepwise), "lesson 03's step-by-step calls are marked");
+        assertTrue(c.mostOftenWrong().size() >= 2, c.mostOftenWrong().toText());
+    }
+
+    @Test
     void aMissingFolderSaysWhatToPutThere(@TempDir Path dir) {
         var e = assertThrows(IllegalArgumentException.class, () -> ClassResults.load(dir.resolve("nope")));
         assertTrue(e.getMessage().contains("webrtc-primer-results.jsonl"), e.getMessage());
