@@ -15,15 +15,16 @@ import java.util.List;
  * teacher's signaling server, each pasting the same join link.
  *
  * <p>The teacher, in a notebook on the hub: {@code var server = SignalingServer.start(...);
- * Classmate.joinLinks(server, 15)} — one link per pair, each naming a room of its own with a
- * random part nobody guesses. Each student of a pair: {@code var classmate = Classmate.join(link,
+ * Classmate.joinLinks(server, 15)} — one link per pair: the server's room token (without it the
+ * server refuses a join) and a room of the pair's own with a random part the other pairs do not
+ * guess. Each student of a pair: {@code var classmate = Classmate.join(link,
  * localStream)}; whoever's name sorts first makes the offer, the other answers, so pasting in any
  * order works. {@link Pairing#timeline()} then puts both students' logs on one timeline.
  */
 public final class Classmate {
     private Classmate() {}
 
-    /** The scheme of a join link: {@code primer-join:ws://host:port/?room=pair-3-…}. */
+    /** The scheme of a join link: {@code primer-join:ws://host:port/?token=…&room=pair-3-…}. */
     public static final String SCHEME = "primer-join:";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -35,7 +36,10 @@ public final class Classmate {
         for (int i = 1; i <= pairs; i++) {
             byte[] b = new byte[6];
             RANDOM.nextBytes(b);
-            links.add(SCHEME + server.url().replaceAll("/+$", "") + "/?room=pair-" + i + "-" + HexFormat.of().formatHex(b));
+            // the server's address carries its room token (?token=…): the link adds the pair's own room
+            String url = server.url();
+            String sep = url.contains("?") ? "&" : (url.endsWith("/") ? "?" : "/?");
+            links.add(SCHEME + url + sep + "room=pair-" + i + "-" + HexFormat.of().formatHex(b));
         }
         return links;
     }
@@ -86,9 +90,13 @@ public final class Classmate {
         URI uri = URI.create(link.strip().substring(SCHEME.length()));
         String query = uri.getRawQuery() == null ? "" : uri.getRawQuery();
         String room = null;
-        for (String kv : query.split("&")) if (kv.startsWith("room=")) room = kv.substring(5);
-        if (room == null || !room.matches("[A-Za-z0-9-]{1,64}")) throw new IllegalArgumentException("the join link names no room (…?room=pair-…): " + link);
-        String server = uri.getScheme() + "://" + uri.getRawAuthority();
+        List<String> rest = new ArrayList<>();   // what the server needs in its address: the room token
+        for (String kv : query.split("&")) {
+            if (kv.startsWith("room=")) room = kv.substring(5);
+            else if (!kv.isEmpty()) rest.add(kv);
+        }
+        if (room == null || !room.matches("[A-Za-z0-9-]{1,64}")) throw new IllegalArgumentException("the join link names no room (…room=pair-…): " + link);
+        String server = uri.getScheme() + "://" + uri.getRawAuthority() + (rest.isEmpty() ? "" : "/?" + String.join("&", rest));
         SignalingClient signaling = SignalingClient.connect(server, room, me);
         try {
             String classmate = signaling.awaitPeer(waitForClassmate);
