@@ -12,7 +12,6 @@ import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.statistics.HistogramDataset;
-import org.webrtcprimer.Datasets;
 import org.webrtcprimer.charts.Chart;
 import org.webrtcprimer.charts.Charts;
 import org.webrtcprimer.events.TextLog;
@@ -97,13 +96,29 @@ public final class ClassResults {
         return new ClassResults(entries, skipped, folder.toAbsolutePath() + " (" + files.size() + " files)");
     }
 
-    /** A recorded class from the kit's datasets, e.g. {@code classroom/hub-demo-8}. */
+    /** A recorded class from the kit's datasets, e.g. {@code classroom/hub-demo-8} (its student-1.jsonl, student-2.jsonl, …). */
     public static ClassResults dataset(String folder) {
+        String clean = folder.replaceAll("^/+|/+$", "").replaceFirst("^datasets/", "");
         List<Entry> entries = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
-        List<String> names = Datasets.list(folder).stream().filter(n -> n.endsWith(".jsonl")).sorted().toList();
-        for (String n : names) parse(Datasets.read(n), n.substring(n.lastIndexOf('/') + 1), entries, skipped);
-        return new ClassResults(entries, skipped, "datasets/" + folder + " (" + names.size() + " files)");
+        int files = 0;
+        for (int i = 1; i <= MAX_FILES; i++) {
+            String text = resource(clean + "/student-" + i + ".jsonl");
+            if (text == null) break;
+            parse(text, "student-" + i + ".jsonl", entries, skipped);
+            files++;
+        }
+        if (files == 0) throw new IllegalArgumentException("no recorded class in datasets/" + clean + " (student-1.jsonl, …) — see datasets/README.md");
+        return new ClassResults(entries, skipped, "datasets/" + clean + " (" + files + " files)");
+    }
+
+    /** A file of the datasets bundled in the jar, or null. */
+    private static String resource(String path) {
+        try (var in = ClassResults.class.getClassLoader().getResourceAsStream("datasets/" + path)) {
+            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read datasets/" + path, e);
+        }
     }
 
     /** Reads results lines; anything else is noted in {@code skipped} with its file and line. */
@@ -267,7 +282,7 @@ public final class ClassResults {
      * connectionState connected: ICE and then DTLS, so a little later than ICE alone).
      */
     public static double articleConnectedMs() {
-        List<OptionalDouble> t = Milestones.times(TextLog.parse(Datasets.read("article/log.txt"), "datasets/article/log.txt"));
+        List<OptionalDouble> t = Milestones.times(TextLog.parse(resource("article/log.txt"), "datasets/article/log.txt"));
         double last = Double.NaN;
         for (int i = 0; i < Milestones.ARTICLE.size(); i++) {
             if (Milestones.ARTICLE.get(i).label().endsWith("ICE connected") && t.get(i).isPresent()) {
