@@ -26,26 +26,28 @@ public final class Main {
     static {
         register("help", "list the commands", args -> usage());
         register("bench", "time N local calls: call() → connected, → first remote frame",
-                org.webrtcprimer.timing.SetupBenchmark::main);
+                org.webrtcprimer.tools.SetupBenchmark::main);
         register("signaling", "run the signaling server and the browser page: signaling [--port P] [--http-port H] [--room R]",
-                org.webrtcprimer.signaling.SignalingCommand::run);
+                org.webrtcprimer.tools.SignalingCommand::run);
         register("callee", "answer calls as pc2 in a room: callee --server ws://… --room R [--calls N]",
                 org.webrtcprimer.signaling.Callee::main);
         register("bench-remote", "setup time: Java pc1/pc2, Chromium pc1/pc2, Chromium → Java through signaling",
-                org.webrtcprimer.browser.RemoteBenchmark::main);
+                org.webrtcprimer.tools.RemoteBenchmark::main);
         register("timing", "setup phases of N calls (min/median/p90), trickle vs gather-first, the article's Chrome beside: timing [--calls N] [--mode M] [--out DIR]",
-                org.webrtcprimer.timing.TimingCommand::run);
+                org.webrtcprimer.tools.TimingCommand::run);
         register("soak", "N call/hangup cycles per kind, kit vs engine alone: memory, threads, fds per call: soak [--calls N] [--kind av|audio|video|none|data|all]",
-                org.webrtcprimer.soak.SoakCommand::run);
+                org.webrtcprimer.tools.SoakCommand::run);
         register("report", "every benchmark in one table (min/median/p90); ./primer report adds the kernel and the notebooks",
-                org.webrtcprimer.report.PerformanceReport::run);
-        register("sdp", "explain every line of SDP files: sdp [--text|--json|--html] [--strict] FILE...|-", org.webrtcprimer.sdp.SdpCommand::run);
+                org.webrtcprimer.tools.PerformanceReport::run);
+        register("sdp", "explain every line of SDP files: sdp [--text|--json|--html] [--strict] FILE...|-", org.webrtcprimer.tools.SdpCommand::run);
         register("datachannel-bench", "data channel MB/s pc1 → pc2, kit beside plain webrtc-java, and the stats sampler's cost",
-                org.webrtcprimer.datachannel.DataChannelBenchmark::main);
+                org.webrtcprimer.tools.DataChannelBenchmark::main);
         register("dump", "read a call dump (log + stats) without the engine and redraw its charts: dump FILE.json [--png DIR]",
-                org.webrtcprimer.stats.DumpCommand::run);
+                org.webrtcprimer.tools.DumpCommand::run);
         register("net", "a call through the kit's relay with a bad network: net [--seconds S] [--delay MS] [--jitter MS] [--loss PCT] [--rate KBPS] [--json]",
                 org.webrtcprimer.tools.NetCommand::run);
+        register("turn-bench", "what NATs and TURN cost: setup time and RTT, direct vs each NAT kind vs coturn over UDP/TCP/TLS: turn-bench [--calls N]",
+                org.webrtcprimer.tools.TurnBenchmark::run);
     }
 
     static void register(String name, String summary, Command command) {

@@ -1,5 +1,7 @@
 package org.webrtcprimer;
 
+import org.webrtcprimer.engine.Engine;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.webrtcprimer.call.LocalCall;

@@ -22,18 +22,15 @@ import dev.onvoid.webrtc.RTCRtpTransceiverDirection;
 import dev.onvoid.webrtc.RTCRtpTransceiverInit;
 import dev.onvoid.webrtc.RTCSessionDescription;
 import dev.onvoid.webrtc.RTCSignalingState;
-import dev.onvoid.webrtc.RTCStats;
 import dev.onvoid.webrtc.RTCStatsReport;
-import dev.onvoid.webrtc.RTCStatsType;
 import dev.onvoid.webrtc.SetSessionDescriptionObserver;
 import dev.onvoid.webrtc.media.MediaSource;
 import dev.onvoid.webrtc.media.MediaStreamTrack;
 import dev.onvoid.webrtc.media.audio.CustomAudioSource;
 import dev.onvoid.webrtc.media.video.CustomVideoSource;
-import org.webrtcprimer.Engine;
-import org.webrtcprimer.datachannel.DataChannel;
-import org.webrtcprimer.datachannel.DataChannelOptions;
+import org.webrtcprimer.engine.Engine;
 import org.webrtcprimer.events.KitClock;
+import org.webrtcprimer.ice.CandidatePairs;
 import org.webrtcprimer.events.Event;
 import org.webrtcprimer.events.EventLog;
 import org.webrtcprimer.media.MediaStream;
@@ -432,11 +429,40 @@ public final class Peer {
         log.add(name, Event.Kind.STEP_DONE, "restartIce", "");
     }
 
-    /** The engine's statistics now (lesson 09 turns them into tables). */
-    public RTCStatsReport getStats() {
+    /**
+     * The statistics now, {@code pc.getStats()}, as the kit's plain {@link StatsReport} (lesson 09
+     * turns it into tables).
+     */
+    public StatsReport getStats() {
         ensureOpen("getStats");
         CompletableFuture<RTCStatsReport> f = new CompletableFuture<>();
-        return run("getStats", f, x -> pc.getStats(x::complete));
+        RTCStatsReport raw = run("getStats", f, x -> pc.getStats(x::complete));
+        return StatsReport.from(name, raw, KitClock.now());
+    }
+
+    /**
+     * The statistics now, waiting at most {@code limit} and logging nothing — for a sampler that
+     * asks every few hundred milliseconds and skips a sample the engine is late with.
+     *
+     * @throws TimeoutException when the engine has not answered within {@code limit}
+     * @throws CallException when the peer is closed
+     */
+    public StatsReport statsWithin(Duration limit) throws TimeoutException, InterruptedException {
+        ensureOpen("getStats");
+        CompletableFuture<RTCStatsReport> f = new CompletableFuture<>();
+        try {
+            pc.getStats(f::complete);
+            return StatsReport.from(name, f.get(limit.toMillis(), TimeUnit.MILLISECONDS), KitClock.now());
+        } catch (ExecutionException e) {
+            throw new CallException(name + ".getStats failed: " + e.getCause(), e.getCause());
+        } catch (NullPointerException e) {
+            throw new CallException(name + " closed while getStats ran", e); // the handle is gone
+        }
+    }
+
+    /** The candidate pairs this peer's ICE agent formed, from {@link #getStats()}, the selected one marked. */
+    public CandidatePairs candidatePairs() {
+        return CandidatePairs.of(name, getStats().w3c());
     }
 
     /**
@@ -445,19 +471,16 @@ public final class Peer {
      * type 98, profile-id=0)}. Empty until media flows: ask after the call is connected.
      */
     public List<String> codecsInUse() {
-        Map<String, RTCStats> stats = getStats().getStats();
+        StatsReport stats = getStats();
         List<String> out = new ArrayList<>();
-        for (RTCStatsType type : new RTCStatsType[]{RTCStatsType.OUTBOUND_RTP, RTCStatsType.INBOUND_RTP}) {
+        for (String type : List.of("outbound-rtp", "inbound-rtp")) {
             List<String> lines = new ArrayList<>();
-            for (RTCStats s : stats.values()) {
-                if (s.getType() != type) continue;
-                Object codecId = s.getAttributes().get("codecId");
-                RTCStats codec = codecId == null ? null : stats.get(codecId.toString());
-                if (codec == null) continue; // nothing sent or received on it yet
-                Map<String, Object> c = codec.getAttributes();
-                String mime = String.valueOf(c.get("mimeType"));      // e.g. video/VP9
-                String fmtp = c.get("sdpFmtpLine") == null ? "" : ", " + c.get("sdpFmtpLine");
-                lines.add((type == RTCStatsType.OUTBOUND_RTP ? "sends " : "receives ") + mime.replaceFirst("/", " ")
+            for (StatsObject s : stats.ofType(type)) {
+                StatsObject c = stats.get(s.string("codecId")).orElse(null);
+                if (c == null) continue; // nothing sent or received on it yet
+                String mime = c.string("mimeType");      // e.g. video/VP9
+                String fmtp = c.has("sdpFmtpLine") ? ", " + c.string("sdpFmtpLine") : "";
+                lines.add((type.equals("outbound-rtp") ? "sends " : "receives ") + mime.replaceFirst("/", " ")
                         + "/" + c.get("clockRate") + " (payload type " + c.get("payloadType") + fmtp + ")");
             }
             lines.sort(null); // audio before video, whatever order the report had

@@ -10,7 +10,7 @@ import org.jfree.data.statistics.DefaultBoxAndWhiskerCategoryDataset;
 import org.webrtcprimer.notebook.Style;
 import org.webrtcprimer.timing.Phases;
 import org.webrtcprimer.timing.SetupRuns;
-import org.webrtcprimer.timing.Summary;
+import org.webrtcprimer.call.Summary;
 
 import java.awt.BasicStroke;
 import java.awt.Color;

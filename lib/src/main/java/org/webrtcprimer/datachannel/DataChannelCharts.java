@@ -1,5 +1,10 @@
 package org.webrtcprimer.datachannel;
 
+import org.webrtcprimer.call.RoundTrips;
+import org.webrtcprimer.call.Throughput;
+import org.webrtcprimer.call.ThroughputRun;
+import org.webrtcprimer.call.Units;
+
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.PlotOrientation;
@@ -14,7 +19,7 @@ import org.webrtcprimer.charts.Charts;
 import org.webrtcprimer.charts.LineLook;
 import org.webrtcprimer.notebook.Table;
 import org.webrtcprimer.notebook.Style;
-import org.webrtcprimer.timing.Summary;
+import org.webrtcprimer.call.Summary;
 
 import java.awt.BasicStroke;
 import java.awt.Color;

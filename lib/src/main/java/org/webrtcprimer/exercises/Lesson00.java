@@ -1,8 +1,6 @@
 package org.webrtcprimer.exercises;
 
-import dev.onvoid.webrtc.RTCRtpCodecCapability;
-import dev.onvoid.webrtc.media.MediaType;
-import org.webrtcprimer.Engine;
+import org.webrtcprimer.engine.Engine;
 import org.webrtcprimer.media.MediaDevices;
 
 import java.util.List;
@@ -15,8 +13,7 @@ final class Lesson00 {
 
     /** Codec names that are real video codecs, not retransmission or error-correction formats. */
     static Set<String> videoCodecs() {
-        return Engine.get().factory().getRtpSenderCapabilities(MediaType.VIDEO).getCodecs().stream()
-                .map(RTCRtpCodecCapability::getName)
+        return Engine.get().sendCodecs("video").stream()
                 .filter(n -> !Set.of("rtx", "red", "ulpfec", "flexfec-03").contains(n.toLowerCase()))
                 .collect(Collectors.toCollection(java.util.TreeSet::new));
     }

@@ -1,6 +1,6 @@
 package org.webrtcprimer.exercises;
 
-import org.webrtcprimer.Datasets;
+import org.webrtcprimer.datasets.Datasets;
 import org.webrtcprimer.call.SessionDescription;
 import org.webrtcprimer.sdp.Codec;
 import org.webrtcprimer.sdp.MediaSection;

@@ -47,7 +47,7 @@ final class Lesson05 {
                                 return Optional.of("pass two things: the port and the call, e.g. check(\"05.3\", 50000, call).");
                             }
                             if (call.isHungUp()) return Optional.of("that call has hung up, so nothing is selected any more; check before hangup().");
-                            Optional<CandidatePair> sel = CandidatePairs.of("pc1", call.pc1().getStats()).selected();
+                            Optional<CandidatePair> sel = call.pc1().candidatePairs().selected();
                             if (sel.isEmpty()) return Optional.of("pc1 has no selected pair right now.");
                             return Exercises.expectNumber(a[0], sel.get().local().port(), 0, "the port of pc1's side of the selected pair ("
                                     + "the restart may have moved it — read the pairs again)");

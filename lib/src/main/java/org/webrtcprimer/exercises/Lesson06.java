@@ -1,11 +1,11 @@
 package org.webrtcprimer.exercises;
 
-import org.webrtcprimer.Datasets;
+import org.webrtcprimer.datasets.Datasets;
 import org.webrtcprimer.call.LocalCall;
 import org.webrtcprimer.events.TextLog;
 import org.webrtcprimer.timing.Phases;
 import org.webrtcprimer.timing.SetupRuns;
-import org.webrtcprimer.timing.Summary;
+import org.webrtcprimer.call.Summary;
 
 import java.util.Arrays;
 import java.util.Comparator;

@@ -1,6 +1,6 @@
 package org.webrtcprimer.exercises;
 
-import org.webrtcprimer.datachannel.DataChannel;
+import org.webrtcprimer.call.DataChannel;
 
 import java.util.List;
 import java.util.Optional;

@@ -4,9 +4,9 @@ import org.webrtcprimer.stats.Rates;
 import org.webrtcprimer.stats.SdpLink;
 import org.webrtcprimer.stats.SdpLinks;
 import org.webrtcprimer.stats.Series;
-import org.webrtcprimer.stats.StatsObject;
+import org.webrtcprimer.call.StatsObject;
 import org.webrtcprimer.stats.StatsRecording;
-import org.webrtcprimer.stats.StatsReport;
+import org.webrtcprimer.call.StatsReport;
 
 import java.util.List;
 import java.util.Optional;

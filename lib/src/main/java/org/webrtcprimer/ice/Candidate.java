@@ -57,7 +57,7 @@ public record Candidate(String foundation, int component, String transport, long
         if (s.isEmpty()) {
             throw new IllegalArgumentException("empty candidate (an end-of-candidates marker is not a candidate)");
         }
-        String[] f = org.webrtcprimer.sdp.Words.split(s);
+        String[] f = org.webrtcprimer.ice.Words.split(s);
         if (f.length < 8) {
             throw new IllegalArgumentException("candidate needs at least 8 fields "
                     + "(foundation component transport priority address port typ type), got " + f.length);

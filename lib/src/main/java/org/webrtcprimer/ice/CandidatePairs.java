@@ -1,7 +1,5 @@
 package org.webrtcprimer.ice;
 
-import dev.onvoid.webrtc.RTCStats;
-import dev.onvoid.webrtc.RTCStatsReport;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,7 +15,7 @@ import java.util.Optional;
  * marked — the pairs table of chrome://webrtc-internals.
  *
  * <pre>{@code
- * var pairs = CandidatePairs.of("pc1", call.pc1().getStats());
+ * var pairs = call.pc1().candidatePairs();   // CandidatePairs.of("pc1", stats) for W3C-shaped stats
  * pairs.selected()      // the pair the media flows on
  * show(pairs.table());
  * }</pre>
@@ -39,12 +37,6 @@ public record CandidatePairs(String peer, String iceRole, String iceState, Strin
 
     public CandidatePairs {
         pairs = List.copyOf(pairs);
-    }
-
-    /** The pairs in a stats report from the engine ({@code call.pc1().getStats()}). */
-    public static CandidatePairs of(String peer, RTCStatsReport report) {
-        if (report == null) throw new IllegalArgumentException("no stats report — pass " + peer + ".getStats()");
-        return of(peer, w3c(report));
     }
 
     /**
@@ -86,23 +78,6 @@ public record CandidatePairs(String peer, String iceRole, String iceState, Strin
 
     private static String orElse(String v, String other) {
         return v == null ? other : v;
-    }
-
-    /**
-     * A stats report as W3C-shaped maps: {@code id}, {@code type} (e.g. {@code candidate-pair}),
-     * {@code timestamp} (µs) and the values as the engine gives them.
-     */
-    public static List<Map<String, Object>> w3c(RTCStatsReport report) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (RTCStats s : report.getStats().values()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", s.getId());
-            m.put("type", s.getType().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-            m.put("timestamp", s.getTimestamp());
-            m.putAll(s.getAttributes());
-            out.add(m);
-        }
-        return out;
     }
 
     /** The pairs as CSV, one record per pair; candidates as their SDP lines. */

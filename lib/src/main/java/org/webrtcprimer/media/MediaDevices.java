@@ -9,7 +9,7 @@ import dev.onvoid.webrtc.media.video.VideoCaptureCapability;
 import dev.onvoid.webrtc.media.video.VideoDevice;
 import dev.onvoid.webrtc.media.video.VideoDeviceSource;
 import dev.onvoid.webrtc.media.video.VideoTrack;
-import org.webrtcprimer.Engine;
+import org.webrtcprimer.engine.Engine;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package org.webrtcprimer.media;
 
 import dev.onvoid.webrtc.media.MediaSource;
-import org.webrtcprimer.Engine;
+import org.webrtcprimer.engine.Engine;
 import org.webrtcprimer.events.KitClock;
 import org.webrtcprimer.notebook.Renderable;
 import org.webrtcprimer.notebook.Table;

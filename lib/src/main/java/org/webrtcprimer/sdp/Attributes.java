@@ -1,5 +1,7 @@
 package org.webrtcprimer.sdp;
 
+import org.webrtcprimer.ice.Words;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -22,7 +22,7 @@ public record SdpLine(int number, char type, String value, String raw, int media
         return number + ": " + shorten(raw);
     }
 
-    static String shorten(String s) {
+    public static String shorten(String s) {
         if (s == null) return "";
         StringBuilder b = new StringBuilder();
         int n = Math.min(s.length(), 120);

@@ -1,10 +1,8 @@
 package org.webrtcprimer.setup;
 
-import dev.onvoid.webrtc.RTCRtpCodecCapability;
-import dev.onvoid.webrtc.media.MediaType;
-import org.webrtcprimer.Datasets;
-import org.webrtcprimer.Engine;
-import org.webrtcprimer.Kit;
+import org.webrtcprimer.datasets.Datasets;
+import org.webrtcprimer.engine.Engine;
+import org.webrtcprimer.engine.Kit;
 import org.webrtcprimer.call.LocalCall;
 import org.webrtcprimer.media.Constraints;
 import org.webrtcprimer.media.DeviceInfo;
@@ -47,8 +45,8 @@ public final class SetupCheck {
         CheckResult engine = engine();
         rows.add(engine);
         if (engine.ok()) {
-            rows.add(safely("video codecs", () -> codecs(MediaType.VIDEO, "VP8")));
-            rows.add(safely("audio codecs", () -> codecs(MediaType.AUDIO, "opus")));
+            rows.add(safely("video codecs", () -> codecs("video", "VP8")));
+            rows.add(safely("audio codecs", () -> codecs("audio", "opus")));
         }
         rows.add(safely("camera", () -> device("videoinput", "the synthetic test pattern (640×480, 30 fps) stands in")));
         rows.add(safely("microphone", () -> device("audioinput", "the synthetic 440 Hz tone stands in")));
@@ -93,10 +91,9 @@ public final class SetupCheck {
         }
     }
 
-    private static CheckResult codecs(MediaType type, String needed) {
-        Set<String> names = Engine.get().factory().getRtpSenderCapabilities(type).getCodecs().stream()
-                .map(RTCRtpCodecCapability::getName).collect(Collectors.toCollection(LinkedHashSet::new));
-        String item = type == MediaType.VIDEO ? "video codecs" : "audio codecs";
+    private static CheckResult codecs(String kind, String needed) {
+        Set<String> names = new LinkedHashSet<>(Engine.get().sendCodecs(kind));
+        String item = kind + " codecs";
         return names.contains(needed) ? CheckResult.ok(item, String.join(", ", names))
                 : CheckResult.fail(item, String.join(", ", names), "this engine build lacks " + needed + "; use webrtc-java 0.14.0's linux-x86_64 natives");
     }

@@ -7,7 +7,7 @@ import dev.onvoid.webrtc.RTCDataChannelInit;
 import dev.onvoid.webrtc.RTCRtpTransceiver;
 import dev.onvoid.webrtc.media.MediaStreamTrack;
 import dev.onvoid.webrtc.media.video.VideoTrack;
-import org.webrtcprimer.Engine;
+import org.webrtcprimer.engine.Engine;
 import org.webrtcprimer.call.CallException;
 import org.webrtcprimer.call.CallOptions;
 import org.webrtcprimer.call.CallTimeoutException;
@@ -27,7 +27,7 @@ import org.webrtcprimer.net.Way;
 import org.webrtcprimer.call.RelayRouting;
 import org.webrtcprimer.notebook.Renderable;
 import org.webrtcprimer.notebook.Table;
-import org.webrtcprimer.timing.SetupTime;
+import org.webrtcprimer.call.SetupTime;
 
 import java.time.Duration;
 import java.util.ArrayList;

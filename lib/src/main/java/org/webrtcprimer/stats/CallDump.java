@@ -1,5 +1,8 @@
 package org.webrtcprimer.stats;
 
+import org.webrtcprimer.call.StatsObject;
+import org.webrtcprimer.call.StatsReport;
+
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
@@ -8,7 +11,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
-import org.webrtcprimer.Kit;
+import org.webrtcprimer.engine.Kit;
 import org.webrtcprimer.call.LocalCall;
 import org.webrtcprimer.call.SessionDescription;
 import org.webrtcprimer.charts.Chart;

@@ -1,5 +1,8 @@
 package org.webrtcprimer.stats;
 
+import org.webrtcprimer.call.StatsObject;
+import org.webrtcprimer.call.StatsReport;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

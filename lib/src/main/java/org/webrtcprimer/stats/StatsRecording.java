@@ -1,5 +1,7 @@
 package org.webrtcprimer.stats;
 
+import org.webrtcprimer.call.StatsReport;
+
 import org.webrtcprimer.call.SessionDescription;
 
 import java.time.Duration;

@@ -1,8 +1,8 @@
 package org.webrtcprimer.stats;
 
-import dev.onvoid.webrtc.RTCPeerConnection;
-import dev.onvoid.webrtc.RTCStatsReport;
-import org.webrtcprimer.Engine;
+import org.webrtcprimer.call.StatsReport;
+
+import org.webrtcprimer.engine.Engine;
 import org.webrtcprimer.call.CallException;
 import org.webrtcprimer.call.LocalCall;
 import org.webrtcprimer.call.Peer;
@@ -149,17 +149,9 @@ public final class StatsSampler implements AutoCloseable, Engine.Resource {
     }
 
     private void sample(Peer p) {
-        RTCPeerConnection pc;
+        StatsReport r;
         try {
-            pc = p.engine();
-        } catch (CallException closed) {
-            return;
-        }
-        CompletableFuture<RTCStatsReport> f = new CompletableFuture<>();
-        RTCStatsReport raw;
-        try {
-            pc.getStats(f::complete);
-            raw = f.get(Math.max(500, Math.min(2000, interval.toMillis() * 4)), TimeUnit.MILLISECONDS);
+            r = p.statsWithin(Duration.ofMillis(Math.max(500, Math.min(2000, interval.toMillis() * 4))));
         } catch (TimeoutException e) {
             if (missed++ == 0) log.add("call", Event.Kind.NOTE, "stats sampler: getStats did not answer in time", p.name());
             return;
@@ -168,9 +160,8 @@ public final class StatsSampler implements AutoCloseable, Engine.Resource {
             running = false;
             return;
         } catch (Throwable t) {
-            return; // the peer closed between the check and the call (NullPointerException: handle is null)
+            return; // the peer closed between the check and the call
         }
-        StatsReport r = StatsReport.from(p.name(), raw, KitClock.now());
         SessionDescription local = p.localDescription(), remote = p.remoteDescription();
         synchronized (this) {
             Deque<StatsReport> q = samples.get(p.name());

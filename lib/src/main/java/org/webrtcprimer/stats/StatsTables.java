@@ -1,5 +1,8 @@
 package org.webrtcprimer.stats;
 
+import org.webrtcprimer.call.StatsObject;
+import org.webrtcprimer.call.StatsReport;
+
 import org.webrtcprimer.notebook.Style;
 import org.webrtcprimer.notebook.Table;
 

@@ -1,5 +1,7 @@
 package org.webrtcprimer.timing;
 
+import org.webrtcprimer.call.SetupTime;
+
 import org.webrtcprimer.events.Event;
 
 import java.util.List;

@@ -1,5 +1,7 @@
 package org.webrtcprimer.timing;
 
+import org.webrtcprimer.call.Summary;
+
 import org.webrtcprimer.notebook.TableView;
 import org.webrtcprimer.notebook.Style;
 import org.webrtcprimer.notebook.Table;

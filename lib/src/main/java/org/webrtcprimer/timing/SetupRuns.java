@@ -1,5 +1,7 @@
 package org.webrtcprimer.timing;
 
+import org.webrtcprimer.call.Summary;
+
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;

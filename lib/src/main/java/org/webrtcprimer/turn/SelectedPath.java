@@ -28,7 +28,7 @@ public record SelectedPath(String peer, String localType, String remoteType, Str
 
     /** The selected pair of {@code p} now, if its transport has selected one. */
     public static Optional<SelectedPath> of(Peer p) {
-        List<Map<String, Object>> stats = CandidatePairs.w3c(p.getStats());
+        List<Map<String, Object>> stats = p.getStats().w3c();
         Map<String, Map<String, Object>> byId = new HashMap<>();
         String selected = null;
         for (Map<String, Object> s : stats) {

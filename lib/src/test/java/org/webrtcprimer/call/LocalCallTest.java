@@ -4,12 +4,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.webrtcprimer.Engine;
+import org.webrtcprimer.engine.Engine;
 import org.webrtcprimer.events.Event;
 import org.webrtcprimer.media.Constraints;
 import org.webrtcprimer.media.MediaDevices;
 import org.webrtcprimer.media.MediaStream;
-import org.webrtcprimer.timing.SetupTime;
+import org.webrtcprimer.call.SetupTime;
 
 import java.awt.Color;
 import java.awt.image.BufferedImage;

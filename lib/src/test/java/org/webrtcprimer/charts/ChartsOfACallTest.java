@@ -4,7 +4,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.webrtcprimer.Datasets;
+import org.webrtcprimer.datasets.Datasets;
 import org.webrtcprimer.call.CallOptions;
 import org.webrtcprimer.call.LocalCall;
 import org.webrtcprimer.events.Event;

@@ -1,7 +1,7 @@
 package org.webrtcprimer.exercises;
 
 import org.junit.jupiter.api.Test;
-import org.webrtcprimer.Datasets;
+import org.webrtcprimer.datasets.Datasets;
 import org.webrtcprimer.sdp.Codec;
 import org.webrtcprimer.sdp.ParsedSdp;
 import org.webrtcprimer.sdp.Sdp;

@@ -4,7 +4,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.webrtcprimer.Engine;
+import org.webrtcprimer.engine.Engine;
 import org.webrtcprimer.call.CallException;
 import org.webrtcprimer.call.CallOptions;
 import org.webrtcprimer.call.CallTimeoutException;
@@ -92,7 +92,7 @@ public class FailuresTest {
             assertEquals("checking", c.pc1().state().iceConnectionState());
             assertTrue(c.log().all(e2 -> e2.source().equals("pc1") && e2.isState(Event.ICE_CONNECTION, "connected")).isEmpty());
             // pc1 sends checks and gets nothing back.
-            CandidatePairs pairs = CandidatePairs.of("pc1", c.pc1().getStats());
+            CandidatePairs pairs = c.pc1().candidatePairs();
             assertTrue(pairs.pairs().stream().mapToLong(CandidatePair::requestsSent).sum() > 0, pairs.toString());
             assertEquals(0, pairs.pairs().stream().mapToLong(CandidatePair::responsesReceived).sum(), pairs.toString());
             assertTrue(pairs.selected().isEmpty());

@@ -105,8 +105,8 @@ class IceOfARealCallTest {
 
     @Test
     void pairsComeFromStatsWithTheSelectedPairJoined() {
-        CandidatePairs p1 = CandidatePairs.of("pc1", call.pc1().getStats());
-        CandidatePairs p2 = CandidatePairs.of("pc2", call.pc2().getStats());
+        CandidatePairs p1 = call.pc1().candidatePairs();
+        CandidatePairs p2 = call.pc2().candidatePairs();
         assertEquals("controlling", p1.iceRole(), "the offerer controls (RFC 8445 §6.1.1)");
         assertEquals("controlled", p2.iceRole());
         assertEquals("connected", p1.dtlsState());
@@ -139,9 +139,9 @@ class IceOfARealCallTest {
 
     @Test
     void pairsReadTheSameFromAStatsDumpAsFromTheEngine() {
-        CandidatePairs live = CandidatePairs.of("pc1", call.pc1().getStats());
+        CandidatePairs live = call.pc1().candidatePairs();
         // A dump has every number as a JSON number: no BigInteger, no Integer.
-        String json = new com.google.gson.Gson().toJson(CandidatePairs.w3c(call.pc1().getStats()));
+        String json = new com.google.gson.Gson().toJson(call.pc1().getStats().w3c());
         List<Map<String, Object>> dumped = new ArrayList<>();
         JsonParser.parseString(json).getAsJsonArray().forEach(el -> dumped.add(new com.google.gson.Gson().fromJson(el, Map.class)));
         CandidatePairs reread = CandidatePairs.of("pc1", dumped);
@@ -160,7 +160,7 @@ class IceOfARealCallTest {
         assertEquals(cs.toCsv(), fromCsv.toCsv());
         assertEquals(cs.table().rows(), fromJson.table().rows());
 
-        CandidatePairs ps = CandidatePairs.of("pc1", call.pc1().getStats());
+        CandidatePairs ps = call.pc1().candidatePairs();
         CandidatePairs j = CandidatePairs.fromJson(ps.toJson());
         assertEquals(ps, j, "JSON keeps everything");
         CandidatePairs c = CandidatePairs.fromCsv(ps.toCsv());

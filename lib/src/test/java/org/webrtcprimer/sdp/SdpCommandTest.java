@@ -1,5 +1,7 @@
 package org.webrtcprimer.sdp;
 
+import org.webrtcprimer.tools.SdpCommand;
+
 import com.google.gson.JsonParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

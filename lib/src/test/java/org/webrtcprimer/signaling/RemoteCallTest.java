@@ -11,7 +11,7 @@ import org.webrtcprimer.events.EventLog;
 import org.webrtcprimer.media.Constraints;
 import org.webrtcprimer.media.MediaDevices;
 import org.webrtcprimer.media.MediaStream;
-import org.webrtcprimer.timing.SetupTime;
+import org.webrtcprimer.call.SetupTime;
 
 import java.time.Duration;
 import java.util.List;

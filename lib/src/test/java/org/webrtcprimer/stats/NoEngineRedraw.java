@@ -1,6 +1,8 @@
 package org.webrtcprimer.stats;
 
-import org.webrtcprimer.Engine;
+import org.webrtcprimer.tools.DumpCommand;
+
+import org.webrtcprimer.engine.Engine;
 
 /** Test helper run in a fresh JVM: reads a dump and redraws its charts, then says whether the engine ever started. */
 public final class NoEngineRedraw {

@@ -1,5 +1,10 @@
 package org.webrtcprimer.stats;
 
+import org.webrtcprimer.call.StatsObject;
+import org.webrtcprimer.call.StatsReport;
+
+import org.webrtcprimer.tools.DumpCommand;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -8,7 +13,7 @@ import org.webrtcprimer.call.CallException;
 import org.webrtcprimer.call.LocalCall;
 import org.webrtcprimer.call.SessionDescription;
 import org.webrtcprimer.charts.Chart;
-import org.webrtcprimer.datachannel.DataChannel;
+import org.webrtcprimer.call.DataChannel;
 import org.webrtcprimer.media.Constraints;
 import org.webrtcprimer.media.MediaDevices;
 import org.webrtcprimer.media.MediaStream;

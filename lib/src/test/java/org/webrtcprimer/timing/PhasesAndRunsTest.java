@@ -1,11 +1,16 @@
 package org.webrtcprimer.timing;
 
+import org.webrtcprimer.call.Summary;
+
+import org.webrtcprimer.tools.SetupBenchmark;
+import org.webrtcprimer.tools.TimingCommand;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.webrtcprimer.Datasets;
+import org.webrtcprimer.datasets.Datasets;
 import org.webrtcprimer.call.CallOptions;
 import org.webrtcprimer.call.LocalCall;
 import org.webrtcprimer.events.TextLog;

@@ -99,8 +99,8 @@ class KernelRobustnessIT {
                 if (cells.get(i).getAsJsonObject().get("cell_type").getAsString().equals("code")) plan.add(cell("pass " + pass + " cell " + i, i));
             }
         }
-        plan.add(code("what is left", "org.webrtcprimer.Engine.get().liveCalls() + \" live calls, \" + "
-                + "org.webrtcprimer.Engine.get().liveStreams() + \" live streams\""));
+        plan.add(code("what is left", "org.webrtcprimer.engine.Engine.get().liveCalls() + \" live calls, \" + "
+                + "org.webrtcprimer.engine.Engine.get().liveStreams() + \" live streams\""));
         List<JsonObject> steps = run("twice", LESSON_03, plan);
         steps.forEach(KernelRobustnessIT::ok);
         assertTrue(steps.get(steps.size() - 1).get("text").getAsString().contains("0 live calls, 0 live streams"),
@@ -168,7 +168,7 @@ class KernelRobustnessIT {
         Files.createDirectories(progress.getParent());
         Files.deleteIfExists(progress);
         Map<String, Object> longCell = code("100000 calls, interrupted after 10 s",
-                "org.webrtcprimer.soak.Soak.run(org.webrtcprimer.soak.CallKind.AUDIO, false, 100000, 1, 0, x -> {\n"
+                "org.webrtcprimer.tools.Soak.run(org.webrtcprimer.tools.CallKind.AUDIO, false, 100000, 1, 0, x -> {\n"
                         + "    try { java.nio.file.Files.writeString(java.nio.file.Path.of(\"" + progress + "\"), \"\" + x.cycle()); }\n"
                         + "    catch (java.io.IOException e) { throw new java.io.UncheckedIOException(e); }\n"
                         + "});");
@@ -234,7 +234,7 @@ class KernelRobustnessIT {
     @Test
     void aHundredCallsInOneKernelWithTheSoaksFigures() throws Exception {
         List<JsonObject> s = run("soak", LESSON_03, List.of(
-                code("imports", "import org.webrtcprimer.soak.*;\nimport java.util.List;"),
+                code("imports", "import org.webrtcprimer.tools.*;\nimport java.util.List;"),
                 code("100 kit calls, 40 engine-only",
                         "var kit = Soak.run(CallKind.AV, false, 100, 50, 20, x -> System.out.println(x.line()));\n"
                                 + "var engine = Soak.run(CallKind.AV, true, 40, 20, 10, x -> System.out.println(x.line()));\n"

@@ -1,0 +1,5 @@
+/**
+ * Chromium as the other peer: the headless browser process and a call with it. Uses
+ * {@code signaling}, {@code call} and below.
+ */
+package org.webrtcprimer.browser;

@@ -1,0 +1,6 @@
+/**
+ * The command line, benchmarks, soak and report: what {@code Main} runs. Not lesson API. May use
+ * every package but the root; only the root uses it. The plain-webrtc-java baselines the
+ * benchmarks compare against live in {@code engine}.
+ */
+package org.webrtcprimer.tools;
