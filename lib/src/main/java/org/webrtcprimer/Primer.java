@@ -109,7 +109,7 @@ public final class Primer {
     /** pc2's inbound audio totalSamplesReceived: samples its audio module has pulled out for playout. */
     private static double samplesPlayedOut(LocalCall call) {
         try {
-            return org.webrtcprimer.stats.StatsReport.of(call.pc2()).ofType("inbound-rtp").stream()
+            return org.webrtcprimer.call.StatsReport.of(call.pc2()).ofType("inbound-rtp").stream()
                     .filter(o -> "audio".equals(o.kind())).findFirst()
                     .flatMap(o -> o.number("totalSamplesReceived")).orElse(Double.NaN);
         } catch (RuntimeException e) {

@@ -78,7 +78,7 @@ final class Practice {
                         "Modify and observe: restart ICE on `call` once more (IceRestart.run(call)) and pass the result. "
                                 + "Which of its values changed?",
                         a -> {
-                            if (!(a[0] instanceof org.webrtcprimer.ice.IceRestart.Result r)) {
+                            if (!(a[0] instanceof org.webrtcprimer.call.IceRestart.Result r)) {
                                 return Optional.of("pass what IceRestart.run(call) returned, not " + Exercises.describe(a[0]) + ".");
                             }
                             if (r.ufragBefore().equals(r.ufragAfter())) return Optional.of("the ufrag did not change: was it a restart?");
