@@ -43,6 +43,7 @@ def main():
         with open(os.path.join(tmp, "kernels", "primer-cds-training", "kernel.json"), "w") as f:
             json.dump(spec, f)
         os.environ["JUPYTER_PATH"] = tmp
+        os.environ["PRIMER_RESULTS"] = "off"   # a training/measuring kernel is no student: no results file
         os.environ["JUPYTER_RUNTIME_DIR"] = os.path.join(tmp, "runtime")
         from jupyter_client.manager import KernelManager
         start = time.monotonic()

@@ -167,7 +167,7 @@ class KernelSession:
         from tornado.websocket import websocket_connect
         url = "ws://127.0.0.1:%d/user/%s/api/kernels/%s/channels?session_id=%s" % (
             self.hub.port, self.user, self.kernel_id, self.session)
-        req = HTTPRequest(url, headers={"Authorization": "token " + self.hub.token}, request_timeout=60)
+        req = HTTPRequest(url, headers={"Authorization": "token " + self.hub.token}, request_timeout=240, connect_timeout=240)
         self.ws = await websocket_connect(req, max_message_size=256 * 1024 * 1024)
 
     def _msg(self, msg_type, content):
@@ -263,7 +263,26 @@ def proc_figures(pid):
     return figures
 
 
-async def run_lesson(hub, student, lesson_path, cells, expect, cell_timeout):
+def answers_for(lesson, n):
+    """What simulated student n answers to the lesson's exercises: some right at once, some wrong
+    first, some wrong — so the teacher's view has a class to show. Scripted by the demo, and said
+    so wherever its results are shown; each answer is still checked by the student's kernel."""
+    if not lesson.startswith("03-"):
+        return []
+    right_steps = ('List.of("pc1.createOffer", "pc1.setLocalDescription", "pc2.setRemoteDescription", '
+                   '"pc2.createAnswer", "pc2.setLocalDescription", "pc1.setRemoteDescription")')
+    wrong_steps = ('List.of("pc1.createOffer", "pc1.setLocalDescription", "pc2.createAnswer", '
+                   '"pc2.setRemoteDescription", "pc2.setLocalDescription", "pc1.setRemoteDescription")')
+    first = {0: ['"stable"', '"have-local-offer"'], 1: ['"have-local-offer"'], 2: ['"have-remote-offer"'], 3: ['"stable"']}[n % 4]
+    cells = ['check("03.1", %s)' % a for a in first]
+    cells += ['check("03.2", %s)' % a for a in {0: [right_steps], 1: [wrong_steps], 2: [wrong_steps, right_steps]}[n % 3]]
+    count = ("call.log().all(e -> e.source().equals(\"pc1\") && e.kind() == Event.Kind.CANDIDATE).size()"
+             if n % 2 == 0 else "2")
+    cells.append('check("03.3", %s, call)' % count)
+    return cells
+
+
+async def run_lesson(hub, student, lesson_path, cells, expect, cell_timeout, answers=()):
     """Opens a session on the student's copy of the lesson and runs every code cell in it."""
     loop = asyncio.get_running_loop()
     user = student["name"]
@@ -295,6 +314,17 @@ async def run_lesson(hub, student, lesson_path, cells, expect, cell_timeout):
                 break
             if "\tat " in text and "Exception" in text:
                 failed.append("cell %d: a Java stack trace in the output" % (i + 1))
+        if not failed and answers:
+            # the exercises, answered the way this student answers them (scripted: see answers_for)
+            student["answered"] = 0
+            for src in answers:
+                reply, outputs = await ks.request("execute_request", {
+                    "code": src, "silent": False, "store_history": True, "user_expressions": {},
+                    "allow_stdin": False, "stop_on_error": True}, cell_timeout)
+                if reply.get("status") != "ok":
+                    failed.append("an exercise check failed: %s" % (reply.get("evalue") or reply)[:300])
+                    break
+                student["answered"] += 1
         if student.get("kernel_pid"):
             student.update(proc_figures(student["kernel_pid"]))
         if student.get("server_pid"):
@@ -394,6 +424,7 @@ def main():
     ap.add_argument("--work", help="folder for the run's files (default: a temporary one, removed at the end)")
     ap.add_argument("--spawner", choices=["auto", "system", "simple"], default="auto")
     ap.add_argument("--pair", action="store_true", help="students 1 and 2 also call each other (classroom pairing)")
+    ap.add_argument("--collect", help="copy the students' results files into this folder (for the teacher notebook)")
     ap.add_argument("--json", action="store_true", help="print one JSON line with every figure at the end")
     ap.add_argument("--keep", action="store_true", help="keep the work folder (logs) after the run")
     ap.add_argument("--quiet", action="store_true")
@@ -481,7 +512,8 @@ def main():
         t_lessons = time.monotonic()
 
         async def everyone():
-            return await asyncio.gather(*(run_lesson(hub, s, lesson_path, cells, expect, args.cell_timeout) for s in students),
+            return await asyncio.gather(*(run_lesson(hub, s, lesson_path, cells, expect, args.cell_timeout,
+                                                     answers_for(args.lesson, s["n"] - 1)) for s in students),
                                         return_exceptions=True)
 
         outcomes = asyncio.run(everyone())
@@ -491,6 +523,27 @@ def main():
                 s["failed"] = (s.get("failed") or []) + ["%s: %s" % (type(o).__name__, o)]
                 s.setdefault("cells", len(cells))
                 s.setdefault("cells_run", 0)
+        # each student's results file, written in their home by their kernel as they worked,
+        # collected the way a teacher would (here through each server's contents API)
+        collect = os.path.join(work, "class-results")
+        os.makedirs(collect, exist_ok=True)
+        for s in students:
+            try:
+                _, model = hub.api("GET", "/user/%s/api/contents/webrtc-primer-results.jsonl?type=file&format=text" % s["name"])
+                text = model.get("content") or ""
+            except urllib.error.HTTPError as e:
+                text = ""
+                s.setdefault("failed", []).append("no results file in the home (%s)" % e.code)
+            lines = [json.loads(l) for l in text.splitlines() if l.strip()]
+            s["results_lines"] = len(lines)
+            s["results_kinds"] = sorted({l.get("kind") for l in lines})
+            with open(os.path.join(collect, s["name"] + ".jsonl"), "w") as f:
+                f.write(text)
+        if args.collect:
+            os.makedirs(args.collect, exist_ok=True)
+            for s in students:
+                shutil.copy(os.path.join(collect, s["name"] + ".jsonl"), os.path.join(args.collect, "student-%d.jsonl" % s["n"]))
+            result["collected"] = os.path.abspath(args.collect)
         # 5. a call between two classmates
         if args.pair:
             if len(students) < 2:
@@ -502,9 +555,9 @@ def main():
         for s in students:
             verdict = "ok" if not s["failed"] else "FAILED (%s)" % "; ".join(s["failed"])
             log(args, "student %d (%s): %s %s in %.1f s, %d/%d cells; server up in %.1f s, kernel ready in %.1f s; "
-                      "kernel peak RSS %.0f MB, CPU %.1f s" % (
+                      "kernel peak RSS %.0f MB, CPU %.1f s; %d results saved" % (
                           s["n"], s["name"], args.lesson, verdict, s.get("lesson_s", 0), s["cells_run"], s["cells"],
-                          s["server_s"], s.get("kernel_ready_s", 0), s.get("peak_rss_mb", 0), s.get("cpu_s", 0)))
+                          s["server_s"], s.get("kernel_ready_s", 0), s.get("peak_rss_mb", 0), s.get("cpu_s", 0), s.get("results_lines", 0)))
         if "pair" in result:
             p = result["pair"]
             log(args, "classmates %s and %s: %s" % (students[0]["name"], students[1]["name"], p.get("summary")))

@@ -78,6 +78,7 @@ def main():
             with open(os.path.join(tmp, "kernels", name, "kernel.json"), "w") as f:
                 json.dump(s, f)
         os.environ["JUPYTER_PATH"] = tmp
+        os.environ["PRIMER_RESULTS"] = "off"   # a training/measuring kernel is no student: no results file
         os.environ["JUPYTER_RUNTIME_DIR"] = os.path.join(tmp, "runtime")
         runs = {"with-cds": [], "without-cds": []}
         for _ in range(rounds):

@@ -14,6 +14,7 @@ import org.webrtcprimer.events.LogTable;
 import org.webrtcprimer.events.StateTimeline;
 import org.webrtcprimer.events.TextLog;
 import org.webrtcprimer.exercises.Exercises;
+import org.webrtcprimer.exercises.ResultsFile;
 import org.webrtcprimer.exercises.Verdict;
 import org.webrtcprimer.ice.CandidatePairs;
 import org.webrtcprimer.ice.Candidates;
@@ -77,6 +78,7 @@ public final class Primer {
 
     /** A call's event log as a table, like the article's log. */
     public static LogTable logTable(LocalCall call) {
+        ResultsFile.setupTime(call);
         return LogTable.of(call.log());
     }
 
@@ -154,6 +156,7 @@ public final class Primer {
 
     /** The article's call and a kit call, step by step, in ms after each call started. */
     public static MilestoneTable compareWithArticle(LocalCall call) {
+        ResultsFile.setupTime(call);
         return MilestoneTable.compare("article, Chrome 2020", articleLog(), "this kernel", call.log().events());
     }
 
@@ -191,11 +194,13 @@ public final class Primer {
 
     /** The setup phases of a call, each with its start and end in ms after call(). */
     public static Phases phases(LocalCall call) {
+        ResultsFile.setupTime(call);
         return Phases.of(call.log());
     }
 
     /** The setup phases of a call as a waterfall chart. */
     public static Chart waterfall(LocalCall call) {
+        ResultsFile.setupTime(call);
         return Waterfall.of(call.log());
     }
 

@@ -63,7 +63,16 @@ public record BrowserCall(String skipped, BufferedImage page, BufferedImage java
         int n = javaPeer.calls().size() + 1;
         BrowserCall result;
         List<ProcessHandle> processes;
-        try (Chromium browser = Chromium.launch()) {
+        Chromium launched;
+        try {
+            launched = Chromium.launch();
+        } catch (RuntimeException e) {
+            // e.g. Ubuntu's chromium package in a container (a Binder image): a snap stub that cannot start
+            return skipped("Chromium was found (" + Chromium.find().map(Object::toString).orElse("?") + ") but did not start: "
+                    + e.getMessage() + " — on Ubuntu the chromium package is a snap stub that does not run in a container; "
+                    + "install a Chromium that runs there or set CHROMIUM to one. The Java half of this lesson does not need it.");
+        }
+        try (Chromium browser = launched) {
             browser.open(server.pageUrl(room));
             browser.click("startButton");                                     // getUserMedia: the fake camera
             waitInPage(browser, "primer.state === 'started'", "the page did not open Chromium's fake camera", 15);

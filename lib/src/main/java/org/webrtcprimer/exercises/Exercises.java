@@ -62,8 +62,11 @@ public final class Exercises {
         } catch (RuntimeException ex) {
             problem = Optional.of("the checker could not read this answer (" + ex.getMessage() + ")");
         }
-        return problem.map(p -> new Verdict(id, Verdict.Outcome.WRONG, p + " Hint: " + e.hint()))
+        Verdict v = problem.map(p -> new Verdict(id, Verdict.Outcome.WRONG, p + " Hint: " + e.hint()))
                 .orElseGet(() -> new Verdict(id, Verdict.Outcome.RIGHT, e.explanation()));
+        ResultsFile.checked(v, a[0]);
+        for (Object context : a) if (context instanceof org.webrtcprimer.call.LocalCall call) ResultsFile.setupTime(call);
+        return v;
     }
 
     // ---- small helpers for the lessons' checkers ----

@@ -30,8 +30,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * user), their servers started through the hub's REST API, lesson 03 run in both students'
  * kernels at the same time through the hub's proxy, then everything shut down. Checked here,
  * apart from what the script checks itself: both lessons passed in kernels of their own, each
- * student's copy of the lesson is their own and writable, and afterwards no user, process or
- * file of the run is left.
+ * student's copy of the lesson is their own and writable, each student's kernel wrote their
+ * results file (checks and setup times) in their home, students 1 and 2 called each other
+ * through a signaling server started in a teacher's kernel (one join link, the call connected,
+ * both logs on one timeline), and afterwards no user, process or file of the run is left.
  */
 class HubClassroomIT {
 
@@ -43,7 +45,7 @@ class HubClassroomIT {
         env.put("PYDEVD_DISABLE_FILE_VALIDATION", "1");
         env.put("PYTHONUNBUFFERED", "1");
         Proc.Result r = Proc.run(List.of(Kit.python(), Kit.root().resolve("classroom/hub.py").toString(),
-                        "--root", Kit.root().toString(), "--users", "2", "--work", work.toString(), "--json"),
+                        "--root", Kit.root().toString(), "--users", "2", "--pair", "--work", work.toString(), "--json"),
                 env, Kit.target().resolve("hub-run"), Duration.ofSeconds(420), "the JupyterHub classroom run");
         String json = r.stdout().lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b)
                 .orElseThrow(() -> new AssertionError("hub.py gave no result (exit " + r.exitCode() + ")\n"
@@ -68,12 +70,20 @@ class HubClassroomIT {
             assertTrue(s.has("kernel_pid") && !s.get("kernel_pid").isJsonNull(), "no kernel process found for " + who + ": " + s);
             kernels.add(s.get("kernel_pid").getAsLong());
             assertTrue(s.get("peak_rss_mb").getAsDouble() > 50, "a kernel that ran a call uses more than 50 MB: " + s);
+            // the results file the student's kernel wrote in their home as they worked: their checks and setup times
+            assertTrue(s.get("answered").getAsInt() >= 3, who + " answered lesson 03's exercises: " + s);
+            assertTrue(s.get("results_lines").getAsInt() >= s.get("answered").getAsInt() + 1, who + "'s results file: " + s);
+            assertEquals("[\"check\",\"setup\"]", s.get("results_kinds").toString(), who + "'s results file has checks and setup times: " + s);
         }
         assertEquals(2, kernels.size(), "each student has a kernel of their own: " + students);
         // at the same time: the lessons' wall time is well under the sum of both lessons' times
         double sum = 0;
         for (JsonElement e : students) sum += e.getAsJsonObject().get("lesson_s").getAsDouble();
         assertTrue(o.get("lessons_wall_s").getAsDouble() < sum, "the lessons did not overlap: " + o);
+
+        // two classmates called each other through the teacher's signaling server
+        JsonObject pair = o.getAsJsonObject("pair");
+        assertTrue(pair != null && pair.get("ok").getAsBoolean(), "the classmate call failed: " + pair + context);
 
         // nothing left: the script's own check, and ours
         assertEquals(0, o.getAsJsonArray("left_behind").size(), "left behind: " + o.get("left_behind") + context);

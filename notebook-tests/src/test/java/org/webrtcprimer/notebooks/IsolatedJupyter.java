@@ -27,6 +27,8 @@ final class IsolatedJupyter {
         e.put("JUPYTER_RUNTIME_DIR", base.resolve("runtime").toString());
         e.put("PYDEVD_DISABLE_FILE_VALIDATION", "1");
         e.put("PYTHONUNBUFFERED", "1");
+        // the lessons' check(...) results go to the tests' folder, never to the home of whoever runs them
+        e.put("PRIMER_RESULTS", base.resolve("results.jsonl").toString());
         for (String dir : List.of("data", "config", "runtime")) Files.createDirectories(base.resolve(dir));
 
         Map<String, String> install = new LinkedHashMap<>(e);
