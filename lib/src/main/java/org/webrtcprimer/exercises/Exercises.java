@@ -28,6 +28,7 @@ public final class Exercises {
         Lesson09.exercises().forEach(Exercises::add);
         Lesson10.exercises().forEach(Exercises::add);
         Lesson11.exercises().forEach(Exercises::add);
+        Practice.exercises().forEach(Exercises::add);
     }
 
     private static void add(Exercise e) {

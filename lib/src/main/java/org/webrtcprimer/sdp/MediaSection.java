@@ -26,10 +26,13 @@ import java.util.function.Function;
  * @param bandwidths  {@code b=} lines of this section
  * @param encryptionKey {@code k=} or null
  * @param attributes  every {@code a=} line of this section, in order, unknown ones included
+ * @param sessionDirection the session-level direction attribute, which applies to every section
+ *                   without its own (RFC 8866 §6.7); null when the session has none
  */
 public record MediaSection(int index, int line, String type, int port, Integer portCount, String protocol,
                            List<String> formats, String information, List<Connection> connections,
-                           List<Bandwidth> bandwidths, String encryptionKey, List<Attribute> attributes) {
+                           List<Bandwidth> bandwidths, String encryptionKey, List<Attribute> attributes,
+                           Direction sessionDirection) {
 
     public MediaSection {
         formats = formats == null ? List.of() : List.copyOf(formats);
@@ -61,13 +64,23 @@ public record MediaSection(int index, int line, String type, int port, Integer p
         return value("mid");
     }
 
-    /** The direction attribute; sendrecv when none is given (RFC 8866 §6.7). */
+    /**
+     * The section's direction: its own direction attribute, else the session-level one, else
+     * sendrecv (RFC 8866 §6.7: a direction at session level applies to every media section
+     * that does not give its own).
+     */
     public Direction direction() {
+        Direction own = ownDirection();
+        return own != null ? own : sessionDirection != null ? sessionDirection : Direction.SENDRECV;
+    }
+
+    /** The section's own direction attribute, or null when it has none (and the session's or sendrecv applies). */
+    public Direction ownDirection() {
         for (Attribute a : attributes) {
             Direction d = Direction.of(a.name());
             if (d != null) return d;
         }
-        return Direction.SENDRECV;
+        return null;
     }
 
     /** True for port 0 without {@code a=bundle-only}: the section is rejected or disabled (RFC 3264 §6; bundle-only sections use port 0 too, RFC 9143 §6). */

@@ -61,8 +61,17 @@ public final class SdpJson {
             ParsedSdp sdp = GSON.fromJson(e, ParsedSdp.class);
             if (sdp == null) throw new SdpParseException(0, "JSON is empty", null);
             return sdp;
+        } catch (SdpParseException ex) {
+            throw ex;
         } catch (JsonParseException | IllegalStateException | IllegalArgumentException ex) {
             throw new SdpParseException(0, "cannot read SDP JSON: " + ex.getMessage(), null);
+        } catch (RuntimeException ex) {
+            // A record's constructor refused what Gson built (a null inside a list, a missing
+            // value): Gson wraps that in a bare RuntimeException naming the constructor.
+            Throwable cause = ex.getCause() != null ? ex.getCause() : ex;
+            throw new SdpParseException(0, "cannot read SDP JSON: a list holds null or a required value is missing ("
+                    + cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage())
+                    + ") — use JSON written by SdpJson.toJson", null);
         }
     }
 }

@@ -154,8 +154,8 @@ final class SdpParser {
         Section section = new Section(Set.of(), "");
         Set<String> formatSet = Set.of();
 
-        MediaSection build() {
-            return new MediaSection(index, line, type, port, portCount, proto, formats, info, conns, bws, key, attrs);
+        MediaSection build(Direction sessionDirection) {
+            return new MediaSection(index, line, type, port, portCount, proto, formats, info, conns, bws, key, attrs, sessionDirection);
         }
     }
 
@@ -343,7 +343,14 @@ final class SdpParser {
         }
         checkGroups(attrs, media);
         List<MediaSection> ms = new ArrayList<>(media.size());
-        for (MB mb : media) ms.add(mb.build());
+        Direction sessionLevelDirection = null;
+        for (Attribute a : attrs) {
+            if (Direction.of(a.name()) != null) {
+                sessionLevelDirection = Direction.of(a.name());
+                break;
+            }
+        }
+        for (MB mb : media) ms.add(mb.build(sessionLevelDirection));
         List<SdpWarning> all = strict ? List.of() : new DeferredWarnings(warnings, java.util.Arrays.copyOf(keys, warnings.size()),
                 emitted, endLine, attrs, ms, lines);
         return new ParsedSdp(version, origin, sessionName, info, uri, emails, phones, conn, bws, timings,

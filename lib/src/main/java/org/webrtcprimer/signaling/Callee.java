@@ -265,6 +265,10 @@ public final class Callee implements AutoCloseable {
                 }
             }
             if (server == null || room == null) throw new IllegalArgumentException("--server and --room are required");
+            String token = System.getenv(TOKEN_VARIABLE);
+            if (token != null && !token.isBlank() && SignalingServer.tokenIn(server) == null) {
+                server = server + (server.contains("?") ? "&" : server.matches("wss?://[^/]+") ? "/?" : "?") + "token=" + token;
+            }
             o = Options.in(room).maxCalls(calls).idleTimeout(Duration.ofSeconds(idle)).maxLifetime(Duration.ofSeconds(max));
         } catch (ArrayIndexOutOfBoundsException | IllegalArgumentException e) {
             err.println("callee: " + (e instanceof ArrayIndexOutOfBoundsException ? "a value is missing after the last option" : e.getMessage()));
@@ -285,7 +289,7 @@ public final class Callee implements AutoCloseable {
             return 1;
         }
         if (withParent) watchParent(callee);
-        System.out.println("callee ready: " + o.name() + " in room " + room + " at " + server + " (pid " + ProcessHandle.current().pid() + ")");
+        System.out.println("callee ready: " + o.name() + " in room " + room + " at " + server.replaceFirst("[?].*$", "") + " (pid " + ProcessHandle.current().pid() + ")");
         System.out.flush();
         String why;
         try {
@@ -298,6 +302,9 @@ public final class Callee implements AutoCloseable {
         }
         return why.startsWith("error") ? 1 : 0;
     }
+
+    /** Where a callee started by {@link CalleeProcess} finds the room token (kept off its command line). */
+    static final String TOKEN_VARIABLE = "PRIMER_SIGNALING_TOKEN";
 
     static final String USAGE = "usage: callee --server ws://127.0.0.1:PORT --room ROOM [--calls N] [--idle SECONDS] "
             + "[--max-seconds SECONDS] [--exit-with-parent]";

@@ -31,8 +31,11 @@ public final class CalleeProcess implements AutoCloseable {
     private final CompletableFuture<String> ready = new CompletableFuture<>();
     private final Thread shutdownHook;
 
-    private CalleeProcess(List<String> command) throws IOException {
+    private CalleeProcess(List<String> command, String token) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        // The room token goes through the environment, which only this user can read, not the
+        // command line, which every user of the machine sees in ps.
+        if (token != null) pb.environment().put(Callee.TOKEN_VARIABLE, token);
         process = pb.start();
         shutdownHook = new Thread(this::kill, "primer-callee-process-stop");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -55,6 +58,8 @@ public final class CalleeProcess implements AutoCloseable {
      */
     public static CalleeProcess start(String serverUrl, String room, int calls, Duration lifetime) {
         String seconds = String.valueOf(Math.max(1, lifetime.toSeconds()));
+        String token = serverUrl == null ? null : SignalingServer.tokenIn(serverUrl);
+        if (token != null) serverUrl = serverUrl.substring(0, serverUrl.indexOf('?'));
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // No idle limit short of the lifetime: a learner may read for minutes between starting the
@@ -64,7 +69,7 @@ public final class CalleeProcess implements AutoCloseable {
                 "--idle", seconds, "--max-seconds", seconds, "--exit-with-parent"));
         CalleeProcess p;
         try {
-            p = new CalleeProcess(cmd);
+            p = new CalleeProcess(cmd, token);
         } catch (IOException e) {
             throw new IllegalStateException("could not start a second Java process: " + e.getMessage()
                     + " — is " + cmd.get(0) + " there?", e);

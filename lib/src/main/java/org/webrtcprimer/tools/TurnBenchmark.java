@@ -1,11 +1,11 @@
 package org.webrtcprimer.tools;
 
-import org.webrtcprimer.Engine;
+import org.webrtcprimer.engine.Engine;
 import org.webrtcprimer.call.CallOptions;
 import org.webrtcprimer.call.LocalCall;
 import org.webrtcprimer.net.Network;
 import org.webrtcprimer.net.Way;
-import org.webrtcprimer.timing.Summary;
+import org.webrtcprimer.call.Summary;
 import org.webrtcprimer.turn.Coturn;
 import org.webrtcprimer.turn.NatGate;
 import org.webrtcprimer.turn.NatKind;

@@ -73,7 +73,8 @@ class ParserTest {
         assertEquals("prompt", a.encryptionKey());
         assertEquals(20.0, a.ptime());
         assertEquals(150.0, a.maxptime());
-        assertEquals(Direction.SENDRECV, a.direction(), "no direction in the m-section");
+        assertNull(a.ownDirection(), "no direction in the m-section");
+        assertEquals(Direction.RECVONLY, a.direction(), "so the session-level a=recvonly applies (RFC 8866 §6.7)");
         assertEquals(51372, v.port());
         assertEquals(2, v.portCount());
         assertEquals(2000000, v.bandwidths().get(0).value());
