@@ -55,8 +55,22 @@ async function loadConfig() {
   if (config) return config;
   const params = new URLSearchParams(location.search);
   const served = await (await fetch('config.json')).json();
+  // The server's address comes from the page server; another one only if it is on this machine
+  // or this page's own host, so that a link cannot send the room token elsewhere.
+  let signaling = served.signaling;
+  const asked = params.get('signaling');
+  if (asked) {
+    let host = '';
+    try { host = new URL(asked).hostname; } catch (e) { /* not an address */ }
+    const local = ['127.0.0.1', 'localhost', '[::1]', '::1', location.hostname];
+    if (/^wss?:$/.test(new URL(asked, location.href).protocol) && local.includes(host)) signaling = asked;
+    else weblog('ignored ?signaling=' + asked + ': only a server on this machine or on ' + location.hostname + ' is used');
+  }
+  // The room token is in this page's own address (the server printed it); config.json does not carry it.
+  const token = params.get('token');
+  if (token) signaling += (signaling.includes('?') ? '&' : '/?') + 'token=' + encodeURIComponent(token);
   config = {
-    signaling: params.get('signaling') || served.signaling,
+    signaling: signaling,
     room: params.get('room') || served.room,
     name: params.get('name') || 'pc1',
     waitMs: Number(params.get('wait')) || 10000,   // how long Call waits for the Java peer to be there
@@ -306,4 +320,4 @@ sendButton.onclick = () => {
 };
 
 Object.assign(primer, {start, call, hangup, stop, displaySdp, send: sendText});
-loadConfig().then((c) => setStatus('Not started. Room ' + c.room + ' on ' + c.signaling + '.'));
+loadConfig().then((c) => setStatus('Not started. Room ' + c.room + ' on ' + c.signaling.replace(/[?&]token=[^&]*/, '') + '.'));

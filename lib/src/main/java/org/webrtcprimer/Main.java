@@ -44,6 +44,8 @@ public final class Main {
                 org.webrtcprimer.tools.DataChannelBenchmark::main);
         register("dump", "read a call dump (log + stats) without the engine and redraw its charts: dump FILE.json [--png DIR]",
                 org.webrtcprimer.tools.DumpCommand::run);
+        register("net", "a call through the kit's relay with a bad network: net [--seconds S] [--delay MS] [--jitter MS] [--loss PCT] [--rate KBPS] [--json]",
+                org.webrtcprimer.tools.NetCommand::run);
     }
 
     static void register(String name, String summary, Command command) {

@@ -1,5 +1,7 @@
 package org.webrtcprimer.call;
 
+import org.webrtcprimer.net.Network;
+
 import java.time.Duration;
 
 /**
@@ -16,15 +18,21 @@ import java.time.Duration;
  *                     the answer as the engine made it
  * @param requestFrameOnConnect when true, the synthetic camera pushes a frame the moment pc1 is
  *                     connected instead of at its next 1/30 s slot
+ * @param network      when not null, the call goes through the kit's relay with these conditions
+ *                     ({@link Network}); null (the default) connects the peers directly, as always
+ * @param ice          the {@code iceServers} and {@code iceTransportPolicy} of both peers'
+ *                     {@code RTCConfiguration}; by default none and {@code all} (host candidates
+ *                     are enough on one machine)
  */
 public record CallOptions(OfferOptions offerOptions, boolean trickle, Duration timeout, int startBitrateKbps,
-                          boolean requestFrameOnConnect) {
+                          boolean requestFrameOnConnect, Network network, IceSettings ice) {
 
     /** The start bitrate the kit's quick call uses: enough for 640×480 with no dropped frames. */
     public static final int FAST_START_KBPS = 1000;
 
     public CallOptions {
         if (offerOptions == null) offerOptions = OfferOptions.defaults();
+        if (ice == null) ice = IceSettings.none();
         if (timeout == null || timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive, e.g. Duration.ofSeconds(10)");
         }
@@ -38,31 +46,70 @@ public record CallOptions(OfferOptions offerOptions, boolean trickle, Duration t
      * bitrate and a frame pushed at connect — the first remote frame in about half the time.
      */
     public static CallOptions defaults() {
-        return new CallOptions(OfferOptions.defaults(), true, Duration.ofSeconds(10), FAST_START_KBPS, true);
+        return new CallOptions(OfferOptions.defaults(), true, Duration.ofSeconds(10), FAST_START_KBPS, true, null, IceSettings.none());
     }
 
     /** Exactly the article's sequence with the engine's own defaults: no SDP edit, no frame request. */
     public static CallOptions articleDefaults() {
-        return new CallOptions(OfferOptions.defaults(), true, Duration.ofSeconds(10), 0, false);
+        return new CallOptions(OfferOptions.defaults(), true, Duration.ofSeconds(10), 0, false, null, IceSettings.none());
     }
 
     public CallOptions offerOptions(OfferOptions o) {
-        return new CallOptions(o, trickle, timeout, startBitrateKbps, requestFrameOnConnect);
+        return new CallOptions(o, trickle, timeout, startBitrateKbps, requestFrameOnConnect, network, ice);
     }
 
     public CallOptions trickle(boolean on) {
-        return new CallOptions(offerOptions, on, timeout, startBitrateKbps, requestFrameOnConnect);
+        return new CallOptions(offerOptions, on, timeout, startBitrateKbps, requestFrameOnConnect, network, ice);
     }
 
     public CallOptions timeout(Duration d) {
-        return new CallOptions(offerOptions, trickle, d, startBitrateKbps, requestFrameOnConnect);
+        return new CallOptions(offerOptions, trickle, d, startBitrateKbps, requestFrameOnConnect, network, ice);
     }
 
     public CallOptions startBitrateKbps(int kbps) {
-        return new CallOptions(offerOptions, trickle, timeout, kbps, requestFrameOnConnect);
+        return new CallOptions(offerOptions, trickle, timeout, kbps, requestFrameOnConnect, network, ice);
     }
 
     public CallOptions requestFrameOnConnect(boolean on) {
-        return new CallOptions(offerOptions, trickle, timeout, startBitrateKbps, on);
+        return new CallOptions(offerOptions, trickle, timeout, startBitrateKbps, on, network, ice);
+    }
+
+    /**
+     * Routes the call through the kit's relay, which puts these conditions between the peers
+     * ({@code Network.perfect().delay(50)}); the call's {@code relay()} changes them live. Null
+     * turns the relay off.
+     */
+    public CallOptions network(Network n) {
+        return new CallOptions(offerOptions, trickle, timeout, startBitrateKbps, requestFrameOnConnect, n, ice);
+    }
+
+    /**
+     * The STUN and TURN servers both peers gather from — the browser's {@code new
+     * RTCPeerConnection({iceServers: [...]})}. E.g. {@code turn.iceServer("udp")} of a
+     * {@code org.webrtcprimer.turn.TurnServer}.
+     */
+    public CallOptions iceServers(IceServer... servers) {
+        return iceServers(java.util.List.of(servers));
+    }
+
+    /** {@link #iceServers(IceServer...)} from a list. */
+    public CallOptions iceServers(java.util.List<IceServer> servers) {
+        return new CallOptions(offerOptions, trickle, timeout, startBitrateKbps, requestFrameOnConnect, network,
+                new IceSettings(servers, ice.policy()));
+    }
+
+    /**
+     * {@code iceTransportPolicy}: {@code "all"} or {@code "relay"} — with {@code relay} the peers
+     * use only TURN relay candidates (W3C webrtc-pc, RTCIceTransportPolicy), so every packet goes
+     * through the TURN server. Set the servers first.
+     */
+    public CallOptions iceTransportPolicy(String policy) {
+        return new CallOptions(offerOptions, trickle, timeout, startBitrateKbps, requestFrameOnConnect, network,
+                new IceSettings(ice.servers(), policy));
+    }
+
+    /** {@code iceTransportPolicy("relay")}. */
+    public CallOptions relayOnly() {
+        return iceTransportPolicy("relay");
     }
 }

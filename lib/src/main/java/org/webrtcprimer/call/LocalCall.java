@@ -11,6 +11,8 @@ import org.webrtcprimer.events.EventLog;
 import org.webrtcprimer.media.MediaStream;
 import org.webrtcprimer.media.Track;
 import org.webrtcprimer.media.VideoView;
+import org.webrtcprimer.net.Relay;
+import org.webrtcprimer.net.Way;
 import org.webrtcprimer.notebook.Renderable;
 import org.webrtcprimer.notebook.Table;
 
@@ -52,7 +54,9 @@ public final class LocalCall implements Engine.Resource, Renderable {
     private final Peer pc1;
     private final Peer pc2;
     private final VideoView remoteVideo;
+    private final Relay relay;
     private volatile boolean hungUp;
+    private final List<AutoCloseable> closeAtHangup = new java.util.ArrayList<>();
 
     private LocalCall(MediaStream localStream, CallOptions options) {
         this.localStream = localStream;
@@ -61,8 +65,9 @@ public final class LocalCall implements Engine.Resource, Renderable {
         for (Track t : videoTracks()) log.note("Using video device", t.label());
         if (localStream != null) for (Track t : localStream.getAudioTracks()) log.note("Using audio device", t.label());
         else log.note("No local media", "data channels only");
-        RTCConfiguration config = new RTCConfiguration(); // no STUN/TURN: host candidates are enough on one machine
-        log.note("RTCPeerConnection configuration", "{iceServers: [], bundlePolicy: balanced, rtcpMuxPolicy: require}");
+        // By default no STUN/TURN: host candidates are enough on one machine.
+        RTCConfiguration config = EngineConfig.of(options.ice());
+        log.note("RTCPeerConnection configuration", options.ice().describe());
         pc1 = new Peer("pc1", log, config, options.timeout());
         log.note("Created local peer connection object pc1");
         Peer second;
@@ -74,12 +79,28 @@ public final class LocalCall implements Engine.Resource, Renderable {
         }
         pc2 = second;
         log.note("Created remote peer connection object pc2");
+        if (options.network() != null) {
+            try {
+                relay = Relay.start(options.network());
+            } catch (RuntimeException e) {
+                pc1.close();
+                pc2.close();
+                throw e;
+            }
+            log.note("Call goes through the kit's relay", options.network().toString());
+        } else {
+            relay = null;
+        }
         remoteVideo = new VideoView("remoteVideo", "pc2", log);
 
         // The article's onIceCandidate(pc, event): each candidate goes to the other peer.
-        if (options.trickle()) {
+        if (options.trickle() && relay == null) {
             pc1.onIceCandidate(pc2::addIceCandidate);
             pc2.onIceCandidate(pc1::addIceCandidate);
+        } else if (options.trickle()) {
+            // Through the relay: each candidate names the relay's socket that stands for it.
+            pc1.onIceCandidate(c -> deliver(pc2, RelayRouting.handOver(relay, c, Way.PC1_TO_PC2, log)));
+            pc2.onIceCandidate(c -> deliver(pc1, RelayRouting.handOver(relay, c, Way.PC2_TO_PC1, log)));
         }
         // The article's gotRemoteStream: pc2's remote video goes to remoteVideo.
         pc2.onTrack(this::gotRemoteTrack);
@@ -94,6 +115,10 @@ public final class LocalCall implements Engine.Resource, Renderable {
                     .thenRun(() -> videoTracks().forEach(Track::requestFrame));
         }
         Engine.get().registerCall(this);
+    }
+
+    private static void deliver(Peer to, IceCandidate c) {
+        if (c != null) to.addIceCandidate(c);
     }
 
     /**
@@ -169,6 +194,7 @@ public final class LocalCall implements Engine.Resource, Renderable {
         SessionDescription offer = pc1.createOffer(options.offerOptions());
         pc1.setLocalDescription(offer);
         if (!options.trickle()) offer = gathered(pc1);
+        if (relay != null) offer = RelayRouting.handOver(relay, offer, Way.PC1_TO_PC2, log);
         pc2.setRemoteDescription(offer);
         SessionDescription answer = pc2.createAnswer();
         pc2.setLocalDescription(answer);
@@ -178,6 +204,7 @@ public final class LocalCall implements Engine.Resource, Renderable {
             log.note("Signaling edits the answer for pc1", "x-google-start-bitrate=" + options.startBitrateKbps()
                     + " on the video codec (LAN start bitrate, see lesson 06)");
         }
+        if (relay != null) answer = RelayRouting.handOver(relay, answer, Way.PC2_TO_PC1, log);
         pc1.setRemoteDescription(answer);
     }
 
@@ -228,6 +255,23 @@ public final class LocalCall implements Engine.Resource, Renderable {
 
     private List<Track> videoTracks() {
         return localStream == null ? List.of() : localStream.getVideoTracks();
+    }
+
+    /**
+     * The kit's relay this call goes through, live: change its conditions, read its counters, add a
+     * packet sink. Only for a call made with {@code CallOptions.defaults().network(...)}.
+     */
+    public Relay relay() {
+        if (relay == null) {
+            throw new CallException("relay: this call connects pc1 and pc2 directly — make it with "
+                    + "CallOptions.defaults().network(Network.perfect()) to route it through the kit's relay");
+        }
+        return relay;
+    }
+
+    /** Whether this call goes through the kit's relay. */
+    public boolean hasRelay() {
+        return relay != null;
     }
 
     /** The options this call was made with. */
@@ -290,14 +334,20 @@ public final class LocalCall implements Engine.Resource, Renderable {
                     + "description (RFC 8122 §5; RFC 5763 §5), so no keys for SRTP.";
         }
         String ice = s.iceConnectionState();
+        String gatheringProblem = gatheringProblem(p);
+        if ((ice.equals("new") || ice.equals("checking") || ice.equals("failed")) && gatheringProblem != null) {
+            return "stuck in ICE '" + ice + "': " + gatheringProblem;
+        }
         if (ice.equals("new") || ice.equals("checking")) {
             if (known == 0) {
                 return "stuck in ICE '" + ice + "': " + n + " has no remote candidates — none were trickled to it and the "
                         + "description it received has no a=candidate lines, so there is no pair to check (RFC 8445 §6.1.2).";
             }
-            return "stuck in ICE '" + ice + "': " + n + " has " + known + " remote candidates but no check has "
-                    + "succeeded — checks are authenticated with the peers' a=ice-ufrag/a=ice-pwd, so a wrong password "
-                    + "makes every check fail (RFC 8445 §7.2.2).";
+            return "stuck in ICE '" + ice + "': " + n + " has " + known + " remote candidates but no pair was nominated — "
+                    + "the controlling peer (the offerer) nominates only a pair whose own check succeeded. Checks are "
+                    + "authenticated with the a=ice-ufrag/a=ice-pwd of the peer they go to, so a wrong password in a "
+                    + "description makes the checks signed with it fail with 401 Unauthorized (RFC 8445 §7.2.2; RFC 8489 "
+                    + "§9.1.3); its candidatePairs(...) table shows which checks got answers.";
         }
         if (ice.equals("failed")) {
             return "ICE failed: every candidate pair failed its checks (RFC 8445 §7.2.5.2).";
@@ -307,6 +357,28 @@ public final class LocalCall implements Engine.Resource, Renderable {
                     + "', the handshake over the selected pair has not finished (RFC 8842 §5).";
         }
         return n + " is connected.";
+    }
+
+    /**
+     * Why a peer has no candidate to offer when its ICE servers are the reason: under
+     * {@code iceTransportPolicy relay} a peer whose TURN server refused or never answered gathers
+     * nothing at all. Null when that is not the problem.
+     */
+    private String gatheringProblem(Peer p) {
+        if (options.ice().servers().isEmpty()) return null;
+        boolean relayOnly = options.ice().policy().equals("relay");
+        long gathered = p.localCandidates().stream().filter(c -> !c.isEndOfCandidates())
+                .filter(c -> !relayOnly || c.type().equals("relay")).count();
+        if (gathered > 0) return null;
+        List<IceCandidateError> errors = IceCandidateError.all(log).stream().filter(e -> e.peer().equals(p.name())).toList();
+        String none = p.name() + " gathered no " + (relayOnly ? "relay " : "") + "candidate";
+        if (!errors.isEmpty()) return none + ": " + errors.get(0).explain() + ".";
+        if (!relayOnly) return null;
+        List<String> turnUrls = options.ice().servers().stream().flatMap(x -> x.urls().stream())
+                .filter(u -> IceServer.scheme(u).startsWith("turn")).toList();
+        return none + " and heard no icecandidateerror: nothing answered " + String.join(", ", turnUrls) + " — a blocked "
+                + "transport is silent, and the engine reports 701 only when its retransmissions run out, about 40 s later "
+                + "(RFC 8489 §6.2.1).";
     }
 
     /** Waits for pc2's first remote video frame — the end of the article's setup time. */
@@ -367,7 +439,7 @@ public final class LocalCall implements Engine.Resource, Renderable {
 
     /**
      * Ends the call, releasing in a fixed order: the remote video view (its sink and kept frame),
-     * then pc1, then pc2. Harmless twice. The local stream stays open for the next call.
+     * then pc1, then pc2, then the relay (if the call has one). Harmless twice. The local stream stays open for the next call.
      */
     public void hangup() {
         synchronized (this) {
@@ -378,7 +450,49 @@ public final class LocalCall implements Engine.Resource, Renderable {
         remoteVideo.close();
         pc1.close();
         pc2.close();
+        if (relay != null) relay.close();
+        List<AutoCloseable> owned;
+        synchronized (this) {
+            owned = List.copyOf(closeAtHangup);
+            closeAtHangup.clear();
+        }
+        // After the peers: what they used (a TURN server) goes once they no longer use it, newest first.
+        for (int i = owned.size() - 1; i >= 0; i--) {
+            try {
+                owned.get(i).close();
+            } catch (Exception e) {
+                log.note("Could not release at hangup", owned.get(i) + ": " + e.getMessage());
+            }
+        }
         if (Engine.isRunning()) Engine.get().unregisterCall(this);
+    }
+
+    /**
+     * Releases {@code resource} when this call hangs up, after pc1 and pc2 have closed — e.g. the
+     * TURN server a lesson started for this call: {@code call.closeAtHangup(turn)}. Resources go
+     * in the reverse order they were added. On a call that has already hung up, closes it now.
+     *
+     * @return the resource, for chaining
+     */
+    public <T extends AutoCloseable> T closeAtHangup(T resource) {
+        if (resource == null) throw new IllegalArgumentException("closeAtHangup needs something to close, not null");
+        synchronized (this) {
+            if (!hungUp) {
+                closeAtHangup.add(resource);
+                return resource;
+            }
+        }
+        try {
+            resource.close();
+        } catch (Exception e) {
+            throw new CallException("closeAtHangup: the call had already hung up and closing " + resource + " failed: " + e.getMessage(), e);
+        }
+        return resource;
+    }
+
+    /** Every {@code icecandidateerror} either peer reported so far (a STUN/TURN server it could not use). */
+    public List<IceCandidateError> iceCandidateErrors() {
+        return IceCandidateError.all(log);
     }
 
     /** Same as {@link #hangup()}, for the engine's shutdown. */

@@ -102,7 +102,8 @@ public final class Peer {
         if (name == null || name.isBlank()) throw new IllegalArgumentException("a peer needs a name, e.g. \"pc1\"");
         if (log == null) throw new IllegalArgumentException(name + " needs an event log to write to — new EventLog()");
         CallOptions o = options == null ? CallOptions.defaults() : options;
-        return new Peer(name, log, new RTCConfiguration(), o.timeout());
+        if (!o.ice().servers().isEmpty()) log.add(name, Event.Kind.NOTE, "RTCPeerConnection configuration", o.ice().describe());
+        return new Peer(name, log, EngineConfig.of(o.ice()), o.timeout());
     }
 
     /** {@code pc1} or {@code pc2}: the article's {@code getName(pc)}. */
@@ -692,8 +693,12 @@ public final class Peer {
 
         @Override
         public void onIceCandidateError(RTCPeerConnectionIceErrorEvent event) {
-            log.add(name, Event.Kind.NOTE, "ICE candidate error", event.getErrorCode() + " " + event.getErrorText()
-                    + " (" + event.getUrl() + ")");
+            // The browser's icecandidateerror: code, text and URL of the server, the local address it left from.
+            Integer port = event.getPort();
+            IceCandidateError e = new IceCandidateError(name, event.getErrorCode(), String.valueOf(event.getErrorText()).strip(),
+                    String.valueOf(event.getUrl()), event.getAddress() == null || event.getAddress().isEmpty() ? "?" : event.getAddress(),
+                    port == null ? -1 : port);
+            log.add(name, Event.Kind.NOTE, IceCandidateError.EVENT, e.detail());
         }
 
         @Override

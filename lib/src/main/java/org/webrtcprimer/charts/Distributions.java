@@ -46,14 +46,14 @@ public final class Distributions {
         if (shown.isEmpty()) throw new IllegalArgumentException("the runs recorded no phase with a start and an end");
         List<Color> colours = shown.stream().map(p -> Style.colorOf(p.startsWith("pc1") ? "pc1"
                 : p.startsWith("pc2") || p.equals(Phases.FIRST_FRAME) ? "pc2" : "call")).toList();
-        BoxAndWhiskerRenderer r = new BoxAndWhiskerRenderer() {
+        BoxAndWhiskerRenderer r = new OutlierBoxRenderer() {
             @Override
             public Paint getItemPaint(int row, int column) {
                 return LaneChart.lighter(colours.get(column), 0.35);
             }
         };
         JFreeChart chart = box("How long each phase takes over " + runs.runs().size() + " calls", "duration (ms)", data, r, false);
-        Charts.subtitle(chart, runs.name() + " — box: middle half of the calls; line: median; whiskers: 1.5 box-lengths; dots: outliers");
+        Charts.subtitle(chart, runs.name() + " — box: middle half of the calls; line: median; whiskers: 1.5 box-lengths; circles: outliers");
         Summary frame = Summary.of(runs.firstFrame()), conn = Summary.of(runs.connected());
         String cap = String.format(Locale.ROOT, "Median call() → both connected %s ms, → first remote frame %s ms (p90 %s). ",
                 f(conn.median()), f(frame.median()), f(frame.p90()))
@@ -82,14 +82,14 @@ public final class Distributions {
         cap.setLength(cap.length() - 2);
         // The caption must hold for any configurations compared (trickle vs gather-first, start bitrates …).
         cap.append(". A configuration whose boxes sit further right reaches that milestone later; the width of a box is how much it varies.");
-        BoxAndWhiskerRenderer r = new BoxAndWhiskerRenderer();
+        BoxAndWhiskerRenderer r = new OutlierBoxRenderer();
         // Without this the kit's theme would hand the series the peers' colours again.
         r.setAutoPopulateSeriesPaint(false);
         for (int i = 0; i < configs.length; i++) r.setSeriesPaint(i, LaneChart.lighter(CONFIGS[i], 0.25));
         int n = configs[0].runs().size();
         JFreeChart chart = box("When each milestone is reached", "ms after call()", data, r, true);
         Charts.subtitle(chart, String.join(" vs ", java.util.Arrays.stream(configs).map(SetupRuns::name).toList())
-                + " — " + n + " calls each; box: middle half, line: median");
+                + " — " + n + " calls each; box: middle half, line: median, whiskers: 1.5 box-lengths, circles: outliers");
         return Charts.draw(chart, Charts.WIDTH, 460, cap.toString());
     }
 
@@ -120,6 +120,48 @@ public final class Distributions {
         cat.setTickLabelFont(new Font(Charts.FONT, Font.PLAIN, 11));
         cat.setMaximumCategoryLabelWidthRatio(0.4f);
         return chart;
+    }
+
+    /**
+     * JFreeChart's box renderer draws outliers only for vertical boxes; the kit's boxes lie
+     * horizontally, so this one adds them: a dot for every call outside the whiskers.
+     */
+    static class OutlierBoxRenderer extends BoxAndWhiskerRenderer {
+        @Override
+        public void drawHorizontalItem(java.awt.Graphics2D g2, org.jfree.chart.renderer.category.CategoryItemRendererState state,
+                                       java.awt.geom.Rectangle2D dataArea, CategoryPlot plot, CategoryAxis domainAxis,
+                                       org.jfree.chart.axis.ValueAxis rangeAxis, org.jfree.data.category.CategoryDataset dataset,
+                                       int row, int column) {
+            super.drawHorizontalItem(g2, state, dataArea, plot, domainAxis, rangeAxis, dataset, row, column);
+            if (!(dataset instanceof org.jfree.data.statistics.BoxAndWhiskerCategoryDataset box)) return;
+            java.util.List<?> outliers = box.getOutliers(row, column);
+            Number low = box.getMinRegularValue(row, column), high = box.getMaxRegularValue(row, column);
+            if (outliers == null || low == null || high == null) return;
+            // Where super drew this box: the same arithmetic as BoxAndWhiskerRenderer.drawHorizontalItem.
+            int categories = getColumnCount(), series = getRowCount();
+            org.jfree.chart.ui.RectangleEdge edge = plot.getDomainAxisEdge();
+            double start = domainAxis.getCategoryStart(column, categories, dataArea, edge);
+            double width = Math.abs(domainAxis.getCategoryEnd(column, categories, dataArea, edge) - start);
+            double y;
+            if (series > 1) {
+                double gap = dataArea.getHeight() * getItemMargin() / (categories * (series - 1));
+                double used = state.getBarWidth() * series + gap * (series - 1);
+                y = start + (width - used) / 2 + row * (state.getBarWidth() + gap);
+            } else {
+                y = start + (width - state.getBarWidth()) / 2;
+            }
+            y += state.getBarWidth() / 2;
+            g2.setPaint(new Color(0x44, 0x44, 0x44));
+            g2.setStroke(new BasicStroke(1f));
+            double r = Math.min(3.5, Math.max(2, state.getBarWidth() / 6));
+            for (Object o : outliers) {
+                if (!(o instanceof Number n)) continue;
+                double v = n.doubleValue();
+                if (v >= low.doubleValue() && v <= high.doubleValue()) continue;
+                double x = rangeAxis.valueToJava2D(v, dataArea, plot.getRangeAxisEdge());
+                g2.draw(new java.awt.geom.Ellipse2D.Double(x - r, y - r, 2 * r, 2 * r));
+            }
+        }
     }
 
     private static String f(double v) {

@@ -156,7 +156,11 @@ public final class Swimlanes {
                         last(t, p, Event.ICE_CONNECTION), last(t, p, Event.CONNECTION)));
             }
         }
-        return b + " Signaling runs first; ICE checks start once a peer has both descriptions and a candidate of the other.";
+        boolean moved = t.changes().stream().anyMatch(StateTimeline.Change::moved);
+        return b + " Signaling runs first; ICE checks start once a peer has both descriptions and a candidate of the other."
+                + (moved ? " Some ICE states reached Java after the peer's DTLS had connected (libwebrtc reports them through "
+                + "its signaling thread, which was busy); they are drawn where DTLS shows they must have happened — "
+                + "states(call) lists when each was reported." : "");
     }
 
     private static String last(StateTimeline t, String peer, String machine) {

@@ -1,9 +1,11 @@
 package org.webrtcprimer.events;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -14,6 +16,20 @@ import java.util.stream.Collectors;
  * <p>Each machine starts in its initial state when the peer is made (stable for signaling, new for
  * the others); the engine only reports changes, so the timeline puts that first state in itself
  * and marks it {@code implied}.
+ *
+ * <p>Two corrections make the lanes tell what happened rather than when Java heard of it:
+ * <ul>
+ * <li>libwebrtc reports ICE connection and peer connection states through its signaling thread,
+ *     so they reach the application only when that thread is free — while it runs a
+ *     {@code setRemoteDescription}, say — whereas DTLS states come straight from the network
+ *     thread. DTLS can only connect over a pair ICE has found working, so an ICE
+ *     {@code checking} or {@code connected} reported after the peer's DTLS {@code connected} is
+ *     drawn at that moment; {@link Change#reportedMs()} keeps when it was reported.</li>
+ * <li>{@code close()} ends every machine (W3C webrtc-pc, the close the connection algorithm: the DTLS
+ *     transports become {@code closed}; ICE gathering has no closed state and simply stops), but
+ *     the engine reports only some of it. From the moment a peer's signaling or connection state is
+ *     {@code closed}, its timeline adds an implied {@code closed} for DTLS and ends every lane.</li>
+ * </ul>
  *
  * <pre>{@code
  * var states = StateTimeline.of(call.log());
@@ -34,9 +50,22 @@ public final class StateTimeline {
      * @param machine the W3C attribute, e.g. {@code iceConnectionState}
      * @param state   the W3C value, e.g. {@code checking}
      * @param millis  ms after the call started
-     * @param implied true for a machine's initial state, which the engine does not report
+     * @param implied true for a state the engine does not report (a machine's initial state, DTLS
+     *                closed at close())
+     * @param reportedMs when the engine reported it, ms after the call started (NaN when implied);
+     *                   differs from {@code millis} when the timeline moved it earlier (see above)
      */
-    public record Change(String peer, String machine, String state, double millis, boolean implied) {}
+    public record Change(String peer, String machine, String state, double millis, boolean implied, double reportedMs) {
+        /** A change drawn when it was reported. */
+        public Change(String peer, String machine, String state, double millis, boolean implied) {
+            this(peer, machine, state, millis, implied, implied ? Double.NaN : millis);
+        }
+
+        /** True when the timeline drew this change earlier than the engine reported it. */
+        public boolean moved() {
+            return !Double.isNaN(reportedMs) && reportedMs > millis;
+        }
+    }
 
     /**
      * A stretch of time a machine spent in one state.
@@ -53,11 +82,13 @@ public final class StateTimeline {
     private final List<Change> changes;
     private final List<String> peers;
     private final double endMs;
+    private final Map<String, Double> closedMs;
 
-    private StateTimeline(List<Change> changes, List<String> peers, double endMs) {
+    private StateTimeline(List<Change> changes, List<String> peers, double endMs, Map<String, Double> closedMs) {
         this.changes = List.copyOf(changes);
         this.peers = List.copyOf(peers);
         this.endMs = endMs;
+        this.closedMs = Map.copyOf(closedMs);
     }
 
     /** The states in a call's log. */
@@ -74,24 +105,61 @@ public final class StateTimeline {
         for (Event e : events) if (e.kind() == Event.Kind.STATE && MACHINES.contains(e.name())) peers.add(e.source());
         List<String> ordered = peers.stream().sorted().toList();
         List<Change> out = new ArrayList<>();
+        Map<String, Double> closed = new LinkedHashMap<>();
         for (String p : ordered) {
+            List<Change> peerChanges = new ArrayList<>();
             for (String m : MACHINES) {
                 List<Event> mine = events.stream()
                         .filter(e -> e.kind() == Event.Kind.STATE && e.source().equals(p) && e.name().equals(m)).toList();
                 String initial = initial(m);
                 if (mine.isEmpty() || !mine.get(0).detail().equals(initial)) {
-                    out.add(new Change(p, m, initial, 0, true));
+                    peerChanges.add(new Change(p, m, initial, 0, true));
                 }
                 String last = null;
                 for (Event e : mine) {
                     if (e.detail().equals(last)) continue; // a repeated report is no change
-                    out.add(new Change(p, m, e.detail(), Math.max(0, (e.nanos() - t0) / 1e6), false));
+                    peerChanges.add(new Change(p, m, e.detail(), Math.max(0, (e.nanos() - t0) / 1e6), false));
                     last = e.detail();
                 }
             }
+            double close = peerChanges.stream()
+                    .filter(c -> !c.implied() && c.state().equals("closed")
+                            && (c.machine().equals(Event.SIGNALING) || c.machine().equals(Event.CONNECTION)))
+                    .mapToDouble(Change::millis).min().orElse(Double.NaN);
+            if (!Double.isNaN(close)) closed.put(p, close);
+            out.addAll(corrected(p, peerChanges, close));
         }
         double end = events.isEmpty() ? 0 : (events.get(events.size() - 1).nanos() - t0) / 1e6;
-        return new StateTimeline(out, ordered, Math.max(0, end));
+        return new StateTimeline(out, ordered, Math.max(0, end), closed);
+    }
+
+    /** The two corrections described in the class comment, for one peer's changes. */
+    private static List<Change> corrected(String peer, List<Change> in, double close) {
+        double dtlsConnected = in.stream().filter(c -> c.machine().equals(Event.DTLS) && !c.implied() && c.state().equals("connected"))
+                .mapToDouble(Change::millis).min().orElse(Double.NaN);
+        List<Change> out = new ArrayList<>();
+        for (Change c : in) {
+            if (!Double.isNaN(dtlsConnected) && c.machine().equals(Event.ICE_CONNECTION) && !c.implied()
+                    && (c.state().equals("checking") || c.state().equals("connected")) && c.millis() > dtlsConnected) {
+                out.add(new Change(peer, c.machine(), c.state(), dtlsConnected, false, c.millis()));
+            } else {
+                out.add(c);
+            }
+        }
+        if (!Double.isNaN(close)) {
+            List<Change> dtls = out.stream().filter(c -> c.machine().equals(Event.DTLS)).toList();
+            Change lastDtls = dtls.isEmpty() ? null : dtls.get(dtls.size() - 1);
+            if (lastDtls != null && !lastDtls.state().equals("closed") && lastDtls.millis() <= close) {
+                int at = out.indexOf(lastDtls) + 1;
+                out.add(at, new Change(peer, Event.DTLS, "closed", close, true));
+            }
+        }
+        return out;
+    }
+
+    /** When a peer was closed (its signaling or connection state became closed), in ms after the call started, or NaN. */
+    public double closedMs(String peer) {
+        return closedMs.getOrDefault(peer, Double.NaN);
     }
 
     /** The W3C initial value of a machine: {@code stable} for signaling, {@code new} for the others. */
@@ -145,15 +213,21 @@ public final class StateTimeline {
         return endMs;
     }
 
-    /** The stretches of time, each state until the next (the last until the end of the log). */
+    /**
+     * The stretches of time, each state until the next; the last one until the peer was closed, or
+     * the end of the log. A closed peer has no stretch after its close: its lanes end there.
+     */
     public List<Segment> segments() {
         List<Segment> out = new ArrayList<>();
         for (String p : peers) {
+            double close = closedMs(p);
             for (String m : MACHINES) {
                 List<Change> cs = changes(p, m);
                 for (int i = 0; i < cs.size(); i++) {
                     Change c = cs.get(i);
+                    if (!Double.isNaN(close) && c.millis() >= close) break; // closed: the lane ends here
                     double end = i + 1 < cs.size() ? cs.get(i + 1).millis() : Math.max(endMs, c.millis());
+                    if (!Double.isNaN(close)) end = Math.min(end, close);
                     out.add(new Segment(p, m, c.state(), c.millis(), end, c.implied()));
                 }
             }
@@ -169,7 +243,8 @@ public final class StateTimeline {
             for (String m : MACHINES) {
                 b.append(String.format(Locale.ROOT, "%-4s %-20s ", p, Event.stateLabel(m)));
                 b.append(changes(p, m).stream().map(c -> c.implied() ? c.state()
-                        : c.state() + String.format(Locale.ROOT, " (%.1f ms)", c.millis())).collect(Collectors.joining(" → ")));
+                        : c.state() + (c.moved() ? String.format(Locale.ROOT, " (%.1f ms, reported at %.1f ms)", c.millis(), c.reportedMs())
+                        : String.format(Locale.ROOT, " (%.1f ms)", c.millis()))).collect(Collectors.joining(" → ")));
                 b.append('\n');
             }
         }

@@ -47,7 +47,7 @@ public final class Style {
      */
     public static final String CSS = """
             .primer{font-family:-apple-system,'Segoe UI',Roboto,'Noto Sans','Noto Sans CJK SC','DejaVu Sans',sans-serif;\
-            font-size:13px;color:#222;line-height:1.4;margin:4px 0}
+            font-size:13px;color:#222;line-height:1.4;margin:4px 0;max-width:100%;overflow-x:auto}
             .primer table.primer-table{border-collapse:collapse;border:none;margin:2px 0;table-layout:auto;\
             font-size:13px;color:#222;width:auto}
             .primer table.primer-table caption{caption-side:top;text-align:left;font-weight:600;font-size:14px;\

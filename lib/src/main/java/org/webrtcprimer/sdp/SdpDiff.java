@@ -221,9 +221,10 @@ public final class SdpDiff implements Renderable {
         if (bundledAway) {
             add(scope, Kind.INFO, SdpGroup.ICE, "a=candidate", cb + " candidates", "0 candidates",
                     "No candidates here: this m-section is bundled, so its media uses the transport of mid " + bundleAfter.get(0)
-                            + ", the first of the BUNDLE group, and only that m-section carries transport lines such as a=candidate.",
-                    "这里没有候选者：这个媒体段被捆绑了，它的媒体走 mid " + bundleAfter.get(0) + "（BUNDLE 组的第一个）的传输通道，只有那个媒体段带有 a=candidate 这类传输行。",
-                    "RFC 9143 §7; RFC 8859");
+                            + ", the first of the BUNDLE group, and the candidates are written there. (libwebrtc still repeats "
+                            + "a=ice-ufrag, a=ice-pwd, a=fingerprint and a=setup in every bundled m-section.)",
+                    "这里没有候选者：这个媒体段被捆绑了，它的媒体走 mid " + bundleAfter.get(0) + "（BUNDLE 组的第一个）的传输通道，候选者写在那个媒体段里。（libwebrtc 仍会在每个被捆绑的媒体段里重复 a=ice-ufrag、a=ice-pwd、a=fingerprint 和 a=setup。）",
+                    "RFC 9143 §7.3; RFC 8859");
         } else if (cb != ca) {
             add(scope, Kind.INFO, SdpGroup.ICE, "a=candidate", cb + " candidates", ca + " candidates",
                     "Candidates in the SDP: " + cb + " → " + ca + ". With trickle ICE they usually travel separately (onicecandidate), so an SDP can have none.",

@@ -112,7 +112,7 @@ public final class Callee implements AutoCloseable {
                     long left = idleEnd - System.nanoTime();
                     if (left <= 0) break;
                     try {
-                        offer = signaling.next(m -> m.type().equals(Protocol.OFFER), Duration.ofNanos(Math.min(left, 500_000_000L)), "no offer");
+                        offer = signaling.nextDroppingEarlier(m -> m.type().equals(Protocol.OFFER), Duration.ofNanos(Math.min(left, 500_000_000L)), "no offer");
                     } catch (SignalingTimeoutException again) {
                         // poll again, so that close() is noticed
                     }

@@ -3,10 +3,13 @@ package org.webrtcprimer.signaling;
 import org.java_websocket.WebSocketAdapter;
 import org.java_websocket.WebSocketImpl;
 import org.java_websocket.drafts.Draft;
+import org.java_websocket.enums.ReadyState;
+import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.server.DefaultWebSocketServerFactory;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.channels.ByteChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
@@ -42,16 +45,27 @@ final class InOrderClose {
         return t;
     });
 
-    /** The server's factory: these connections, over channels that count what they read. */
+    /**
+     * The server's factory: these connections, over channels that count what they read and
+     * write, with upgrade requests of at most {@code maxHeaderBytes} finished within {@code handshakeTimeout}.
+     */
     static final class Factory extends DefaultWebSocketServerFactory {
+        private final int maxHeaderBytes;
+        private final java.time.Duration handshakeTimeout;
+
+        Factory(int maxHeaderBytes, java.time.Duration handshakeTimeout) {
+            this.maxHeaderBytes = maxHeaderBytes;
+            this.handshakeTimeout = handshakeTimeout;
+        }
+
         @Override
         public WebSocketImpl createWebSocket(WebSocketAdapter a, Draft d) {
-            return new Connection(a, List.of(d));
+            return new Connection(a, List.of(d), maxHeaderBytes, handshakeTimeout);
         }
 
         @Override
         public WebSocketImpl createWebSocket(WebSocketAdapter a, List<Draft> d) {
-            return new Connection(a, d);
+            return new Connection(a, d, maxHeaderBytes, handshakeTimeout);
         }
 
         @Override
@@ -62,21 +76,72 @@ final class InOrderClose {
 
     static final class Connection extends WebSocketImpl {
         private final AtomicLong read = new AtomicLong(), decoded = new AtomicLong();
+        private final AtomicLong queued = new AtomicLong(), written = new AtomicLong();
+        private final int maxHeaderBytes;
+        private final java.time.Duration handshakeTimeout;
+        private long handshakeBytes; // read by the worker thread only
         private boolean endSeen, ended; // guarded by this
 
-        Connection(WebSocketAdapter listener, List<Draft> drafts) {
+        Connection(WebSocketAdapter listener, List<Draft> drafts, int maxHeaderBytes, java.time.Duration handshakeTimeout) {
             super(listener, drafts);
+            this.maxHeaderBytes = maxHeaderBytes;
+            this.handshakeTimeout = handshakeTimeout;
         }
 
         @Override
         public void setChannel(ByteChannel channel) {
-            super.setChannel(new Counting(channel, read));
+            super.setChannel(new Counting(channel, read, written));
+            // Every accepted connection comes through here once: from now on it has this long to upgrade.
+            LATE.schedule(() -> {
+                if (getReadyState() == ReadyState.NOT_YET_CONNECTED) {
+                    refuse("408 Request Timeout", "the upgrade request did not end within " + handshakeTimeout.toMillis() + " ms");
+                }
+            }, handshakeTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        /** Bytes handed to the connection and not yet written to its socket (frame headers aside). */
+        long queuedBytes() {
+            return Math.max(0, queued.get() - written.get());
+        }
+
+        /** Counts a message about to be sent. */
+        void queued(long bytes) {
+            queued.addAndGet(bytes);
+        }
+
+        /** Answers an upgrade request that cannot go on with an HTTP status, and drops the connection. */
+        private void refuse(String status, String why) {
+            ByteChannel ch = getChannel();
+            String body = why + "\n";
+            String response = "HTTP/1.1 " + status + "\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: "
+                    + body.getBytes(StandardCharsets.UTF_8).length + "\r\nConnection: close\r\n\r\n" + body;
+            try {
+                if (ch != null && ch.isOpen()) ch.write(ByteBuffer.wrap(response.getBytes(StandardCharsets.UTF_8)));
+            } catch (IOException | RuntimeException ignored) {
+                // it is going anyway
+            }
+            closeConnection(CloseFrame.POLICY_VALIDATION, why);
         }
 
         @Override
         public void decode(ByteBuffer socketBuffer) {
             int n = socketBuffer.remaining();
             try {
+                ReadyState state = getReadyState();
+                if (state == ReadyState.NOT_YET_CONNECTED) {
+                    // The library buffers an unfinished upgrade request without limit and parses it
+                    // again on every chunk: bound it, as web servers do (8 KiB is the common limit).
+                    handshakeBytes += n;
+                    if (handshakeBytes > maxHeaderBytes) {
+                        socketBuffer.position(socketBuffer.limit());
+                        refuse("431 Request Header Fields Too Large", "the upgrade request passed " + maxHeaderBytes
+                                + " bytes without ending; the limit is " + maxHeaderBytes);
+                        return;
+                    }
+                } else if (state == ReadyState.CLOSED) {
+                    socketBuffer.position(socketBuffer.limit());
+                    return;
+                }
                 super.decode(socketBuffer);
             } finally {
                 decoded.addAndGet(n);
@@ -120,7 +185,7 @@ final class InOrderClose {
     }
 
     /** A channel that adds up the bytes it has read. */
-    private record Counting(ByteChannel channel, AtomicLong read) implements ByteChannel {
+    private record Counting(ByteChannel channel, AtomicLong read, AtomicLong written) implements ByteChannel {
         @Override
         public int read(ByteBuffer dst) throws IOException {
             int n = channel.read(dst);
@@ -130,7 +195,9 @@ final class InOrderClose {
 
         @Override
         public int write(ByteBuffer src) throws IOException {
-            return channel.write(src);
+            int n = channel.write(src);
+            if (n > 0) written.addAndGet(n);
+            return n;
         }
 
         @Override

@@ -58,6 +58,12 @@ public final class Message {
      *                           {@code missing-field}/{@code bad-field} for the type, saying where
      */
     public static Message parse(String text) {
+        if (text == null) throw new SignalingProtocolException("malformed-json", "not valid JSON: no text");
+        int depth = depth(text, MAX_DEPTH);
+        if (depth > MAX_DEPTH) {
+            throw new SignalingProtocolException("too-deep", "the message nests arrays and objects more than " + MAX_DEPTH
+                    + " levels deep; the limit is " + MAX_DEPTH + " (a kit message needs 3)");
+        }
         JsonElement e;
         try {
             e = JsonParser.parseString(text);
@@ -76,6 +82,35 @@ public final class Message {
             throw new SignalingProtocolException("bad-field", "\"type\" must be a string, e.g. \"offer\"");
         }
         return new Message(o);
+    }
+
+    /** Deepest nesting of arrays and objects a message may have; the kit's own need 3 (a log page). */
+    public static final int MAX_DEPTH = 32;
+
+    /**
+     * How deep the arrays and objects of a JSON text nest, counted without parsing and without
+     * recursion (strings skipped), stopping as soon as it passes {@code stopAbove}.
+     */
+    static int depth(String text, int stopAbove) {
+        int depth = 0, max = 0;
+        boolean inString = false;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (inString) {
+                if (c == '\\') i++;
+                else if (c == '"') inString = false;
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '[' || c == '{') {
+                if (++depth > max) {
+                    max = depth;
+                    if (max > stopAbove) return max;
+                }
+            } else if (c == ']' || c == '}') {
+                depth--;
+            }
+        }
+        return max;
     }
 
     private static String firstLine(String s) {
@@ -102,11 +137,21 @@ public final class Message {
         return e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isString() ? Optional.of(e.getAsString()) : Optional.empty();
     }
 
-    /** A numeric field, if present and a number. */
+    /**
+     * A numeric field, if present and a whole number that fits a {@code long}; a fraction, an
+     * exponent such as {@code 1e999999999} or a number beyond ±9.2·10¹⁸ counts as absent.
+     */
     public Optional<Long> number(String field) {
         JsonElement e = json.get(field);
-        return e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber()
-                ? Optional.of(e.getAsJsonPrimitive().getAsLong()) : Optional.empty();
+        if (e == null || !e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) return Optional.empty();
+        // Gson converts lazily: getAsLong on "1e999999999" would expand a billion-digit BigDecimal.
+        String text = e.getAsJsonPrimitive().getAsString();
+        if (text.length() > 20 || !text.matches("-?[0-9]+")) return Optional.empty();
+        try {
+            return Optional.of(Long.parseLong(text));
+        } catch (NumberFormatException tooBig) {
+            return Optional.empty();
+        }
     }
 
     /** A boolean field, if present and a boolean. */
@@ -137,9 +182,15 @@ public final class Message {
         return json.get(field);
     }
 
-    /** A copy with {@code from} set — what the server relays. */
+    /**
+     * A copy with {@code from} set — what the server relays. Only the top level is copied (the
+     * values are shared, never walked), so relaying costs the same whatever a client nests.
+     */
     Message from(String sender) {
-        JsonObject copy = json.deepCopy();
+        JsonObject copy = new JsonObject();
+        for (var entry : json.entrySet()) {
+            if (!entry.getKey().equals("from")) copy.add(entry.getKey(), entry.getValue());
+        }
         copy.add("from", new JsonPrimitive(sender));
         return new Message(copy);
     }

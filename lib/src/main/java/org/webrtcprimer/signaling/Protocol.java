@@ -52,6 +52,26 @@ public final class Protocol {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,32}");
     private static final Pattern ROOM = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{8,64}");
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+    /** Whether the text is a valid room name. */
+    static boolean isRoom(String room) {
+        return room != null && ROOM.matcher(room).matches();
+    }
+
+    /** Whether the text is a valid room token. */
+    static boolean isToken(String token) {
+        return token != null && TOKEN.matcher(token).matches();
+    }
+
+    /** A fresh room token: 128 random bits, URL-safe. */
+    static String newToken() {
+        byte[] b = new byte[16];
+        RANDOM.nextBytes(b);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
     /** Checks a message a peer sent; throws {@link SignalingProtocolException} saying what is wrong. */
     static void validate(Message m) {
         String type = m.type();

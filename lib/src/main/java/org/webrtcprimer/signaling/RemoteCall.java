@@ -22,6 +22,9 @@ import org.webrtcprimer.events.EventLog;
 import org.webrtcprimer.media.MediaStream;
 import org.webrtcprimer.media.Track;
 import org.webrtcprimer.media.VideoView;
+import org.webrtcprimer.net.Relay;
+import org.webrtcprimer.net.Way;
+import org.webrtcprimer.call.RelayRouting;
 import org.webrtcprimer.notebook.Renderable;
 import org.webrtcprimer.notebook.Table;
 import org.webrtcprimer.call.SetupTime;
@@ -67,6 +70,7 @@ public final class RemoteCall implements Engine.Resource, Renderable {
     private final boolean caller;
     private final EventLog log = new EventLog();
     private final Peer peer;
+    private final Relay relay;
     private final VideoView remoteVideo;
     private final AutoCloseable subscription;
     private final CompletableFuture<String> ended = new CompletableFuture<>();
@@ -99,6 +103,18 @@ public final class RemoteCall implements Engine.Resource, Renderable {
         String name = caller ? "pc1" : "pc2";
         peer = Peer.create(name, log, options);
         log.note("Created " + (caller ? "local" : "remote") + " peer connection object " + name);
+        if (options.network() != null) {
+            // This process holds the relay and rewrites what crosses signaling both ways; the other side needs nothing.
+            try {
+                relay = Relay.start(options.network());
+            } catch (RuntimeException e) {
+                peer.close();
+                throw e;
+            }
+            log.note("Call goes through the kit's relay", options.network().toString());
+        } else {
+            relay = null;
+        }
         remoteVideo = new VideoView("remoteVideo", name, log);
         if (options.trickle()) peer.onIceCandidate(this::sendCandidate);
         peer.onTrack(this::gotRemoteTrack);
@@ -169,7 +185,7 @@ public final class RemoteCall implements Engine.Resource, Renderable {
     /** {@link #answer(SignalingClient, MediaStream)} with options, waiting up to {@code waitForOffer}. */
     public static RemoteCall answer(SignalingClient signaling, MediaStream localStream, CallOptions options, Duration waitForOffer) {
         requireOpen(signaling);
-        Message offer = signaling.next(m -> m.type().equals(Protocol.OFFER), waitForOffer,
+        Message offer = signaling.nextDroppingEarlier(m -> m.type().equals(Protocol.OFFER), waitForOffer,
                 "no offer arrived in room " + signaling.room() + " — has the caller called?");
         return answer(signaling, localStream, options, offer, null);
     }
@@ -179,6 +195,7 @@ public final class RemoteCall implements Engine.Resource, Renderable {
         RemoteCall c = new RemoteCall(signaling, localStream, options == null ? CallOptions.defaults() : options, false, greeting);
         try {
             SessionDescription remote = SessionDescription.offer(offer.require("sdp"));
+            if (c.relay != null) remote = RelayRouting.handOver(c.relay, remote, Way.PC1_TO_PC2, c.log);
             if (c.options.startBitrateKbps() > 0 && localStream != null && !localStream.getVideoTracks().isEmpty()) {
                 remote = StartBitrate.apply(remote, c.options.startBitrateKbps());
                 c.log.note("Signaling edits the offer for pc2", "x-google-start-bitrate=" + c.options.startBitrateKbps());
@@ -248,6 +265,7 @@ public final class RemoteCall implements Engine.Resource, Renderable {
     public void send(SessionDescription description) {
         ensureActive("send");
         if (description == null) throw new IllegalArgumentException("send needs the offer or answer that createOffer/createAnswer returned");
+        if (relay != null) description = RelayRouting.handOver(relay, description, ownWay(), log);
         signaling.send(Message.of(description.type(), "sdp", description.sdp()));
         List<IceCandidate> held;
         synchronized (heldCandidates) {
@@ -269,6 +287,7 @@ public final class RemoteCall implements Engine.Resource, Renderable {
                 "no " + type + " came back from the other peer");
         SessionDescription d = type.equals(Protocol.ANSWER) ? SessionDescription.answer(m.require("sdp"))
                 : SessionDescription.offer(m.require("sdp"));
+        if (relay != null) d = RelayRouting.handOver(relay, d, ownWay().reverse(), log);
         if (caller && options.startBitrateKbps() > 0 && localStream != null && !localStream.getVideoTracks().isEmpty()) {
             d = StartBitrate.apply(d, options.startBitrateKbps());
             log.note("Signaling edits the answer for pc1", "x-google-start-bitrate=" + options.startBitrateKbps());
@@ -296,7 +315,16 @@ public final class RemoteCall implements Engine.Resource, Renderable {
         sendCandidateNow(c);
     }
 
+    /** The way this side's packets travel: pc1 → pc2 for the caller. */
+    private Way ownWay() {
+        return caller ? Way.PC1_TO_PC2 : Way.PC2_TO_PC1;
+    }
+
     private void sendCandidateNow(IceCandidate c) {
+        if (relay != null) {
+            c = RelayRouting.handOver(relay, c, ownWay(), log);
+            if (c == null) return;
+        }
         signaling.send(Message.of(Protocol.CANDIDATE, "candidate", c.candidate(), "sdpMid", c.sdpMid(),
                 "sdpMLineIndex", c.sdpMLineIndex()));
     }
@@ -308,7 +336,8 @@ public final class RemoteCall implements Engine.Resource, Renderable {
                 String line = m.require("candidate");
                 IceCandidate c = new IceCandidate(m.string("sdpMid").orElse(null),
                         m.number("sdpMLineIndex").orElse(0L).intValue(), line, null);
-                peer.addIceCandidate(c);
+                if (relay != null) c = RelayRouting.handOver(relay, c, ownWay().reverse(), log);
+                if (c != null) peer.addIceCandidate(c);
             }
             case Protocol.BYE -> endedByOther(m.from() + " hung up (bye)");
             case Protocol.PEER_LEFT -> endedByOther(m.string("name").orElse("the other peer") + " left the room ("
@@ -335,6 +364,11 @@ public final class RemoteCall implements Engine.Resource, Renderable {
         JsonElement events = m.raw("events");
         synchronized (remotePages) {
             for (JsonElement e : events.getAsJsonArray()) {
+                if (remotePages.size() >= MAX_REMOTE_EVENTS) {
+                    if (!remoteLogFull) log.note("the other peer's log is longer than " + MAX_REMOTE_EVENTS + " events", "the rest is ignored");
+                    remoteLogFull = true;
+                    break;
+                }
                 try {
                     JsonArray a = e.getAsJsonArray();
                     remotePages.add(new Event(a.get(0).getAsLong(), a.get(1).getAsString(),
@@ -350,6 +384,10 @@ public final class RemoteCall implements Engine.Resource, Renderable {
             }
         }
     }
+
+    /** Most events kept of the other peer's log (a call has a few hundred): whatever it sends, memory stays bounded. */
+    static final int MAX_REMOTE_EVENTS = 50_000;
+    private boolean remoteLogFull; // guarded by remotePages
 
     /** Largest page of a log, in bytes of JSON: well under the server's default 64 KiB limit. */
     static final int LOG_PAGE_BYTES = 32 * 1024;
@@ -406,6 +444,23 @@ public final class RemoteCall implements Engine.Resource, Renderable {
     /** This side's peer: pc1 for the caller, pc2 for the callee. */
     public Peer peer() {
         return peer;
+    }
+
+    /**
+     * The kit's relay between this side's peer and the other side, live (this process holds it):
+     * only for a call made with {@code CallOptions.defaults().network(...)}.
+     */
+    public Relay relay() {
+        if (relay == null) {
+            throw new CallException("relay: this call goes direct — make it with CallOptions.defaults().network(Network.perfect()) "
+                    + "to route it through the kit's relay");
+        }
+        return relay;
+    }
+
+    /** Whether this call goes through the kit's relay. */
+    public boolean hasRelay() {
+        return relay != null;
     }
 
     /** Whether this side made the call (pc1) rather than answered it (pc2). */
@@ -563,6 +618,7 @@ public final class RemoteCall implements Engine.Resource, Renderable {
         remoteVideo.close();
         channel.thenAccept(TextChannel::close);
         peer.close();
+        if (relay != null) relay.close();
         if (final_) {
             closeQuietly(subscription);
             // The callee's log arrives after our bye: keep listening for it a little while.

@@ -99,13 +99,28 @@ public final class SignalingClient implements AutoCloseable {
             throw new IllegalStateException("interrupted while connecting to " + ws.getURI());
         }
         if (!connected) {
+            synchronized (lock) {
+                // Refused at once (a wrong token, a full server): the server said why before closing.
+                for (Message m : mailbox) {
+                    if (m.type().equals(Protocol.ERROR)) {
+                        throw new SignalingProtocolException(m.string("code").orElse("error"), "could not join: " + m.string("message").orElse(""));
+                    }
+                }
+            }
             throw new IllegalStateException("could not connect to the signaling server at " + ws.getURI() + " within "
                     + timeout.toMillis() + " ms" + (closedBecause == null ? "" : " (" + closedBecause + ")")
                     + " — is it running? Start one with SignalingServer.start() or the 'signaling' command");
         }
-        send(Message.of(Protocol.JOIN, "room", room, "name", name));
+        try {
+            send(Message.of(Protocol.JOIN, "room", room, "name", name));
+        } catch (IllegalStateException closedAlready) {
+            // The server may refuse the connection (a wrong token, server full) before our join
+            // leaves: its error is in the mailbox, read below.
+        }
+        // Before joining, an error about the join or about the connection itself (not-authorized,
+        // server-full …: those name no message) ends the attempt.
         Message reply = next(m -> m.type().equals(Protocol.JOINED)
-                        || m.type().equals(Protocol.ERROR) && Protocol.JOIN.equals(m.string("inReplyTo").orElse(null)),
+                        || m.type().equals(Protocol.ERROR) && Protocol.JOIN.equals(m.string("inReplyTo").orElse(Protocol.JOIN)),
                 timeout, "the server did not answer the join of " + name + " to room " + room);
         if (reply.type().equals(Protocol.ERROR)) {
             throw new SignalingProtocolException(reply.string("code").orElse("error"), "could not join: " + reply.string("message").orElse(""));
@@ -190,13 +205,33 @@ public final class SignalingClient implements AutoCloseable {
      * @throws IllegalStateException     when the connection closes while waiting
      */
     public Message next(Predicate<Message> condition, Duration timeout, String whatDidNotHappen) {
+        return next(condition, timeout, whatDidNotHappen, false);
+    }
+
+    /**
+     * Like {@link #next(Predicate, Duration, String)}, and drops every message that arrived before
+     * the one taken: what waited before a call's first message (a stray bye, a departed caller's
+     * peer-left, its late candidates) belongs to no call and must not reach the next one.
+     */
+    Message nextDroppingEarlier(Predicate<Message> condition, Duration timeout, String whatDidNotHappen) {
+        return next(condition, timeout, whatDidNotHappen, true);
+    }
+
+    private Message next(Predicate<Message> condition, Duration timeout, String whatDidNotHappen, boolean dropEarlier) {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (lock) {
             while (true) {
-                for (Iterator<Message> it = mailbox.iterator(); it.hasNext(); ) {
+                int before = 0;
+                for (Iterator<Message> it = mailbox.iterator(); it.hasNext(); before++) {
                     Message m = it.next();
                     if (condition.test(m)) {
                         it.remove();
+                        if (dropEarlier && before > 0) {
+                            List<String> dropped = new ArrayList<>();
+                            for (int i = 0; i < before; i++) dropped.add(mailbox.removeFirst().type());
+                            log.add(SignalingServer.SOURCE, Event.Kind.NOTE, name + " dropped " + before
+                                    + (before == 1 ? " message" : " messages") + " from before the " + m.type(), String.join(", ", dropped));
+                        }
                         return m;
                     }
                 }

@@ -28,6 +28,12 @@ public final class TextChannel {
     private final String label;
     private final List<String> received = new ArrayList<>();
     private final CompletableFuture<Void> open = new CompletableFuture<>();
+    /** Most texts {@link #received()} keeps, and most characters in all of them; older ones are dropped. */
+    static final int MAX_KEPT = 1000, MAX_KEPT_CHARS = 1 << 20;
+    /** Longest text written into the call's log; longer ones are cut there (not in {@link #received()}). */
+    static final int MAX_LOGGED_CHARS = 200;
+    private long receivedChars; // guarded by received
+    private long droppedTexts; // guarded by received
     private volatile boolean closed;
     private final org.webrtcprimer.call.DataChannelObserverRelay relay;
 
@@ -54,9 +60,15 @@ public final class TextChannel {
                 byte[] bytes = new byte[data.remaining()];
                 data.get(bytes);
                 String text = buffer.binary ? "(" + bytes.length + " binary bytes)" : new String(bytes, StandardCharsets.UTF_8);
-                log.add(peer, Event.Kind.NOTE, "data channel '" + label + "' received", text);
+                log.add(peer, Event.Kind.NOTE, "data channel '" + label + "' received", shortened(text));
                 synchronized (received) {
                     received.add(text);
+                    receivedChars += text.length();
+                    // Keep the latest texts only: the other side decides how much it sends.
+                    while (received.size() > MAX_KEPT || receivedChars > MAX_KEPT_CHARS && received.size() > 1) {
+                        receivedChars -= received.remove(0).length();
+                        droppedTexts++;
+                    }
                     received.notifyAll();
                 }
             }
@@ -114,10 +126,22 @@ public final class TextChannel {
         } catch (Throwable t) {
             throw new IllegalStateException("data channel '" + label + "' of " + peer + " could not send: " + t.getMessage(), t);
         }
-        log.add(peer, Event.Kind.NOTE, "data channel '" + label + "' sent", text);
+        log.add(peer, Event.Kind.NOTE, "data channel '" + label + "' sent", shortened(text));
     }
 
-    /** Every text received so far, in order. */
+    static String shortened(String text) {
+        return text.length() <= MAX_LOGGED_CHARS ? text
+                : text.substring(0, MAX_LOGGED_CHARS) + "… (" + text.length() + " characters)";
+    }
+
+    /** Texts received and since dropped from {@link #received()} to keep it within its limits. */
+    public long dropped() {
+        synchronized (received) {
+            return droppedTexts;
+        }
+    }
+
+    /** The texts received, in order: the latest {@value #MAX_KEPT} (and at most {@value #MAX_KEPT_CHARS} characters). */
     public List<String> received() {
         synchronized (received) {
             return List.copyOf(received);

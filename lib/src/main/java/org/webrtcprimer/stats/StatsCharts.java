@@ -20,6 +20,8 @@ import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
 
 /**
  * webrtc-internals' graphs, drawn from a {@link StatsRecording} (live or loaded from a dump):
@@ -47,45 +49,54 @@ public final class StatsCharts {
 
     /** RTP bitrate per stream: what pc1 sends, what pc2 receives. */
     public static Chart bitrate(StatsRecording rec) {
-        return draw(rec, "Bitrate per RTP stream", "bitrate (kbps)", Rates.bitrate(rec),
-                "From bytesSent / bytesReceived: Δbytes × 8 ÷ Δtime per interval. pc1's send line and pc2's receive line "
-                        + "lie on top of each other when nothing is lost; video (solid) takes most of the bitrate, audio (dashed) "
-                        + "stays near opus's 32 kbps.");
+        List<Series> s = Rates.bitrate(rec);
+        return draw(rec, "Bitrate per RTP stream", "bitrate (kbps)", s,
+                "From bytesSent / bytesReceived: Δbytes × 8 ÷ Δtime per interval. In this recording: "
+                        + sentVersusReceived(s, "video") + "; " + sentVersusReceived(s, "audio")
+                        + ". A receive line below its send line means packets lost or still on their way.");
     }
 
     /** Video frames per second: encoded at pc1, decoded at pc2. */
     public static Chart framesPerSecond(StatsRecording rec) {
-        return draw(rec, "Video frames per second", "frames per second", Rates.framesPerSecond(rec),
-                "From framesEncoded (pc1) and framesDecoded (pc2) per interval. The synthetic source runs at 30 fps; "
-                        + "dips are frames the encoder skipped for lack of CPU or bandwidth.");
+        List<Series> s = Rates.framesPerSecond(rec);
+        return draw(rec, "Video frames per second", "frames per second", s,
+                "From framesEncoded and framesDecoded per interval. The synthetic source aims at 30 fps; in this recording "
+                        + describe(s, "%.1f fps", "mean") + ". Below 30 means frames the source, the encoder or the decoder "
+                        + "did not get to (a busy CPU) or that the encoder skipped for lack of bandwidth.");
     }
 
     /** Round-trip time: RTCP per stream and STUN on the selected candidate pair. */
     public static Chart roundTripTime(StatsRecording rec) {
-        return draw(rec, "Round-trip time", "round-trip time (ms)", Rates.roundTripTime(rec),
+        List<Series> s = Rates.roundTripTime(rec);
+        return draw(rec, "Round-trip time", "round-trip time (ms)", s,
                 "RTCP round trips (remote-inbound-rtp) are measured by pc1 from pc2's receiver reports; ICE round trips by "
-                        + "each peer's consent checks (STUN), in whole milliseconds. On one machine they stay within a few ms; "
-                        + "a busy CPU shows up here before any network does.");
+                        + "each peer's consent checks (STUN), in whole milliseconds. In this recording the largest values were "
+                        + describe(s, "%.1f ms", "max") + ". With no network in between, what is above a millisecond is time "
+                        + "spent waiting for a CPU core.");
     }
 
     /** Interarrival jitter per received stream, and as reported back by RTCP. */
     public static Chart jitter(StatsRecording rec) {
         return draw(rec, "Jitter", "interarrival jitter (ms)", Rates.jitter(rec),
                 "How much packet spacing varies (RFC 3550 §6.4.1), measured by pc2 for each stream it receives and reported "
-                        + "back to pc1 in RTCP receiver reports, which come about once a second — so pc1's lines move in steps.");
+                        + "back to pc1 in RTCP receiver reports — about every second for video and every 5 s for audio in "
+                        + "libwebrtc — so pc1's lines move in steps.");
     }
 
     /** The bandwidth estimate of each peer's congestion controller. */
     public static Chart availableOutgoingBitrate(StatsRecording rec) {
-        return draw(rec, "Available outgoing bitrate (bandwidth estimate)", "estimate (kbps)", Rates.availableOutgoingBitrate(rec),
-                "availableOutgoingBitrate of the selected candidate pair. pc1 sends media, so its estimate grows as packets "
-                        + "come back acknowledged; pc2 sends almost nothing and keeps its starting estimate.");
+        List<Series> s = Rates.availableOutgoingBitrate(rec);
+        return draw(rec, "Available outgoing bitrate (bandwidth estimate)", "estimate (kbps)", s,
+                "availableOutgoingBitrate of the selected candidate pair: the congestion controller's estimate, which can only "
+                        + "rise as far as the feedback on packets really sent supports. In this recording: " + firstToLast(s) + ".");
     }
 
     /** Packets lost so far per received stream. */
     public static Chart packetsLost(StatsRecording rec) {
-        return draw(rec, "Packets lost (cumulative)", "packets lost", Rates.packetsLost(rec),
-                "packetsLost as pc2 counts it and as RTCP reports it to pc1. On one machine nothing is lost, so the lines stay at 0.");
+        List<Series> s = Rates.packetsLost(rec);
+        return draw(rec, "Packets lost (cumulative)", "packets lost", s,
+                "packetsLost as pc2 counts it and as RTCP reports it to pc1. At the end of this recording: "
+                        + describe(s, "%.0f", "last") + ".");
     }
 
     /** Data channel throughput from the data-channel stats. */
@@ -97,6 +108,46 @@ public final class StatsCharts {
     /** A chart of any series, e.g. {@code StatsCharts.of(rec, "Video bitrate", "kbps", Rates.only(...))}. */
     public static Chart of(StatsRecording rec, String title, String yLabel, List<Series> series, String caption) {
         return draw(rec, title, yLabel, series, caption);
+    }
+
+    // Captions say what this recording shows, formatted from its own values (never a result written in advance).
+
+    /** "video: pc1 sent 915 kbps, pc2 received 917 kbps on average" for one kind. */
+    static String sentVersusReceived(List<Series> series, String kind) {
+        OptionalDouble sent = meanOf(series, x -> x.kind().equals(kind) && x.name().contains(" sends "));
+        OptionalDouble received = meanOf(series, x -> x.kind().equals(kind) && x.name().contains(" receives "));
+        if (sent.isEmpty() && received.isEmpty()) return kind + ": no data";
+        return String.format(Locale.ROOT, "%s sent %s, received %s on average", kind,
+                sent.isPresent() ? String.format(Locale.ROOT, "%.0f kbps", sent.getAsDouble()) : "—",
+                received.isPresent() ? String.format(Locale.ROOT, "%.0f kbps", received.getAsDouble()) : "—");
+    }
+
+    private static OptionalDouble meanOf(List<Series> series, java.util.function.Predicate<Series> which) {
+        return series.stream().filter(which).flatMap(x -> x.points().stream()).mapToDouble(Series.Point::value).average();
+    }
+
+    /** Each series with points: its name and its mean, max or last value. */
+    static String describe(List<Series> series, String format, String what) {
+        List<String> parts = new ArrayList<>();
+        for (Series x : series) {
+            OptionalDouble v = switch (what) {
+                case "max" -> x.max();
+                case "last" -> x.last();
+                default -> x.mean();
+            };
+            if (v.isPresent()) parts.add(x.name() + " " + String.format(Locale.ROOT, format, v.getAsDouble()));
+        }
+        return parts.isEmpty() ? "no data" : String.join(", ", parts);
+    }
+
+    /** "pc1 may send 300 → 1,250 kbps" per series. */
+    static String firstToLast(List<Series> series) {
+        List<String> parts = new ArrayList<>();
+        for (Series x : series) {
+            if (x.points().isEmpty()) continue;
+            parts.add(String.format(Locale.ROOT, "%s %,.0f → %,.0f kbps", x.name(), x.points().get(0).value(), x.last().getAsDouble()));
+        }
+        return parts.isEmpty() ? "no data" : String.join(", ", parts);
     }
 
     private static boolean hasPoints(List<Series> s) {

@@ -86,6 +86,25 @@ public final class StatsTables {
         return WIDE.containsKey(type) ? wide(report, type, objects, title, about) : tall(report, type, objects, title, about);
     }
 
+    /** Sums the spec defines per sample, frame or packet: member → {count member, label of the average in ms}. */
+    private static final Map<String, String[]> AVERAGES = Map.ofEntries(
+            Map.entry("jitterBufferDelay", new String[]{"jitterBufferEmittedCount", "jitter buffer delay, average (ms)"}),
+            Map.entry("jitterBufferTargetDelay", new String[]{"jitterBufferEmittedCount", "jitter buffer target delay, average (ms)"}),
+            Map.entry("jitterBufferMinimumDelay", new String[]{"jitterBufferEmittedCount", "jitter buffer minimum delay, average (ms)"}),
+            Map.entry("totalDecodeTime", new String[]{"framesDecoded", "decode time per frame, average (ms)"}),
+            Map.entry("totalEncodeTime", new String[]{"framesEncoded", "encode time per frame, average (ms)"}),
+            Map.entry("totalInterFrameDelay", new String[]{"framesDecoded", "time between decoded frames, average (ms)"}),
+            Map.entry("totalAssemblyTime", new String[]{"framesAssembledFromMultiplePackets", "assembly time per frame, average (ms)"}),
+            Map.entry("totalPacketSendDelay", new String[]{"packetsSent", "packet send delay, average (ms)"}),
+            Map.entry("totalRoundTripTime", new String[]{"roundTripTimeMeasurements", "round-trip time, average (ms)"}));
+
+    /** A per-sample sum divided by its count, in ms (the sums are in seconds). */
+    private static java.util.Optional<Double> average(StatsObject o, String sum, String count) {
+        java.util.Optional<Double> total = o.number(sum), n = o.number(count);
+        if (total.isEmpty() || n.isEmpty() || n.get() <= 0) return java.util.Optional.empty();
+        return java.util.Optional.of(total.get() / n.get() * 1000);
+    }
+
     private static Table tall(StatsReport report, String type, List<StatsObject> objects, String title, String about) {
         if (type.equals("certificate")) {
             // This peer's own certificate first, then the other peer's.
@@ -105,13 +124,26 @@ public final class StatsTables {
         List<Object> idRow = new ArrayList<>(List.of("id"));
         objects.forEach(o -> idRow.add(o.id()));
         t.row(idRow.toArray()).rowColor(Style.colorOf(report.peer())); // whose table it is: pc1 blue, pc2 orange
+        boolean averaged = false;
         for (String m : members) {
             List<Object> row = new ArrayList<>();
-            row.add(Metrics.label(m));
+            String[] avg = AVERAGES.get(m);
+            row.add(Metrics.label(m) + (avg != null ? " — sum" : ""));
             for (StatsObject o : objects) row.add(o.has(m) ? Metrics.format(m, o.get(m)) : "—");
             t.row(row.toArray());
+            if (avg != null && objects.stream().anyMatch(o -> average(o, m, avg[0]).isPresent())) {
+                List<Object> mean = new ArrayList<>();
+                mean.add("  " + avg[1]);
+                for (StatsObject o : objects) {
+                    mean.add(average(o, m, avg[0]).map(v -> String.format(java.util.Locale.ROOT, "%,.1f", v)).orElse("—"));
+                }
+                t.row(mean.toArray());
+                averaged = true;
+            }
         }
-        return t.note(capitalize(about) + ". Times in ms (the spec's seconds × 1000), bitrates in kbps.");
+        return t.note(capitalize(about) + ". Times in ms (the spec's seconds × 1000), bitrates in kbps."
+                + (averaged ? " Members named total… or …Delay add up one value per sample, frame or packet (W3C webrtc-stats); "
+                + "the row under each divides it by its count, which is the figure to read." : ""));
     }
 
     private static Table wide(StatsReport report, String type, List<StatsObject> objects, String title, String about) {

@@ -59,10 +59,40 @@ class StatesAndExportTest {
                 List<StateTimeline.Segment> s = t.segments().stream().filter(x -> x.peer().equals(p) && x.machine().equals(m)).toList();
                 assertEquals(0.0, s.get(0).startMs());
                 for (int i = 1; i < s.size(); i++) assertEquals(s.get(i - 1).endMs(), s.get(i).startMs());
-                assertEquals(t.endMs(), s.get(s.size() - 1).endMs());
+                double end = Double.isNaN(t.closedMs(p)) ? t.endMs() : t.closedMs(p); // a closed peer's lanes end at its close
+                assertEquals(end, s.get(s.size() - 1).endMs());
             }
         }
         assertTrue(t.toString().contains("pc1  ICE state"), t.toString());
+    }
+
+    @Test
+    void iceStatesReportedAfterDtlsConnectedAreDrawnThereAndLanesEndAtClose() {
+        // The order a busy signaling thread delivers them in (measured in lesson 10's merged log):
+        // DTLS connected at 10 ms, ICE checking reported at 17 ms and connected at 18 ms.
+        List<Event> events = List.of(
+                new Event(0, "pc1", Event.Kind.NOTE, "Starting call", ""),
+                new Event(9_000_000, "pc1", Event.Kind.STATE, Event.DTLS, "connecting"),
+                new Event(10_000_000, "pc1", Event.Kind.STATE, Event.DTLS, "connected"),
+                new Event(17_000_000, "pc1", Event.Kind.STATE, Event.ICE_CONNECTION, "checking"),
+                new Event(18_000_000, "pc1", Event.Kind.STATE, Event.ICE_CONNECTION, "connected"),
+                new Event(18_500_000, "pc1", Event.Kind.STATE, Event.CONNECTION, "connected"),
+                new Event(30_000_000, "pc1", Event.Kind.STATE, Event.SIGNALING, "closed"),
+                new Event(31_000_000, "pc1", Event.Kind.STATE, Event.CONNECTION, "closed"),
+                new Event(50_000_000, "pc1", Event.Kind.NOTE, "something later", ""));
+        StateTimeline t = StateTimeline.of(events);
+        assertEquals(10.0, t.when("pc1", Event.ICE_CONNECTION, "checking"));
+        assertEquals(10.0, t.when("pc1", Event.ICE_CONNECTION, "connected"));
+        StateTimeline.Change connected = t.changes("pc1", Event.ICE_CONNECTION).get(2);
+        assertTrue(connected.moved());
+        assertEquals(18.0, connected.reportedMs());
+        assertEquals(18.5, t.when("pc1", Event.CONNECTION, "connected"), "states that need DTLS stay where they were reported");
+        assertEquals("new → connecting → connected → closed", t.chain("pc1", Event.DTLS), "close() closes DTLS too");
+        assertEquals(30.0, t.closedMs("pc1"));
+        for (StateTimeline.Segment s : t.segments()) {
+            assertTrue(s.endMs() <= 30.0, "every lane ends at close: " + s);
+        }
+        assertTrue(t.toString().contains("reported at 18.0 ms"), t.toString());
     }
 
     @Test

@@ -48,11 +48,12 @@ class SignalingServerTest {
         for (String id : List.of("id=\"startButton\"", "id=\"callButton\"", "id=\"hangupButton\"", "id=\"stopButton\"", "id=\"sdpButton\"")) {
             assertTrue(page.body().contains(id), "the page has " + id);
         }
-        HttpResponse<String> config = http.send(HttpRequest.newBuilder(URI.create(server.pageUrl() + "config.json")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> config = http.send(HttpRequest.newBuilder(URI.create(server.pageOrigin() + "/config.json")).build(), HttpResponse.BodyHandlers.ofString());
         Message c = Message.parse(config.body());
-        assertEquals(server.url(), c.string("signaling").orElseThrow());
+        assertEquals(server.baseUrl(), c.string("signaling").orElseThrow(), "config.json, which anyone may read, has no token");
+        assertFalse(config.body().contains(server.token()), config.body());
         assertEquals("lesson10", c.string("room").orElseThrow());
-        HttpResponse<String> missing = http.send(HttpRequest.newBuilder(URI.create(server.pageUrl() + "../etc/passwd")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> missing = http.send(HttpRequest.newBuilder(URI.create(server.pageOrigin() + "/../etc/passwd")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(404, missing.statusCode());
         HttpResponse<String> post = http.send(HttpRequest.newBuilder(URI.create(server.pageUrl())).POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(405, post.statusCode());
@@ -204,7 +205,7 @@ class SignalingServerTest {
             try (Socket s = new Socket(uri.getHost(), uri.getPort())) {
                 s.setSoTimeout(5000);
                 OutputStream out = s.getOutputStream();
-                out.write(("GET / HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort() + "\r\nUpgrade: websocket\r\n"
+                out.write(("GET /?token=" + server.token() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort() + "\r\nUpgrade: websocket\r\n"
                         + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
                         .getBytes(StandardCharsets.US_ASCII));
                 InputStream in = s.getInputStream();
@@ -263,7 +264,7 @@ class SignalingServerTest {
     void pagesFromOtherOriginsAreRefused() throws Exception {
         RawClient evil = new RawClient(server.url(), Map.of("Origin", "http://evil.example"));
         assertFalse(evil.connectBlocking(5, TimeUnit.SECONDS), "a page from elsewhere may not connect");
-        String own = server.pageUrl().substring(0, server.pageUrl().length() - 1);
+        String own = server.pageOrigin();
         RawClient page = new RawClient(server.url(), Map.of("Origin", own));
         assertTrue(page.connectBlocking(5, TimeUnit.SECONDS), "the kit's own page may");
         page.close();

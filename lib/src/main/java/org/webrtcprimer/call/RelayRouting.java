@@ -1,0 +1,44 @@
+package org.webrtcprimer.call;
+
+import org.webrtcprimer.events.EventLog;
+import org.webrtcprimer.net.Relay;
+import org.webrtcprimer.net.Way;
+
+/**
+ * How a call hands candidates and descriptions across when it runs through the kit's relay: each
+ * candidate's address becomes one of the relay's sockets, and what the relay cannot carry (TCP,
+ * IPv6) is left out, with a note in the call's log. Used by {@code LocalCall} and {@code RemoteCall}.
+ */
+public final class RelayRouting {
+    private RelayRouting() {}
+
+    /** The candidate the other peer gets, or null when the relay cannot carry it (logged). */
+    public static IceCandidate handOver(Relay relay, IceCandidate c, Way way, EventLog log) {
+        if (c == null || c.isEndOfCandidates()) return c;
+        String line = relay.handOver(c.candidate(), way);
+        String from = way == Way.PC1_TO_PC2 ? "pc1" : "pc2", to = way == Way.PC1_TO_PC2 ? "pc2" : "pc1";
+        if (line == null) {
+            String why = Relay.whyNot(c.candidate());
+            log.note("Relay keeps back a candidate", from + "'s " + c.brief() + " is not given to " + to + ": "
+                    + (why == null ? "its address is not on this machine, or the relay has no socket left" : why));
+            return null;
+        }
+        IceCandidate r = new IceCandidate(c.sdpMid(), c.sdpMLineIndex(), line, c.serverUrl());
+        log.note("Relay stands in", from + "'s " + c.address() + " is given to " + to + " as " + r.address());
+        return r;
+    }
+
+    /** The description the other peer gets: its candidate lines handed over the same way. */
+    public static SessionDescription handOver(Relay relay, SessionDescription d, Way way, EventLog log) {
+        if (d == null) return null;
+        String sdp = relay.handOverDescription(d.sdp(), way);
+        long before = d.lines().stream().filter(l -> l.startsWith("a=candidate:")).count();
+        SessionDescription r = d.withSdp(sdp);
+        long after = r.lines().stream().filter(l -> l.startsWith("a=candidate:")).count();
+        if (before > 0) {
+            log.note("Relay rewrites the " + d.type() + "'s candidates", after + " of " + before
+                    + " a=candidate lines now name the relay's sockets on 127.0.0.1; the rest (TCP, IPv6) are left out");
+        }
+        return r;
+    }
+}

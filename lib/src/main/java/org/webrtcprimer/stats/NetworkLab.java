@@ -1,0 +1,428 @@
+package org.webrtcprimer.stats;
+
+import org.webrtcprimer.call.StatsObject;
+import org.webrtcprimer.call.StatsReport;
+
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.IntervalMarker;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.renderer.xy.XYStepRenderer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.webrtcprimer.call.CallException;
+import org.webrtcprimer.call.LocalCall;
+import org.webrtcprimer.charts.Chart;
+import org.webrtcprimer.charts.Charts;
+import org.webrtcprimer.events.KitClock;
+import org.webrtcprimer.net.Fate;
+import org.webrtcprimer.net.QueueSample;
+import org.webrtcprimer.net.Relay;
+import org.webrtcprimer.net.Way;
+import org.webrtcprimer.notebook.Renderable;
+import org.webrtcprimer.notebook.Style;
+import org.webrtcprimer.notebook.Table;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Lesson 11's bench: one call through the kit's relay, its stats sampled twice a second, and the
+ * stretches of time ({@link Section}s) in which the learner held one condition. Each section's
+ * figures come from the learner's own run — the round trip, the repairs (NACKs, retransmissions,
+ * PLIs), the losses, the bandwidth estimate — and the charts mark where each section began.
+ * <pre>{@code
+ * var lab = NetworkLab.start(call);
+ * call.relay().setBoth(Impairment.none().delay(50));
+ * var delay = lab.hold(Duration.ofSeconds(6), "delay 50 ms each way");
+ * lab.roundTrip()
+ * }</pre>
+ */
+public final class NetworkLab implements Renderable, AutoCloseable {
+
+    /** How often both peers' stats are read. */
+    public static final Duration INTERVAL = Duration.ofMillis(500);
+
+    private final LocalCall call;
+    private final Relay relay;
+    private final StatsSampler sampler;
+    private final long origin;
+    private final List<Section> sections = new ArrayList<>();
+
+    /**
+     * One stretch of the run under one condition, and what the stats said about it.
+     *
+     * @param label              what the learner set, e.g. {@code delay 50 ms each way}
+     * @param startNanos         when it began, on the kit's clock
+     * @param endNanos           when it ended
+     * @param rttMs              median {@code currentRoundTripTime} of pc1's selected pair in it, ms (NaN when none)
+     * @param nacks              NACKs pc1's video sender received in it
+     * @param retransmitted      packets pc1 sent again in it
+     * @param plis               picture loss indications pc1 received in it
+     * @param packetsLost        packets pc2's video receiver counted lost in it
+     * @param concealedPct       share of pc2's audio samples that were concealed in it, %
+     * @param jitterBufferMs     pc2's video jitter buffer delay per frame in it, ms
+     * @param availableKbps      pc1's last {@code availableOutgoingBitrate} in it, kbit/s (the bandwidth estimate)
+     * @param minAvailableKbps   its lowest value in it
+     * @param videoKbps          pc1's video send rate in it, kbit/s
+     * @param limitation         pc1's last {@code qualityLimitationReason} in it
+     * @param frameHeight        the last height pc1 encoded in it
+     * @param framesPerSecond    pc2's decoded frames per second in it
+     * @param relaySeen          packets the relay saw in it, both ways
+     * @param relayDropped       packets the relay dropped in it, both ways
+     */
+    public record Section(String label, long startNanos, long endNanos, double rttMs, long nacks, long retransmitted,
+                          long plis, long packetsLost, double concealedPct, double jitterBufferMs, double availableKbps,
+                          double minAvailableKbps, double videoKbps, String limitation, double frameHeight,
+                          double framesPerSecond, long relaySeen, long relayDropped) {
+
+        /** How long it lasted, in seconds. */
+        public double seconds() {
+            return (endNanos - startNanos) / 1e9;
+        }
+
+        /** Dropped ÷ seen in it, %. */
+        public double relayLossPct() {
+            return relaySeen == 0 ? 0 : 100.0 * relayDropped / relaySeen;
+        }
+    }
+
+    private NetworkLab(LocalCall call) {
+        this.call = call;
+        this.relay = call.relay();
+        this.sampler = StatsSampler.start(call, INTERVAL, 1200);
+        this.origin = KitClock.now();
+    }
+
+    /** Starts sampling a call made through the relay ({@code CallOptions.defaults().network(Network.perfect())}). */
+    public static NetworkLab start(LocalCall call) {
+        if (call == null) throw new IllegalArgumentException("the lab needs a call through the relay — LocalCall.call(localStream, CallOptions.defaults().network(Network.perfect()))");
+        if (!call.hasRelay()) throw new CallException("this call goes direct — make it with CallOptions.defaults().network(Network.perfect()) so the lab can change its network");
+        return new NetworkLab(call);
+    }
+
+    /** The call. */
+    public LocalCall call() {
+        return call;
+    }
+
+    /** The call's relay. */
+    public Relay relay() {
+        return relay;
+    }
+
+    /** Keeps the current conditions for {@code d}, then reads what the stats said about that stretch. */
+    public Section hold(Duration d, String label) {
+        if (d == null || d.isNegative() || d.isZero()) throw new IllegalArgumentException("hold needs a positive duration, e.g. Duration.ofSeconds(6)");
+        if (call.isHungUp()) throw new CallException("the call has hung up — start a new one and a new lab");
+        long start = KitClock.now();
+        long seen0 = relay.seen(Way.PC1_TO_PC2) + relay.seen(Way.PC2_TO_PC1);
+        long dropped0 = relay.dropped(Way.PC1_TO_PC2) + relay.dropped(Way.PC2_TO_PC1);
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CallException("interrupted while holding '" + label + "'");
+        }
+        try {
+            Thread.sleep(INTERVAL.toMillis() + 50); // the sample that closes the stretch
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        long end = start + d.toNanos();
+        long seen = relay.seen(Way.PC1_TO_PC2) + relay.seen(Way.PC2_TO_PC1) - seen0;
+        long dropped = relay.dropped(Way.PC1_TO_PC2) + relay.dropped(Way.PC2_TO_PC1) - dropped0;
+        Section s = measure(label == null ? "section " + (sections.size() + 1) : label, start, end, seen, dropped);
+        synchronized (sections) {
+            sections.add(s);
+        }
+        return s;
+    }
+
+    /** The sections held so far, in order. */
+    public List<Section> sections() {
+        synchronized (sections) {
+            return List.copyOf(sections);
+        }
+    }
+
+    /** The section with this label. */
+    public Section section(String label) {
+        return sections().stream().filter(s -> s.label().equals(label)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no section '" + label + "' — the lab has " + sections().stream().map(Section::label).toList()));
+    }
+
+    /** The stats recorded so far. */
+    public StatsRecording recording() {
+        return sampler.recording();
+    }
+
+    private Section measure(String label, long start, long end, long seen, long dropped) {
+        StatsRecording rec = sampler.recording();
+        List<StatsReport> pc1 = window(rec.reports("pc1"), start, end);
+        List<StatsReport> pc2 = window(rec.reports("pc2"), start, end);
+        StatsReport pc1Before = before(rec.reports("pc1"), start), pc2Before = before(rec.reports("pc2"), start);
+        StatsReport pc1Last = pc1.isEmpty() ? null : pc1.get(pc1.size() - 1), pc2Last = pc2.isEmpty() ? null : pc2.get(pc2.size() - 1);
+        double rtt = median(pc1.stream().map(r -> pair(r, "currentRoundTripTime") * 1000).toList());
+        double avail = pc1Last == null ? Double.NaN : pair(pc1Last, "availableOutgoingBitrate") / 1000;
+        double minAvail = pc1.stream().mapToDouble(r -> pair(r, "availableOutgoingBitrate") / 1000).filter(x -> !Double.isNaN(x)).min().orElse(Double.NaN);
+        double videoKbps = rate(pc1Before, pc1Last, r -> video(r, "outbound-rtp", "bytesSent")) * 8 / 1000;
+        double fps = rate(pc2Before, pc2Last, r -> video(r, "inbound-rtp", "framesDecoded"));
+        double jb = delta(pc2Before, pc2Last, r -> video(r, "inbound-rtp", "jitterBufferDelay"))
+                / delta(pc2Before, pc2Last, r -> video(r, "inbound-rtp", "jitterBufferEmittedCount")) * 1000;
+        double concealed = delta(pc2Before, pc2Last, r -> audio(r, "inbound-rtp", "concealedSamples"))
+                / delta(pc2Before, pc2Last, r -> audio(r, "inbound-rtp", "totalSamplesReceived")) * 100;
+        String limitation = pc1Last == null ? "" : videoObject(pc1Last, "outbound-rtp").map(o -> o.string("qualityLimitationReason")).orElse("");
+        double height = pc1Last == null ? Double.NaN : video(pc1Last, "outbound-rtp", "frameHeight");
+        return new Section(label, start, end, rtt,
+                (long) delta(pc1Before, pc1Last, r -> video(r, "outbound-rtp", "nackCount")),
+                (long) delta(pc1Before, pc1Last, r -> video(r, "outbound-rtp", "retransmittedPacketsSent")),
+                (long) delta(pc1Before, pc1Last, r -> video(r, "outbound-rtp", "pliCount")),
+                (long) delta(pc2Before, pc2Last, r -> video(r, "inbound-rtp", "packetsLost")),
+                concealed, jb, avail, minAvail, videoKbps, limitation, height, fps, seen, dropped);
+    }
+
+    // ---- reading the stats ----
+
+    private static List<StatsReport> window(List<StatsReport> all, long start, long end) {
+        return all.stream().filter(r -> r.nanos() >= start && r.nanos() <= end + INTERVAL.toNanos()).toList();
+    }
+
+    private static StatsReport before(List<StatsReport> all, long t) {
+        StatsReport b = null;
+        for (StatsReport r : all) if (r.nanos() < t) b = r;
+        return b;
+    }
+
+    /** A member of the selected candidate pair, or NaN. */
+    public static double pair(StatsReport r, String member) {
+        return r == null ? Double.NaN : r.selectedCandidatePair().map(o -> o.doubleValue(member)).orElse(Double.NaN);
+    }
+
+    static Optional<StatsObject> videoObject(StatsReport r, String type) {
+        return kindObject(r, type, "video");
+    }
+
+    private static Optional<StatsObject> kindObject(StatsReport r, String type, String kind) {
+        // the RTX and FEC streams have no kind of their own in outbound-rtp; take the one with the most bytes
+        return r.ofType(type).stream().filter(o -> kind.equals(o.kind()))
+                .max((a, b) -> Double.compare(num(a, "bytesSent", "bytesReceived"), num(b, "bytesSent", "bytesReceived")));
+    }
+
+    private static double num(StatsObject o, String a, String b) {
+        double x = o.doubleValue(a);
+        return Double.isNaN(x) ? o.number(b).orElse(0.0) : x;
+    }
+
+    /** A member of the video {@code type} object (outbound-rtp, inbound-rtp), or NaN. */
+    public static double video(StatsReport r, String type, String member) {
+        return r == null ? Double.NaN : videoObject(r, type).map(o -> o.doubleValue(member)).orElse(Double.NaN);
+    }
+
+    /** A member of the audio {@code type} object, or NaN. */
+    public static double audio(StatsReport r, String type, String member) {
+        return r == null ? Double.NaN : kindObject(r, type, "audio").map(o -> o.doubleValue(member)).orElse(Double.NaN);
+    }
+
+    private static double delta(StatsReport a, StatsReport b, Function<StatsReport, Double> f) {
+        if (b == null) return Double.NaN;
+        double x = f.apply(b), y = a == null ? 0 : f.apply(a);
+        if (Double.isNaN(y)) y = 0;
+        return x - y;
+    }
+
+    private static double rate(StatsReport a, StatsReport b, Function<StatsReport, Double> f) {
+        if (a == null || b == null || b.nanos() <= a.nanos()) return Double.NaN;
+        return delta(a, b, f) / ((b.nanos() - a.nanos()) / 1e9);
+    }
+
+    static double median(List<Double> xs) {
+        double[] v = xs.stream().mapToDouble(Double::doubleValue).filter(x -> !Double.isNaN(x)).sorted().toArray();
+        if (v.length == 0) return Double.NaN;
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    // ---- views ----
+
+    /** Every section side by side: what was set, and what the stats said. */
+    public Table table() {
+        Table t = Table.of("section", "s", "relay dropped %", "RTT (ms)", "NACKs", "retransmitted", "PLIs", "pc2 packetsLost",
+                "audio concealed %", "jitter buffer (ms)", "bandwidth estimate (kbps)", "video sent (kbps)", "limited by",
+                "height", "pc2 fps").title("The same call under each condition (stats every " + INTERVAL.toMillis() + " ms)")
+                .alignRight("s", "relay dropped %", "RTT (ms)", "NACKs", "retransmitted", "PLIs", "pc2 packetsLost",
+                        "audio concealed %", "jitter buffer (ms)", "bandwidth estimate (kbps)", "video sent (kbps)", "height", "pc2 fps");
+        for (Section s : sections()) {
+            t.row(s.label(), f1(s.seconds()), f1(s.relayLossPct()), f1(s.rttMs()), s.nacks(), s.retransmitted(), s.plis(),
+                    s.packetsLost(), f1(s.concealedPct()), f1(s.jitterBufferMs()), f0(s.availableKbps()), f0(s.videoKbps()),
+                    s.limitation(), f0(s.frameHeight()), f1(s.framesPerSecond()));
+        }
+        return t.note("Counts are what happened within each section; the bandwidth estimate is pc1's last availableOutgoingBitrate in it.");
+    }
+
+    private static String f1(double v) {
+        return Double.isNaN(v) || Double.isInfinite(v) ? "–" : String.format("%.1f", v);
+    }
+
+    private static String f0(double v) {
+        return Double.isNaN(v) || Double.isInfinite(v) ? "–" : String.format("%.0f", v);
+    }
+
+    /** pc1's round-trip time (selected candidate pair) over the run. */
+    public Chart roundTrip() {
+        return chart("Round-trip time of the selected candidate pair", "RTT (ms)",
+                List.of(line("pc1 currentRoundTripTime", "pc1", r -> pair(r, "currentRoundTripTime") * 1000, false)),
+                "STUN consent checks measure the round trip every few seconds, so the line moves in steps.");
+    }
+
+    /** pc1's NACKs and retransmissions, pc2's lost packets, cumulative over the run. */
+    public Chart repairs() {
+        return chart("Losses and repairs (cumulative)", "packets",
+                List.of(line("pc2 packetsLost (video)", "pc2", r -> video(r, "inbound-rtp", "packetsLost"), false),
+                        line("pc1 nackCount (video)", "pc1", r -> video(r, "outbound-rtp", "nackCount"), false),
+                        line("pc1 retransmittedPacketsSent (video)", "pc1x", r -> video(r, "outbound-rtp", "retransmittedPacketsSent"), false)),
+                "A lost packet is reported by a NACK (RFC 4585 §6.2.1) and sent again on the RTX stream (RFC 4588).");
+    }
+
+    /** pc1's bandwidth estimate and video send rate, and the relay's rate limit pc1 → pc2, over the run. */
+    public Chart bandwidth() {
+        List<XYSeries> s = new ArrayList<>();
+        s.add(line("pc1 availableOutgoingBitrate", "pc1", r -> pair(r, "availableOutgoingBitrate") / 1000, false));
+        s.add(rateLine("pc1 video sent", r -> video(r, "outbound-rtp", "bytesSent") * 8 / 1000));
+        XYSeries cap = new XYSeries("relay rate limit pc1 → pc2", false, true);
+        double lastT = seconds(KitClock.now());
+        for (Relay.Change c : relay.changes()) {
+            if (c.way() != Way.PC1_TO_PC2) continue;
+            double t = Math.max(0, seconds(c.nanos()));
+            cap.add(t, c.impairment().rateKbps() > 0 ? c.impairment().rateKbps() : Double.NaN);
+        }
+        if (cap.getItemCount() > 0) cap.add(lastT, cap.getY(cap.getItemCount() - 1));
+        s.add(cap);
+        return chart("Bandwidth estimate against the link's rate", "kbit/s", s,
+                "The congestion controller (GCC, draft-ietf-rmcat-gcc) lowers its estimate when the queue delays packets, and probes upward again once the limit is lifted.");
+    }
+
+    /** The relay's queue pc1 → pc2 over the run. */
+    public Chart queue() {
+        XYSeries q = new XYSeries("queue pc1 → pc2", false, true);
+        for (QueueSample s : relay.queueHistory(Way.PC1_TO_PC2)) {
+            if (s.nanos() >= origin) q.add(seconds(s.nanos()), s.bytes() / 1024.0);
+        }
+        return chart("The relay's queue pc1 → pc2 (the rate limiter's backlog)", "KiB", List.of(q),
+                "Packets wait here when pc1 sends faster than the link's rate; a full queue drops the newest (drop-tail).");
+    }
+
+    private XYSeries line(String name, String key, Function<StatsReport, Double> f, boolean ignored) {
+        String peer = name.startsWith("pc2") ? "pc2" : "pc1";
+        XYSeries x = new XYSeries(name, false, true);
+        for (StatsReport r : sampler.recording().reports(peer)) {
+            if (r.nanos() < origin) continue;
+            double v = f.apply(r);
+            if (!Double.isNaN(v)) x.add(seconds(r.nanos()), v);
+        }
+        return x;
+    }
+
+    private XYSeries rateLine(String name, Function<StatsReport, Double> f) {
+        XYSeries x = new XYSeries(name, false, true);
+        StatsReport prev = null;
+        for (StatsReport r : sampler.recording().reports("pc1")) {
+            if (prev != null && r.nanos() >= origin) {
+                double v = (f.apply(r) - f.apply(prev)) / ((r.nanos() - prev.nanos()) / 1e9);
+                if (!Double.isNaN(v) && v >= 0) x.add(seconds(r.nanos()), v);
+            }
+            prev = r;
+        }
+        return x;
+    }
+
+    private double seconds(long nanos) {
+        return (nanos - origin) / 1e9;
+    }
+
+    private Chart chart(String title, String yLabel, List<XYSeries> series, String caption) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        for (XYSeries s : series) data.addSeries(s);
+        JFreeChart chart = ChartFactory.createXYLineChart(title, "time since the lab started (s)", yLabel, data,
+                PlotOrientation.VERTICAL, true, false, false);
+        Charts.subtitle(chart, "one call through the kit's relay; shaded: the sections held, as labelled");
+        XYPlot plot = chart.getXYPlot();
+        XYLineAndShapeRenderer r = title.startsWith("Bandwidth") ? new XYStepRenderer() : new XYLineAndShapeRenderer(true, false);
+        Color[] colors = {Style.PC1, Style.PC2, new Color(0x2c, 0xa0, 0x2c), Style.FAIL};
+        for (int i = 0; i < series.size(); i++) {
+            String n = (String) series.get(i).getKey();
+            Color c = n.startsWith("pc2") ? Style.PC2 : n.startsWith("relay") || n.startsWith("queue") ? Style.SIGNALING
+                    : i == 0 ? Style.PC1 : colors[Math.min(i, colors.length - 1)];
+            r.setSeriesPaint(i, c);
+            r.setSeriesStroke(i, n.startsWith("relay") ? new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[]{6f, 4f}, 0f) : new BasicStroke(2f));
+        }
+        if (title.startsWith("Bandwidth")) {
+            // the measured lines are not steps: only the cap is
+            XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, false);
+            XYSeriesCollection measured = new XYSeriesCollection();
+            XYSeriesCollection capData = new XYSeriesCollection();
+            for (int i = 0; i < series.size(); i++) (((String) series.get(i).getKey()).startsWith("relay") ? capData : measured).addSeries(series.get(i));
+            plot.setDataset(0, measured);
+            lines.setSeriesPaint(0, Style.PC1);
+            lines.setSeriesPaint(1, new Color(0x2c, 0xa0, 0x2c));
+            lines.setSeriesStroke(0, new BasicStroke(2f));
+            lines.setSeriesStroke(1, new BasicStroke(2f));
+            plot.setRenderer(0, lines);
+            XYStepRenderer step = new XYStepRenderer();
+            step.setSeriesPaint(0, Style.SIGNALING);
+            step.setSeriesStroke(0, new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[]{6f, 4f}, 0f));
+            plot.setDataset(1, capData);
+            plot.setRenderer(1, step);
+        } else {
+            plot.setRenderer(r);
+        }
+        int i = 0;
+        for (Section s : sections()) {
+            IntervalMarker m = new IntervalMarker(seconds(s.startNanos()), seconds(s.endNanos()));
+            m.setPaint(i++ % 2 == 0 ? new Color(0xee, 0xee, 0xee) : new Color(0xe4, 0xec, 0xf5));
+            m.setLabel(s.label());
+            m.setLabelFont(new Font(Charts.FONT, Font.PLAIN, 11));
+            m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+            m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+            plot.addDomainMarker(m, org.jfree.chart.ui.Layer.BACKGROUND);
+        }
+        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
+        return Charts.draw(chart, caption);
+    }
+
+    @Override
+    public String toHtml() {
+        return table().toHtml();
+    }
+
+    @Override
+    public String toText() {
+        return table().toText();
+    }
+
+    @Override
+    public String toString() {
+        return "NetworkLab: " + sections().size() + " sections, " + relay;
+    }
+
+    /** Stops sampling (the call goes on). */
+    @Override
+    public void close() {
+        sampler.close();
+    }
+
+    static String joined(double[] v) {
+        return Arrays.toString(v);
+    }
+}

@@ -1,0 +1,176 @@
+package org.webrtcprimer.tools;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
+import org.webrtcprimer.call.CallOptions;
+import org.webrtcprimer.call.LocalCall;
+import org.webrtcprimer.media.Constraints;
+import org.webrtcprimer.media.MediaDevices;
+import org.webrtcprimer.media.MediaStream;
+import org.webrtcprimer.net.Impairment;
+import org.webrtcprimer.net.Network;
+import org.webrtcprimer.stats.NetworkLab;
+import org.webrtcprimer.call.StatsReport;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code net [--seconds S] [--delay MS] [--jitter MS] [--loss PCT] [--rate KBPS] [--json]}: an
+ * audio+video call through the kit's relay with these conditions each way, and what the engine's
+ * stats said about it — the round trip, the losses and their repairs, the bandwidth estimate.
+ */
+public final class NetCommand {
+    private NetCommand() {}
+
+    static final String USAGE = "usage: net [--seconds S] [--delay MS] [--jitter MS] [--loss PCT] [--rate KBPS] [--json]\n"
+            + "  an audio+video call through the kit's relay, the conditions the same each way";
+
+    /** What one run measured. */
+    public record Result(boolean connected, Network network, double seconds, double rttMs, double relayLossPct,
+                         long packetsLost, long nackCount, long pliCount, long retransmittedPackets,
+                         double availableOutgoingBitrateKbps, long framesDecoded, String qualityLimitationReason,
+                         long relaySeen, long relayDropped, String error) {
+
+        /** The fields the issue names, then more, in snake case. */
+        public Map<String, Object> fields() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("connected", connected);
+            m.put("rtt_ms", round(rttMs));
+            m.put("relay_loss_pct", round(relayLossPct));
+            m.put("packets_lost", packetsLost);
+            m.put("nack_count", nackCount);
+            m.put("pli_count", pliCount);
+            m.put("available_outgoing_bitrate_kbps", round(availableOutgoingBitrateKbps));
+            m.put("frames_decoded", framesDecoded);
+            m.put("retransmitted_packets_sent", retransmittedPackets);
+            m.put("quality_limitation_reason", qualityLimitationReason);
+            m.put("relay_packets_seen", relaySeen);
+            m.put("relay_packets_dropped", relayDropped);
+            m.put("seconds", round(seconds));
+            m.put("network", network.toString());
+            if (error != null) m.put("error", error);
+            return m;
+        }
+
+        private static Object round(double v) {
+            return Double.isNaN(v) || Double.isInfinite(v) ? null : Math.round(v * 10) / 10.0;
+        }
+
+        /** One JSON object. */
+        public String toJson() {
+            JsonObject o = new JsonObject();
+            fields().forEach((k, v) -> {
+                if (v == null) o.add(k, com.google.gson.JsonNull.INSTANCE);
+                else if (v instanceof Boolean b) o.addProperty(k, b);
+                else if (v instanceof Number n) o.addProperty(k, n);
+                else o.addProperty(k, v.toString());
+            });
+            return new GsonBuilder().serializeNulls().create().toJson(o);
+        }
+
+        /** Labelled lines for a reader. */
+        public String toText() {
+            StringBuilder b = new StringBuilder(network + ", " + String.format("%.1f", seconds) + " s\n");
+            fields().forEach((k, v) -> {
+                if (!k.equals("network")) b.append(String.format("  %-34s %s%n", k, v == null ? "–" : v));
+            });
+            return b.toString();
+        }
+    }
+
+    /** Runs one call through the relay for {@code seconds} and reads its stats. */
+    public static Result measure(MediaStream stream, Network network, Duration seconds) {
+        LocalCall call;
+        try {
+            call = LocalCall.call(stream, CallOptions.defaults().network(network));
+        } catch (RuntimeException e) {
+            return new Result(false, network, 0, Double.NaN, Double.NaN, 0, 0, 0, 0, Double.NaN, 0, "", 0, 0,
+                    String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+        }
+        try (NetworkLab lab = NetworkLab.start(call)) {
+            NetworkLab.Section s = lab.hold(seconds, "run");
+            List<StatsReport> pc1 = lab.recording().reports("pc1"), pc2 = lab.recording().reports("pc2");
+            StatsReport last1 = pc1.isEmpty() ? null : pc1.get(pc1.size() - 1);
+            StatsReport last2 = pc2.isEmpty() ? null : pc2.get(pc2.size() - 1);
+            var relay = call.relay();
+            long seen = relay.seen(org.webrtcprimer.net.Way.PC1_TO_PC2) + relay.seen(org.webrtcprimer.net.Way.PC2_TO_PC1);
+            long dropped = relay.dropped(org.webrtcprimer.net.Way.PC1_TO_PC2) + relay.dropped(org.webrtcprimer.net.Way.PC2_TO_PC1);
+            return new Result(true, network, s.seconds(), s.rttMs(), relay.lossPct(),
+                    (long) nz(NetworkLab.video(last2, "inbound-rtp", "packetsLost")),
+                    (long) nz(NetworkLab.video(last1, "outbound-rtp", "nackCount")),
+                    (long) nz(NetworkLab.video(last1, "outbound-rtp", "pliCount")),
+                    (long) nz(NetworkLab.video(last1, "outbound-rtp", "retransmittedPacketsSent")),
+                    NetworkLab.pair(last1, "availableOutgoingBitrate") / 1000,
+                    (long) nz(NetworkLab.video(last2, "inbound-rtp", "framesDecoded")),
+                    s.limitation(), seen, dropped, null);
+        } finally {
+            call.hangup();
+        }
+    }
+
+    private static double nz(double v) {
+        return Double.isNaN(v) ? 0 : v;
+    }
+
+    public static int run(String[] args) {
+        double seconds = 10, delay = 0, jitter = 0, loss = 0, rate = 0;
+        boolean json = false;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--json" -> json = true;
+                case "-h", "--help" -> {
+                    System.out.println(USAGE);
+                    return 0;
+                }
+                case "--seconds", "--delay", "--jitter", "--loss", "--rate" -> {
+                    if (i + 1 >= args.length) {
+                        System.err.println(a + " needs a value\n" + USAGE);
+                        return 2;
+                    }
+                    double v;
+                    try {
+                        v = Double.parseDouble(args[++i]);
+                    } catch (NumberFormatException e) {
+                        System.err.println(a + " needs a number, got '" + args[i] + "'\n" + USAGE);
+                        return 2;
+                    }
+                    switch (a) {
+                        case "--seconds" -> seconds = v;
+                        case "--delay" -> delay = v;
+                        case "--jitter" -> jitter = v;
+                        case "--loss" -> loss = v;
+                        default -> rate = v;
+                    }
+                }
+                default -> {
+                    System.err.println("unknown argument '" + a + "'" + (a.equals("--pcap") ? " (the capture's --pcap comes with the wire package)" : "") + "\n" + USAGE);
+                    return 2;
+                }
+            }
+        }
+        if (seconds < 1 || seconds > 600) {
+            System.err.println("--seconds must be 1–600, got " + seconds);
+            return 2;
+        }
+        Network network;
+        try {
+            network = Network.of(Impairment.none().delay(delay).jitter(jitter).loss(loss).rate(rate));
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage() + "\n" + USAGE);
+            return 2;
+        }
+        MediaStream stream = MediaDevices.getUserMedia(Constraints.audioVideo().synthetic());
+        try {
+            if (!json) System.out.println("Audio+video call pc1 → pc2 through the kit's relay (" + network + ") for " + seconds + " s …");
+            Result r = measure(stream, network, Duration.ofMillis((long) (seconds * 1000)));
+            System.out.println(json ? r.toJson() : r.toText());
+            return r.connected() ? 0 : 1;
+        } finally {
+            stream.stop();
+        }
+    }
+}
