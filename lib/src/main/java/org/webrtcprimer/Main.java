@@ -46,6 +46,8 @@ public final class Main {
                 org.webrtcprimer.tools.DumpCommand::run);
         register("net", "a call through the kit's relay with a bad network: net [--seconds S] [--delay MS] [--jitter MS] [--loss PCT] [--rate KBPS] [--json]",
                 org.webrtcprimer.tools.NetCommand::run);
+        register("turn-bench", "what NATs and TURN cost: setup time and RTT, direct vs each NAT kind vs coturn over UDP/TCP/TLS: turn-bench [--calls N]",
+                org.webrtcprimer.tools.TurnBenchmark::run);
     }
 
     static void register(String name, String summary, Command command) {

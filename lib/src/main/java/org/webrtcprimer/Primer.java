@@ -85,6 +85,36 @@ public final class Primer {
         return LogTable.of(log);
     }
 
+    /**
+     * A short moving picture of both views (refreshed in place while it records, then an animated
+     * clip): {@code clip(call.localVideo(), call.remoteVideo(), Duration.ofSeconds(2))}.
+     */
+    public static org.webrtcprimer.charts.VideoClip clip(VideoView local, VideoView remote, java.time.Duration length) {
+        return org.webrtcprimer.charts.VideoClip.record(local, remote, length);
+    }
+
+    /** What pc2 received on its audio track for a while: a player, its spectrum and how much arrived. */
+    public static org.webrtcprimer.charts.AudioView listen(LocalCall call, java.time.Duration length) {
+        if (call == null) throw new IllegalArgumentException("pass the call whose received audio to record");
+        double before = samplesPlayedOut(call), t0 = System.nanoTime();
+        var rec = call.remoteAudio().record(length);
+        double after = samplesPlayedOut(call), seconds = (System.nanoTime() - t0) / 1e9;
+        double share = Double.isNaN(before) || Double.isNaN(after) || rec.sampleRate() <= 0 ? Double.NaN
+                : (after - before) / (seconds * rec.sampleRate());
+        return org.webrtcprimer.charts.AudioView.of(rec, share);
+    }
+
+    /** pc2's inbound audio totalSamplesReceived: samples its audio module has pulled out for playout. */
+    private static double samplesPlayedOut(LocalCall call) {
+        try {
+            return org.webrtcprimer.call.StatsReport.of(call.pc2()).ofType("inbound-rtp").stream()
+                    .filter(o -> "audio".equals(o.kind())).findFirst()
+                    .flatMap(o -> o.number("totalSamplesReceived")).orElse(Double.NaN);
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
     /** The local and remote video side by side, each under its caption. */
     public static BufferedImage sideBySide(VideoView local, VideoView remote) {
         return Frames.sideBySide(local, remote);

@@ -54,6 +54,7 @@ public final class LocalCall implements Engine.Resource, Renderable {
     private final Peer pc1;
     private final Peer pc2;
     private final VideoView remoteVideo;
+    private final org.webrtcprimer.media.AudioCapture remoteAudio = new org.webrtcprimer.media.AudioCapture();
     private final Relay relay;
     private volatile boolean hungUp;
     private final List<AutoCloseable> closeAtHangup = new java.util.ArrayList<>();
@@ -220,6 +221,12 @@ public final class LocalCall implements Engine.Resource, Renderable {
             log.add("pc2", Event.Kind.NOTE, "received remote stream", "");
             remoteVideo.attach(v);
         }
+        if (track instanceof dev.onvoid.webrtc.media.audio.AudioTrack a && !hungUp) remoteAudio.attach(a);
+    }
+
+    /** What pc2 receives on its audio track: {@code call.remoteAudio().record(Duration.ofSeconds(2))}. */
+    public org.webrtcprimer.media.AudioCapture remoteAudio() {
+        return remoteAudio;
     }
 
     /** pc1, the caller: it adds the local tracks and makes the offer. */
@@ -448,6 +455,7 @@ public final class LocalCall implements Engine.Resource, Renderable {
         }
         log.note("Ending call");
         remoteVideo.close();
+        remoteAudio.detach();
         pc1.close();
         pc2.close();
         if (relay != null) relay.close();

@@ -15,6 +15,13 @@ public final class RelayRouting {
     /** The candidate the other peer gets, or null when the relay cannot carry it (logged). */
     public static IceCandidate handOver(Relay relay, IceCandidate c, Way way, EventLog log) {
         if (c == null || c.isEndOfCandidates()) return c;
+        if (c.type().equals("relay")) {
+            // A TURN relay candidate is an address on the TURN server: the other peer reaches it there,
+            // not through the kit's relay (a flow to a server passes every NAT, RFC 4787 §4, §5).
+            log.note("Relay leaves a TURN candidate as it is", (way == Way.PC1_TO_PC2 ? "pc1" : "pc2") + "'s " + c.brief()
+                    + " is on the TURN server, reached there directly");
+            return c;
+        }
         String line = relay.handOver(c.candidate(), way);
         String from = way == Way.PC1_TO_PC2 ? "pc1" : "pc2", to = way == Way.PC1_TO_PC2 ? "pc2" : "pc1";
         if (line == null) {

@@ -27,6 +27,7 @@ public final class Exercises {
         Lesson08.exercises().forEach(Exercises::add);
         Lesson09.exercises().forEach(Exercises::add);
         Lesson10.exercises().forEach(Exercises::add);
+        Practice.exercises().forEach(Exercises::add);
     }
 
     private static void add(Exercise e) {

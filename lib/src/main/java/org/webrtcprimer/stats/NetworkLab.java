@@ -2,7 +2,6 @@ package org.webrtcprimer.stats;
 
 import org.webrtcprimer.call.StatsObject;
 import org.webrtcprimer.call.StatsReport;
-
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;

@@ -1,5 +1,7 @@
 package org.webrtcprimer.tools;
 
+import org.webrtcprimer.turn.NatTurnFlags;
+
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import org.webrtcprimer.call.CallOptions;
@@ -26,13 +28,14 @@ public final class NetCommand {
     private NetCommand() {}
 
     static final String USAGE = "usage: net [--seconds S] [--delay MS] [--jitter MS] [--loss PCT] [--rate KBPS] [--json]\n"
+            + "           " + NatTurnFlags.USAGE + "\n"
             + "  an audio+video call through the kit's relay, the conditions the same each way";
 
     /** What one run measured. */
     public record Result(boolean connected, Network network, double seconds, double rttMs, double relayLossPct,
                          long packetsLost, long nackCount, long pliCount, long retransmittedPackets,
                          double availableOutgoingBitrateKbps, long framesDecoded, String qualityLimitationReason,
-                         long relaySeen, long relayDropped, String error) {
+                         long relaySeen, long relayDropped, String error, Map<String, Object> natTurn) {
 
         /** The fields the issue names, then more, in snake case. */
         public Map<String, Object> fields() {
@@ -52,6 +55,7 @@ public final class NetCommand {
             m.put("seconds", round(seconds));
             m.put("network", network.toString());
             if (error != null) m.put("error", error);
+            if (natTurn != null) m.putAll(natTurn);
             return m;
         }
 
@@ -83,12 +87,24 @@ public final class NetCommand {
 
     /** Runs one call through the relay for {@code seconds} and reads its stats. */
     public static Result measure(MediaStream stream, Network network, Duration seconds) {
-        LocalCall call;
+        return measure(stream, network, seconds, new NatTurnFlags());
+    }
+
+    /** {@link #measure(MediaStream, Network, Duration)} with NATs in front of the peers and TURN servers ({@link NatTurnFlags}). */
+    public static Result measure(MediaStream stream, Network network, Duration seconds, NatTurnFlags flags) {
+        LocalCall call = null;
         try {
-            call = LocalCall.call(stream, CallOptions.defaults().network(network));
+            call = LocalCall.create(stream, flags.apply(CallOptions.defaults().network(network)));
+            flags.gate(call);
+            call.addLocalStream();
+            call.negotiate();
+            call.awaitConnected();
+            if (!stream.getVideoTracks().isEmpty()) call.awaitFirstFrame();
         } catch (RuntimeException e) {
-            return new Result(false, network, 0, Double.NaN, Double.NaN, 0, 0, 0, 0, Double.NaN, 0, "", 0, 0,
-                    String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+            String error = String.valueOf(e.getMessage()).lines().filter(l -> !l.isBlank()).findFirst().orElse("");
+            Map<String, Object> more = flags.fields(call, false, e.getMessage());
+            if (call != null) call.hangup();
+            return new Result(false, network, 0, Double.NaN, Double.NaN, 0, 0, 0, 0, Double.NaN, 0, "", 0, 0, error, more);
         }
         try (NetworkLab lab = NetworkLab.start(call)) {
             NetworkLab.Section s = lab.hold(seconds, "run");
@@ -105,7 +121,7 @@ public final class NetCommand {
                     (long) nz(NetworkLab.video(last1, "outbound-rtp", "retransmittedPacketsSent")),
                     NetworkLab.pair(last1, "availableOutgoingBitrate") / 1000,
                     (long) nz(NetworkLab.video(last2, "inbound-rtp", "framesDecoded")),
-                    s.limitation(), seen, dropped, null);
+                    s.limitation(), seen, dropped, null, flags.fields(call, true, null));
         } finally {
             call.hangup();
         }
@@ -118,8 +134,20 @@ public final class NetCommand {
     public static int run(String[] args) {
         double seconds = 10, delay = 0, jitter = 0, loss = 0, rate = 0;
         boolean json = false;
+        NatTurnFlags flags = new NatTurnFlags();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
+            int used;
+            try {
+                used = flags.accept(args, i);
+            } catch (IllegalArgumentException e) {
+                System.err.println(e.getMessage() + "\n" + USAGE);
+                return 2;
+            }
+            if (used > 0) {
+                i += used - 1;
+                continue;
+            }
             switch (a) {
                 case "--json" -> json = true;
                 case "-h", "--help" -> {
@@ -166,10 +194,14 @@ public final class NetCommand {
         MediaStream stream = MediaDevices.getUserMedia(Constraints.audioVideo().synthetic());
         try {
             if (!json) System.out.println("Audio+video call pc1 → pc2 through the kit's relay (" + network + ") for " + seconds + " s …");
-            Result r = measure(stream, network, Duration.ofMillis((long) (seconds * 1000)));
+            Result r = measure(stream, network, Duration.ofMillis((long) (seconds * 1000)), flags);
             System.out.println(json ? r.toJson() : r.toText());
             return r.connected() ? 0 : 1;
+        } catch (IllegalArgumentException | org.webrtcprimer.turn.TurnServerException e) {
+            System.err.println(e.getMessage());
+            return 2;
         } finally {
+            flags.close();
             stream.stop();
         }
     }

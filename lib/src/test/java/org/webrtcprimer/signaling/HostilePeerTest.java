@@ -3,6 +3,7 @@ package org.webrtcprimer.signaling;
 import org.webrtcprimer.tools.SignalingCommand;
 
 import org.junit.jupiter.api.AfterEach;
+import org.webrtcprimer.tools.SignalingCommand;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
