@@ -1,7 +1,6 @@
 package org.webrtcprimer.turn;
 
 import org.webrtcprimer.call.Peer;
-import org.webrtcprimer.ice.CandidatePairs;
 
 import java.util.HashMap;
 import java.util.List;

@@ -52,7 +52,7 @@ class RelayedCallTest {
             Relay relay = call.relay();
             Thread.sleep(500);
             for (var pc : List.of(call.pc1(), call.pc2())) {
-                CandidatePair p = CandidatePairs.of(pc.name(), pc.getStats().w3c()).selected().orElseThrow();
+                CandidatePair p = pc.candidatePairs().selected().orElseThrow();
                 // The peer sends to the relay's face on 127.0.0.1, and sees its own packets come from another face (prflx).
                 assertEquals("127.0.0.1", p.remote().address(), pc.name() + " talks to the relay: " + p);
                 assertEquals("prflx", p.local().type(), pc.name() + " learned its relay face as peer-reflexive: " + p);
@@ -86,7 +86,7 @@ class RelayedCallTest {
             assertFalse(call.hasRelay());
             CallException e = assertThrows(CallException.class, call::relay);
             assertTrue(e.getMessage().contains("network(Network.perfect())"), e.getMessage());
-            CandidatePair p = CandidatePairs.of("pc1", call.pc1().getStats().w3c()).selected().orElseThrow();
+            CandidatePair p = call.pc1().candidatePairs().selected().orElseThrow();
             assertEquals("host", p.local().type());
             assertNotEquals("127.0.0.1", p.remote().address());
         } finally {

@@ -50,7 +50,7 @@ class RelayedRemoteCallTest {
                 CandidatePair p = null;
                 for (int i = 0; i < 40 && !(rtt >= 95); i++) { // STUN consent checks measure the RTT every few seconds
                     Thread.sleep(250);
-                    p = CandidatePairs.of("pc1", call.peer().getStats().w3c()).selected().orElseThrow();
+                    p = call.peer().candidatePairs().selected().orElseThrow();
                     rtt = p.currentRttMs();
                 }
                 assertEquals("127.0.0.1", p.remote().address(), "pc1 talks to the relay: " + p);

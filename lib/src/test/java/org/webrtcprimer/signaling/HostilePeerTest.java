@@ -1,5 +1,7 @@
 package org.webrtcprimer.signaling;
 
+import org.webrtcprimer.tools.SignalingCommand;
+
 import org.junit.jupiter.api.AfterEach;
 import org.webrtcprimer.tools.SignalingCommand;
 import org.junit.jupiter.api.BeforeEach;

@@ -39,10 +39,25 @@ final class Kit {
         }
         try (Stream<Path> own = Files.list(resources().resolve("notebooks"))) {
             return Stream.concat(lessons.sorted(), own.filter(p -> p.toString().endsWith(".ipynb")).sorted().toList().stream())
-                    .toList();
+                    .filter(Kit::selected).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Whether {@code -Dprimer.notebooks=03,05} (comma-separated parts of file names; "03" picks
+     * 03-….ipynb and its solutions) selects this notebook; unset or empty selects every one.
+     */
+    static boolean selected(Path notebook) {
+        String only = System.getProperty("primer.notebooks", "").strip();
+        if (only.isEmpty()) return true;
+        String name = notebook.getFileName().toString();
+        for (String part : only.split(",")) {
+            String p = part.strip();
+            if (!p.isEmpty() && (name.startsWith(p) || name.contains(p))) return true;
+        }
+        return false;
     }
 
     /** A path as the reader knows it: relative to the checkout. */
