@@ -20,14 +20,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code net [--seconds S] [--delay MS] [--jitter MS] [--loss PCT] [--rate KBPS] [--json]}: an
+ * {@code net [--seconds S] [--delay MS] [--jitter MS] [--loss PCT] [--rate KBPS] [--pcap FILE] [--json]}: an
  * audio+video call through the kit's relay with these conditions each way, and what the engine's
  * stats said about it — the round trip, the losses and their repairs, the bandwidth estimate.
  */
 public final class NetCommand {
     private NetCommand() {}
 
-    static final String USAGE = "usage: net [--seconds S] [--delay MS] [--jitter MS] [--loss PCT] [--rate KBPS] [--json]\n"
+    static final String USAGE = "usage: net [--seconds S] [--delay MS] [--jitter MS] [--loss PCT] [--rate KBPS] [--pcap FILE] [--json]\n"
             + "           " + NatTurnFlags.USAGE + "\n"
             + "  an audio+video call through the kit's relay, the conditions the same each way";
 
@@ -134,6 +134,7 @@ public final class NetCommand {
     public static int run(String[] args) {
         double seconds = 10, delay = 0, jitter = 0, loss = 0, rate = 0;
         boolean json = false;
+        java.nio.file.Path pcap = null;
         NatTurnFlags flags = new NatTurnFlags();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -150,6 +151,18 @@ public final class NetCommand {
             }
             switch (a) {
                 case "--json" -> json = true;
+                case "--pcap" -> {
+                    if (i + 1 >= args.length) {
+                        System.err.println("--pcap needs a file name (.pcap, or .pcapng for each packet's way and fate)\n" + USAGE);
+                        return 2;
+                    }
+                    pcap = java.nio.file.Path.of(args[++i]);
+                    java.nio.file.Path dir = pcap.toAbsolutePath().getParent();
+                    if (dir == null || !java.nio.file.Files.isDirectory(dir)) {
+                        System.err.println("--pcap " + pcap + ": the folder " + dir + " does not exist");
+                        return 2;
+                    }
+                }
                 case "-h", "--help" -> {
                     System.out.println(USAGE);
                     return 0;
@@ -175,7 +188,7 @@ public final class NetCommand {
                     }
                 }
                 default -> {
-                    System.err.println("unknown argument '" + a + "'" + (a.equals("--pcap") ? " (the capture's --pcap comes with the wire package)" : "") + "\n" + USAGE);
+                    System.err.println("unknown argument '" + a + "'\n" + USAGE);
                     return 2;
                 }
             }
@@ -191,11 +204,26 @@ public final class NetCommand {
             System.err.println(e.getMessage() + "\n" + USAGE);
             return 2;
         }
+        org.webrtcprimer.wire.Capture capture = null;
+        if (pcap != null) {
+            capture = org.webrtcprimer.wire.Capture.create();
+            network = network.withSink(capture);
+        }
         MediaStream stream = MediaDevices.getUserMedia(Constraints.audioVideo().synthetic());
         try {
             if (!json) System.out.println("Audio+video call pc1 → pc2 through the kit's relay (" + network + ") for " + seconds + " s …");
             Result r = measure(stream, network, Duration.ofMillis((long) (seconds * 1000)), flags);
             System.out.println(json ? r.toJson() : r.toText());
+            if (capture != null) {
+                try {
+                    capture.writePcap(pcap);
+                } catch (java.io.IOException e) {
+                    System.err.println("--pcap " + pcap + ": could not write the capture: " + e.getMessage());
+                    return 2;
+                }
+                // stderr, so that --json's standard output stays one JSON object
+                System.err.println("pcap: " + capture + " → " + pcap.toAbsolutePath());
+            }
             return r.connected() ? 0 : 1;
         } catch (IllegalArgumentException | org.webrtcprimer.turn.TurnServerException e) {
             System.err.println(e.getMessage());
