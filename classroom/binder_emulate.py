@@ -30,6 +30,10 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from hub import create_system_user, delete_system_user, processes_matching  # noqa: E402
 
 
+# Looked up on this process's PATH: the Binder-like PATH given to the user's commands has no sbin.
+RUNUSER = shutil.which("runuser") or "/usr/sbin/runuser"
+
+
 def du_mb(path):
     total = 0
     for dirpath, _, files in os.walk(path):
@@ -88,7 +92,7 @@ def main():
         result["python3_first_on_path"] = first_py if non_debian else None
         env = {"HOME": home, "USER": name, "PATH": path, "LANG": "C.UTF-8", "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
         t = time.monotonic()
-        p = subprocess.run(["runuser", "-u", name, "--", "bash", "binder/postBuild"], cwd=repo, env=env,
+        p = subprocess.run([RUNUSER, "-u", name, "--", "bash", "binder/postBuild"], cwd=repo, env=env,
                            capture_output=True, text=True, timeout=900)
         result["postbuild_s"] = round(time.monotonic() - t, 1)
         result["postbuild_exit"] = p.returncode
@@ -104,7 +108,7 @@ def main():
         for lesson in args.lessons.split(","):
             nb = os.path.join(repo, "notebooks", lesson + ".ipynb")
             out = os.path.join(home, "executed-" + lesson + ".ipynb")
-            p = subprocess.run(["runuser", "-u", name, "--", "/usr/bin/python3", runner, nb, out, "300"], cwd=os.path.dirname(nb),
+            p = subprocess.run([RUNUSER, "-u", name, "--", "/usr/bin/python3", runner, nb, out, "300"], cwd=os.path.dirname(nb),
                                env=env, capture_output=True, text=True, timeout=600)
             line = [l for l in p.stdout.splitlines() if l.startswith("{")]
             r = json.loads(line[-1]) if line else {"status": "failed", "message": p.stderr[-1000:]}
