@@ -22,10 +22,11 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  *   <li>Grammar: {@code ice} (candidates), {@code sdp}</li>
  *   <li>Media: {@code media}</li>
  *   <li>Call: {@code call} (peers, data channels, calls)</li>
- *   <li>Timing: {@code timing}, analyses of a call's setup</li>
+ *   <li>Timing: {@code timing}, analyses of a call's setup, and {@code wire} (capture, decoders: what the
+ *       relay saw, read against the call's SDP), which {@code charts} draws</li>
  *   <li>Charts: {@code charts}</li>
  *   <li>Analyses: {@code stats}, {@code datachannel}, {@code signaling}, {@code browser},
- *       {@code setup}, {@code wire} (capture, decoders), {@code turn} (coturn; reads a peer's selected path)</li>
+ *       {@code setup}, {@code turn} (coturn; reads a peer's selected path)</li>
  *   <li>Lessons: {@code exercises}, {@code classroom}, {@code teacher}</li>
  *   <li>Tools: {@code tools}, the command-line, benchmark, soak and report code</li>
  *   <li>Facade: the root package, {@code Primer} (the lessons' words) and {@code Main} (the jar's commands)</li>
@@ -49,10 +50,10 @@ class ArchitectureTest {
             .layer("Grammar").definedBy(K + ".ice..", K + ".sdp..")
             .layer("Media").definedBy(K + ".media..")
             .layer("Call").definedBy(K + ".call..")
-            .layer("Timing").definedBy(K + ".timing..")
+            .layer("Timing").definedBy(K + ".timing..", K + ".wire..")
             .layer("Charts").definedBy(K + ".charts..")
             .layer("Analyses").definedBy(K + ".stats..", K + ".datachannel..", K + ".signaling..",
-                    K + ".browser..", K + ".setup..", K + ".wire..", K + ".turn..")
+                    K + ".browser..", K + ".setup..", K + ".turn..")
             .layer("Lessons").definedBy(K + ".exercises..", K + ".classroom..", K + ".teacher..")
             .layer("Tools").definedBy(K + ".tools..")
             .layer("Facade").definedBy(K)
