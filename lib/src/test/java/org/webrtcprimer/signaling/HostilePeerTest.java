@@ -213,8 +213,10 @@ class HostilePeerTest {
         RawClient silent = RawClient.joined(server.url(), "quiet", "pc1");
         RawClient talker = RawClient.joined(server.url(), "quiet", "pc2");
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
-        while (System.nanoTime() < end) { // pc2 keeps talking; pc1 says nothing
-            talker.send(Message.of("bye").json());
+        while (System.nanoTime() < end) { // pc2 keeps talking (pings, which the server relays and counts); pc1 says nothing
+            assertFalse(talker.closeCode.isDone(), () -> "the talking peer was closed too: code "
+                    + talker.closeCode.getNow(null) + "; server log:\n" + server.log().text());
+            talker.send(Message.of("ping").json());
             Thread.sleep(200);
         }
         assertNotNull(silent.closeCode.get(5, TimeUnit.SECONDS), "the silent one was closed");
