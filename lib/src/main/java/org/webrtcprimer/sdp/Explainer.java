@@ -34,13 +34,13 @@ final class Explainer {
         try {
             return switch (line.type()) {
                 case 'v' -> e(t("v="), "v=", f("version", line.value()));
-                case 'o' -> origin(line);
+                case 'o' -> origin(line, usesIce(sdp));
                 case 's' -> e(t("-".equals(line.value().strip()) ? "s=/dash" : "s="), "s=", f("name", line.value()), "name", line.value());
                 case 'i' -> e(t(m == null ? "i=/session" : "i=/media"), "i=", f("information", line.value()));
                 case 'u' -> e(t("u="), "u=", f("uri", line.value()));
                 case 'e' -> e(t("e="), "e=", f("email", line.value()));
                 case 'p' -> e(t("p="), "p=", f("phone", line.value()));
-                case 'c' -> connection(line, m);
+                case 'c' -> connection(line, m, usesIce(sdp));
                 case 'b' -> bandwidth(line, m);
                 case 't' -> timing(line);
                 case 'r' -> e(t("r="), "r=", f("repeat", line.value()));
@@ -68,7 +68,13 @@ final class Explainer {
 
     // ------------------------------------------------------------------ session lines
 
-    private static Entry origin(SdpLine l) {
+    /** Whether the description uses ICE (has an a=ice-ufrag anywhere): then o= and c= addresses reach no one. */
+    private static boolean usesIce(ParsedSdp sdp) {
+        for (SdpLine l : sdp.lines()) if (l.type() == 'a' && l.value().startsWith("ice-ufrag")) return true;
+        return false;
+    }
+
+    private static Entry origin(SdpLine l, boolean ice) {
         String[] p = l.value().strip().split(" +");
         Map<String, String> f = new LinkedHashMap<>();
         String[] names = {"username", "sess-id", "sess-version", "nettype", "addrtype", "unicast-address"};
@@ -76,23 +82,24 @@ final class Explainer {
         String user = p.length > 0 ? p[0] : "", id = p.length > 1 ? p[1] : "?", ver = p.length > 2 ? p[2] : "?";
         String addr = p.length > 5 ? p[5] : "?";
         Explanations.Text who = t(user.equals("-") ? "o-user/none" : user.startsWith("mozilla") ? "o-user/mozilla" : "o-user/name");
-        boolean placeholder = addr.equals("127.0.0.1") || addr.equals("0.0.0.0");
-        Explanations.Text o = t(placeholder ? "o=/placeholder" : "o=");
+        // libwebrtc always writes "- <random> <version from 2> IN IP4 127.0.0.1" (pc/webrtc_session_description_factory.cc, pc/webrtc_sdp.cc).
+        boolean libwebrtc = ice && user.equals("-") && addr.equals("127.0.0.1");
+        Explanations.Text o = t(libwebrtc ? "o=/libwebrtc" : ice ? "o=/ice" : "o=");
         return new Entry(o.group(), "o=", f,
                 o.en("who", who.en("user", user), "id", id, "version", ver, "address", addr),
                 o.zh("who", who.zh("user", user), "id", id, "version", ver, "address", addr), o.cite());
     }
 
-    private static Entry connection(SdpLine l, MediaSection m) {
+    private static Entry connection(SdpLine l, MediaSection m, boolean ice) {
         String[] p = l.value().strip().split(" +");
         Map<String, String> f = new LinkedHashMap<>();
         if (p.length > 0) f.put("nettype", p[0]);
         if (p.length > 1) f.put("addrtype", p[1]);
         if (p.length > 2) f.put("connection-address", p[2]);
         String addr = p.length > 2 ? p[2] : "?";
-        if (addr.startsWith("0.0.0.0") || addr.equals("::")) return e(t("c=/unspecified"), "c=", f, "address", addr);
+        if (addr.startsWith("0.0.0.0") || addr.equals("::")) return e(t(ice ? "c=/unspecified" : "c=/unspecified-no-ice"), "c=", f, "address", addr);
         Explanations.Text where = t(m == null ? "c-where/session" : "c-where/media");
-        Explanations.Text c = t(addr.contains("/") ? "c=/multicast" : "c=");
+        Explanations.Text c = t(addr.contains("/") ? "c=/multicast" : ice ? "c=/ice" : "c=");
         return new Entry(c.group(), "c=", f, c.en("where", where.en(), "address", addr), c.zh("where", where.zh(), "address", addr), c.cite());
     }
 
@@ -125,12 +132,13 @@ final class Explainer {
                 : port.equals("9") ? t("m-port/discard") : t("m-port/*");
         Explanations.Text pr = choose("protocol/", proto), kind = choose("media-kind/", type);
         String fmts = p.length > 3 ? String.join(" ", Arrays.copyOfRange(p, 3, p.length)) : "";
-        Explanations.Text mt = t(proto.contains("RTP") ? "m=/rtp" : "m=");
+        boolean placeholder = port.equals("0") && !(m != null && m.bundleOnly()) && fmts.equals("0") && !type.equals("audio");
+        Explanations.Text mt = t(placeholder ? "m=/placeholder-format" : proto.contains("RTP") ? "m=/rtp" : "m=");
         String[] common = {"index", String.valueOf(index), "type", type, "proto", proto, "formats", fmts};
         return new Entry(mt.group(), "m=", f,
                 mt.en(with(common, "kind", kind.en("type", type), "port", portText.en("port", port), "protocol", pr.en())),
                 mt.zh(with(common, "kind", kind.zh("type", type), "port", portText.zh("port", port), "protocol", pr.zh())),
-                cite(mt.cite(), pr == t("protocol/*") ? "" : pr.cite()));
+                cite(mt.cite(), portText.cite(), pr == t("protocol/*") ? "" : pr.cite()));
     }
 
     // ------------------------------------------------------------------ attributes
@@ -194,7 +202,7 @@ final class Explainer {
                 return new Entry(d.group(), key, Map.of(), d.en("where", w.en()), d.zh("where", w.zh()), d.cite());
             }
             case "rtpmap":
-                return rtpmap(key, val);
+                return rtpmap(key, val, m);
             case "fmtp":
                 return fmtp(key, val);
             case "rtcp-fb":
@@ -349,9 +357,12 @@ final class Explainer {
                 cite(line.cite(), u == t("rtp-hdrext/*") ? "" : u.cite()));
     }
 
-    private static Entry rtpmap(String key, String val) {
+    private static Entry rtpmap(String key, String val, MediaSection m) {
         Attributes.Rtpmap r = Attributes.Rtpmap.parse(val);
-        Explanations.Text c = choose("codec/", r.encoding().toLowerCase(Locale.ROOT));
+        String codec = r.encoding().toLowerCase(Locale.ROOT);
+        // In a video section RED is ULPFEC's envelope (RFC 5109), not RFC 2198 audio redundancy.
+        boolean videoRed = codec.equals("red") && m != null && m.type().equals("video");
+        Explanations.Text c = videoRed ? t("codec/red/video") : choose("codec/", codec);
         Map<String, String> f = f("payload type", String.valueOf(r.payloadType()), "encoding", r.encoding(), "clock rate", String.valueOf(r.clockRate()));
         if (r.channels() != null) f.put("channels", String.valueOf(r.channels()));
         Explanations.Text ch = r.channels() == null ? null : t(r.channels() == 1 ? "rtpmap-channels/one" : "rtpmap-channels/many");
