@@ -2,11 +2,6 @@ package org.webrtcprimer.signaling;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
-import dev.onvoid.webrtc.RTCDataChannel;
-import dev.onvoid.webrtc.RTCDataChannelInit;
-import dev.onvoid.webrtc.RTCRtpTransceiver;
-import dev.onvoid.webrtc.media.MediaStreamTrack;
-import dev.onvoid.webrtc.media.video.VideoTrack;
 import org.webrtcprimer.engine.Engine;
 import org.webrtcprimer.call.CallException;
 import org.webrtcprimer.call.CallOptions;
@@ -16,6 +11,7 @@ import org.webrtcprimer.call.Peer;
 import org.webrtcprimer.call.PeerState;
 import org.webrtcprimer.call.SessionDescription;
 import org.webrtcprimer.call.StartBitrate;
+import org.webrtcprimer.call.TextChannel;
 import org.webrtcprimer.events.KitClock;
 import org.webrtcprimer.events.Event;
 import org.webrtcprimer.events.EventLog;
@@ -117,8 +113,8 @@ public final class RemoteCall implements Engine.Resource, Renderable {
         }
         remoteVideo = new VideoView("remoteVideo", name, log);
         if (options.trickle()) peer.onIceCandidate(this::sendCandidate);
-        peer.onTrack(this::gotRemoteTrack);
-        peer.onDataChannel(c -> channel.complete(new TextChannel(c, name, log, channelGreeting)));
+        peer.showRemoteVideo(remoteVideo);
+        TextChannel.whenOpenedByOther(peer, channelGreeting, channel::complete);
         if (options.requestFrameOnConnect() && localStream != null) {
             log.when(e -> e.source().equals(name) && e.isState(Event.CONNECTION, "connected"))
                     .thenRun(() -> localStream.getVideoTracks().forEach(Track::requestFrame));
@@ -235,13 +231,7 @@ public final class RemoteCall implements Engine.Resource, Renderable {
      */
     public TextChannel openChannel(String label) {
         ensureActive("openChannel");
-        RTCDataChannel c;
-        try {
-            c = peer.engine().createDataChannel(label, new RTCDataChannelInit());
-        } catch (Throwable t) {
-            throw new CallException(peer.name() + " could not open data channel '" + label + "': " + t.getMessage(), t);
-        }
-        TextChannel t = new TextChannel(c, peer.name(), log, null);
+        TextChannel t = TextChannel.open(peer, label);
         channel.complete(t);
         return t;
     }
@@ -429,14 +419,6 @@ public final class RemoteCall implements Engine.Resource, Renderable {
     /** Sends this call's log to the other peer, in pages that fit the server's message limit. */
     void sendLog() {
         for (Message page : logPages(log.events(), 100)) signaling.send(page);
-    }
-
-    private void gotRemoteTrack(RTCRtpTransceiver transceiver) {
-        MediaStreamTrack track = transceiver.getReceiver().getTrack();
-        if (track instanceof VideoTrack v && !hungUp) {
-            log.add(peer.name(), Event.Kind.NOTE, "received remote stream", "");
-            remoteVideo.attach(v);
-        }
     }
 
     // ---- waiting and reading ----

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.webrtcprimer.call.TextChannel;
 import org.webrtcprimer.call.CallException;
 import org.webrtcprimer.events.KitClock;
 import org.webrtcprimer.events.Event;
