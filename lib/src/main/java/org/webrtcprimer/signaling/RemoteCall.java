@@ -3,6 +3,7 @@ package org.webrtcprimer.signaling;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import org.webrtcprimer.engine.Engine;
+import org.webrtcprimer.call.Call;
 import org.webrtcprimer.call.CallException;
 import org.webrtcprimer.call.CallOptions;
 import org.webrtcprimer.call.CallTimeoutException;
@@ -21,7 +22,6 @@ import org.webrtcprimer.media.VideoView;
 import org.webrtcprimer.net.Relay;
 import org.webrtcprimer.net.Way;
 import org.webrtcprimer.call.RelayRouting;
-import org.webrtcprimer.notebook.Renderable;
 import org.webrtcprimer.notebook.Table;
 import org.webrtcprimer.call.SetupTime;
 
@@ -55,7 +55,7 @@ import java.util.function.Predicate;
  * }</pre>
  * or {@code RemoteCall.call(signaling, localStream)}; the callee: {@code RemoteCall.answer(signaling, localStream)}.
  */
-public final class RemoteCall implements Engine.Resource, Renderable {
+public final class RemoteCall implements Call, Engine.Resource {
 
     /** The note a callee's log starts with (a caller's starts with SetupTime.START_NOTE). */
     public static final String ANSWER_NOTE = "Answering call";
@@ -426,6 +426,12 @@ public final class RemoteCall implements Engine.Resource, Renderable {
     /** This side's peer: pc1 for the caller, pc2 for the callee. */
     public Peer peer() {
         return peer;
+    }
+
+    /** This side's one peer, as a list: {@code [pc1]} for the caller, {@code [pc2]} for the callee. */
+    @Override
+    public List<Peer> peers() {
+        return List.of(peer);
     }
 
     /**
