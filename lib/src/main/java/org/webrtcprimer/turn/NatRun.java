@@ -32,8 +32,8 @@ public record NatRun(NatKind pc1, NatKind pc2, String turn, boolean connected, d
      * is not null), waiting at most {@code timeout} for both peers to connect, then hangs up.
      */
     public static NatRun run(NatKind pc1, NatKind pc2, TurnServer server, String transport, Duration timeout) {
-        CallOptions o = CallOptions.defaults().network(Network.perfect()).timeout(timeout);
-        if (server != null) o = o.iceServers(server.iceServer(transport));
+        CallOptions o = CallOptions.defaults().withNetwork(Network.perfect()).withTimeout(timeout);
+        if (server != null) o = o.withIceServers(server.iceServer(transport));
         LocalCall c = LocalCall.withoutMedia(o);
         try {
             c.relay().gate(Way.PC1_TO_PC2, NatGate.of(pc1));
