@@ -26,7 +26,7 @@ import java.util.function.Supplier;
  */
 public final class TurnCost implements Renderable {
     public static final String DIRECT = "direct (no NAT, no relay)";
-    public static final String NATS = "port-restricted ↔ port-restricted, no TURN";
+    public static final String NATS = "two port-restricted NATs, no TURN";
 
     /** One configuration's figures; {@code connectMs} and {@code rttMs} are null when no call connected. */
     public record Row(String config, Summary connectMs, Summary rttMs, String path, int failed) {}
