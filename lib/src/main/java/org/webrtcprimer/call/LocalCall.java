@@ -12,7 +12,6 @@ import org.webrtcprimer.media.Track;
 import org.webrtcprimer.media.VideoView;
 import org.webrtcprimer.net.Relay;
 import org.webrtcprimer.net.Way;
-import org.webrtcprimer.notebook.Renderable;
 import org.webrtcprimer.notebook.Table;
 
 import java.time.Duration;
@@ -45,7 +44,7 @@ import java.util.function.Predicate;
  * <p>Everything that happens goes into {@link #log()}; waits fail with a message that says what
  * did not happen and where each peer stood.
  */
-public final class LocalCall implements Engine.Resource, Renderable {
+public final class LocalCall implements Call, Engine.Resource {
 
     private final EventLog log = new EventLog();
     private final MediaStream localStream;
@@ -232,7 +231,14 @@ public final class LocalCall implements Engine.Resource, Renderable {
         return pc2;
     }
 
+    /** pc1 and pc2. */
+    @Override
+    public List<Peer> peers() {
+        return List.of(pc1, pc2);
+    }
+
     /** Everything that happened, on the kit's clock. */
+    @Override
     public EventLog log() {
         return log;
     }
@@ -286,6 +292,12 @@ public final class LocalCall implements Engine.Resource, Renderable {
 
     /** Whether hangup() has been called. */
     public boolean isHungUp() {
+        return hungUp;
+    }
+
+    /** Whether hangup() has been called: a local call ends only when it hangs up. */
+    @Override
+    public boolean isEnded() {
         return hungUp;
     }
 
