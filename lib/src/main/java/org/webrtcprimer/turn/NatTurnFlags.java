@@ -82,8 +82,8 @@ public final class NatTurnFlags implements AutoCloseable {
         java.util.List<org.webrtcprimer.call.IceServer> ice = new java.util.ArrayList<>();
         if (stun) ice.add(server.stun());
         if (turn != null) ice.add(server.iceServer(turn));
-        if (!ice.isEmpty()) o = o.iceServers(ice);
-        return relayOnly ? o.relayOnly() : o;
+        if (!ice.isEmpty()) o = o.withIceServers(ice);
+        return relayOnly ? o.withRelayOnly() : o;
     }
 
     /** Puts the NATs in front of the peers of a call made through the relay, before it negotiates. */
