@@ -364,7 +364,7 @@ public final class Relay implements AutoCloseable, Renderable {
 
     /** Starts a schedule now: its first phase at once, each next one when the one before has run its length. */
     public void play(Schedule s) {
-        if (s == null) throw new IllegalArgumentException("play needs a schedule — Schedule.of(Duration.ofSeconds(10), Impairment.none().rate(300))");
+        if (s == null) throw new IllegalArgumentException("play needs a schedule — Schedule.of(Duration.ofSeconds(10), Impairment.none().withRate(300))");
         scheduleStart = KitClock.now();
         lastPhase = -1;
         schedule = s;

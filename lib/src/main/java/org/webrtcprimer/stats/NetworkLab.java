@@ -44,7 +44,7 @@ import java.util.function.Function;
  * PLIs), the losses, the bandwidth estimate — and the charts mark where each section began.
  * <pre>{@code
  * var lab = NetworkLab.start(call);
- * call.relay().setBoth(Impairment.none().delay(50));
+ * call.relay().setBoth(Impairment.none().withDelay(50));
  * var delay = lab.hold(Duration.ofSeconds(6), "delay 50 ms each way");
  * lab.roundTrip()
  * }</pre>
@@ -105,10 +105,10 @@ public final class NetworkLab implements Renderable, AutoCloseable {
         this.origin = KitClock.now();
     }
 
-    /** Starts sampling a call made through the relay ({@code CallOptions.defaults().network(Network.perfect())}). */
+    /** Starts sampling a call made through the relay ({@code CallOptions.defaults().withNetwork(Network.perfect())}). */
     public static NetworkLab start(LocalCall call) {
-        if (call == null) throw new IllegalArgumentException("the lab needs a call through the relay — LocalCall.call(localStream, CallOptions.defaults().network(Network.perfect()))");
-        if (!call.hasRelay()) throw new CallException("this call goes direct — make it with CallOptions.defaults().network(Network.perfect()) so the lab can change its network");
+        if (call == null) throw new IllegalArgumentException("the lab needs a call through the relay — LocalCall.call(localStream, CallOptions.defaults().withNetwork(Network.perfect()))");
+        if (!call.hasRelay()) throw new CallException("this call goes direct — make it with CallOptions.defaults().withNetwork(Network.perfect()) so the lab can change its network");
         return new NetworkLab(call);
     }
 
@@ -478,7 +478,7 @@ public final class NetworkLab implements Renderable, AutoCloseable {
     public static ChannelRace channelsUnderLoss(double lossPct, int messages) {
         if (messages < 1 || messages > 10_000) throw new IllegalArgumentException("messages must be 1–10000, got " + messages);
         LocalCall call = LocalCall.withoutMedia(org.webrtcprimer.call.CallOptions.defaults()
-                .network(org.webrtcprimer.net.Network.perfect().loss(lossPct)));
+                .withNetwork(org.webrtcprimer.net.Network.perfect().withLoss(lossPct)));
         try {
             var pc1 = call.pc1();
             var reliable = pc1.createDataChannel("reliable", org.webrtcprimer.call.DataChannelOptions.reliable());

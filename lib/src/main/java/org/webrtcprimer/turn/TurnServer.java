@@ -40,7 +40,7 @@ import java.util.stream.Stream;
  * on this machine's own address, for a lesson, a test or the {@code net} command:
  * <pre>{@code
  * var turn = TurnServer.start();                       // UDP, TCP and TLS listeners, user 'learner'
- * var options = CallOptions.defaults().iceServers(turn.iceServer("udp")).relayOnly();
+ * var options = CallOptions.defaults().withIceServers(turn.iceServer("udp")).withRelayOnly();
  * var call = LocalCall.call(localStream, options);     // every packet through coturn
  * turn.stop();
  * }</pre>

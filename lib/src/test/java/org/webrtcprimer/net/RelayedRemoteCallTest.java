@@ -42,7 +42,7 @@ class RelayedRemoteCallTest {
     void twoProcessesCallThroughTheCallersRelayWithFiftyMillisecondsEachWay() throws Exception {
         try (CalleeProcess process = CalleeProcess.start(server.url(), "relayed", 1, Duration.ofMinutes(2));
              SignalingClient signaling = SignalingClient.connect(server.url(), "relayed", "pc1")) {
-            RemoteCall call = RemoteCall.call(signaling, localStream, CallOptions.defaults().network(Network.perfect().delay(50)));
+            RemoteCall call = RemoteCall.call(signaling, localStream, CallOptions.defaults().withNetwork(Network.perfect().withDelay(50)));
             try {
                 call.awaitFirstFrame();
                 Relay relay = call.relay();

@@ -44,7 +44,7 @@ class RemoteCallTest {
 
     @Test
     void aCallThroughTheServerCarriesVideoBothWaysAndDataBothWays() {
-        try (Callee callee = Callee.start(server.url(), localStream, Callee.Options.in("both-ways").maxCalls(1));
+        try (Callee callee = Callee.start(server.url(), localStream, Callee.Options.in("both-ways").withMaxCalls(1));
              SignalingClient signaling = SignalingClient.connect(server.url(), "both-ways", "pc1")) {
             assertEquals("pc2", signaling.awaitPeer(Duration.ofSeconds(5)));
             RemoteCall call = RemoteCall.create(signaling, localStream);
@@ -148,7 +148,7 @@ class RemoteCallTest {
     void aCallWithNobodyToAnswerFailsClearly() {
         try (SignalingClient signaling = SignalingClient.connect(server.url(), "empty", "pc1", Duration.ofSeconds(5))) {
             RuntimeException e = assertThrows(RuntimeException.class,
-                    () -> RemoteCall.call(signaling, localStream, org.webrtcprimer.call.CallOptions.defaults().timeout(Duration.ofSeconds(1))));
+                    () -> RemoteCall.call(signaling, localStream, org.webrtcprimer.call.CallOptions.defaults().withTimeout(Duration.ofSeconds(1))));
             assertTrue(e.getMessage().contains("nobody else joined room empty"), e.getMessage());
         }
     }
