@@ -1,6 +1,5 @@
 package org.webrtcprimer.call;
 
-import dev.onvoid.webrtc.RTCConfiguration;
 import dev.onvoid.webrtc.RTCRtpTransceiver;
 import dev.onvoid.webrtc.media.MediaStreamTrack;
 import dev.onvoid.webrtc.media.video.VideoTrack;
@@ -66,31 +65,25 @@ public final class LocalCall implements Call, Engine.Resource {
         if (localStream != null) for (Track t : localStream.getAudioTracks()) log.note("Using audio device", t.label());
         else log.note("No local media", "data channels only");
         // By default no STUN/TURN: host candidates are enough on one machine.
-        RTCConfiguration config = EngineConfig.of(options.ice());
         log.note("RTCPeerConnection configuration", options.ice().describe());
-        pc1 = new Peer("pc1", log, config, options.timeout());
-        log.note("Created local peer connection object pc1");
-        Peer second;
+        // Through the relay, each peer reaches its STUN/TURN servers through its own NAT: its own URLs.
+        relay = options.network() == null ? null : Relay.start(options.network());
+        if (relay != null) log.note("Call goes through the kit's relay", options.network().toString());
+        Peer first = null, second;
         try {
-            second = new Peer("pc2", log, config, options.timeout());
+            first = new Peer("pc1", log, EngineConfig.of(RelayRouting.routeServers(relay, options.ice(), Way.PC1_TO_PC2, log)),
+                    options.timeout());
+            log.note("Created local peer connection object pc1");
+            second = new Peer("pc2", log, EngineConfig.of(RelayRouting.routeServers(relay, options.ice(), Way.PC2_TO_PC1, log)),
+                    options.timeout());
         } catch (RuntimeException e) {
-            pc1.close();
+            if (first != null) first.close();
+            if (relay != null) relay.close();
             throw e;
         }
+        pc1 = first;
         pc2 = second;
         log.note("Created remote peer connection object pc2");
-        if (options.network() != null) {
-            try {
-                relay = Relay.start(options.network());
-            } catch (RuntimeException e) {
-                pc1.close();
-                pc2.close();
-                throw e;
-            }
-            log.note("Call goes through the kit's relay", options.network().toString());
-        } else {
-            relay = null;
-        }
         remoteVideo = new VideoView("remoteVideo", "pc2", log);
 
         // The article's onIceCandidate(pc, event): each candidate goes to the other peer.
