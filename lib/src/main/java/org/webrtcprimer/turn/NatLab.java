@@ -71,11 +71,11 @@ public final class NatLab implements AutoCloseable, Renderable {
 
     /**
      * An audio+video call through the relay with pc1 behind {@code a} and pc2 behind {@code b},
-     * with the lab's coturn (UDP) as ICE server when it runs, connected. Hang it up yourself.
+     * with the lab's coturn as STUN server and as TURN server (UDP) when it runs, connected. Hang it up yourself.
      */
     public LocalCall call(MediaStream localStream, NatKind a, NatKind b) {
         CallOptions o = CallOptions.defaults().network(Network.perfect()).timeout(Duration.ofSeconds(15));
-        if (turn != null) o = o.iceServers(turn.iceServer("udp"));
+        if (turn != null) o = o.iceServers(turn.stun(), turn.iceServer("udp"));
         LocalCall c = LocalCall.create(localStream, o);
         c.relay().gate(Way.PC1_TO_PC2, NatGate.of(a));
         c.relay().gate(Way.PC2_TO_PC1, NatGate.of(b));
@@ -203,6 +203,33 @@ public final class NatLab implements AutoCloseable, Renderable {
         } finally {
             c.hangup();
         }
+    }
+
+    /**
+     * The TURN exchange of a relay-only data-channel call with pc1 behind {@code a} and pc2 behind
+     * {@code b}, read from the relay's capture (each peer's TURN traffic over UDP leaves through its
+     * NAT): Allocate, 401, Allocate with credentials, CreatePermission, ChannelBind, ChannelData, as
+     * {@link org.webrtcprimer.wire.TurnExchange}; the install note without coturn.
+     */
+    public Renderable exchange(NatKind a, NatKind b) {
+        if (turn == null) return missing();
+        org.webrtcprimer.wire.Capture capture = org.webrtcprimer.wire.Capture.create();
+        LocalCall c = LocalCall.withoutMedia(CallOptions.defaults().network(Network.perfect().withSink(capture))
+                .iceServers(turn.iceServer("udp")).relayOnly().timeout(Duration.ofSeconds(10)));
+        try {
+            NatGate.behind(c, a, b);
+            var channel = c.pc1().createDataChannel("turn");
+            c.negotiate();
+            c.awaitConnected();
+            channel.awaitOpen();
+            for (int i = 0; i < 3; i++) channel.send("hello " + i);
+            Thread.sleep(300);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            c.hangup();
+        }
+        return capture.trace().turn();
     }
 
     // ---- the matrix, the cost ----

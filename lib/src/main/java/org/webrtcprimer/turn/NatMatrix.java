@@ -98,7 +98,7 @@ public final class NatMatrix implements Renderable {
                 .map(r -> r.pc1() + " ↔ " + r.pc2() + (relayed(r) ? " (via relay)" : r.connected() ? " (NOT via relay)" : " (failed)")).toList();
         return ok + " of " + runs.size() + " pairs connected with TURN; " + relayed + " went through a relay candidate (amber)"
                 + (needed.isEmpty() ? "" : ", among them the pairs that cannot connect directly: " + String.join(", ", needed))
-                + ". Where a direct pair works the engine keeps it: host and prflx candidates outrank relay ones (RFC 8445 §5.1.2.2).";
+                + ". Where a direct pair works the engine keeps it: host, prflx and srflx candidates all outrank relay ones (RFC 8445 §5.1.2.2).";
     }
 
     @Override
