@@ -53,7 +53,7 @@ public final class TurnCost implements Renderable {
         setups.add(() -> LocalCall.withoutMedia(CallOptions.defaults()));
         names.add(NATS);
         setups.add(() -> {
-            LocalCall c = LocalCall.withoutMedia(CallOptions.defaults().network(Network.perfect()));
+            LocalCall c = LocalCall.withoutMedia(CallOptions.defaults().withNetwork(Network.perfect()));
             c.relay().gate(Way.PC1_TO_PC2, NatGate.of(NatKind.PORT_RESTRICTED));
             c.relay().gate(Way.PC2_TO_PC1, NatGate.of(NatKind.PORT_RESTRICTED));
             return c;
@@ -61,7 +61,7 @@ public final class TurnCost implements Renderable {
         if (turn != null) {
             for (String t : List.of("udp", "tcp", "tls")) {
                 names.add(turn(t));
-                setups.add(() -> LocalCall.withoutMedia(CallOptions.defaults().iceServers(turn.iceServer(t)).relayOnly()));
+                setups.add(() -> LocalCall.withoutMedia(CallOptions.defaults().withIceServers(turn.iceServer(t)).withRelayOnly()));
             }
         }
         List<List<Double>> connect = new ArrayList<>(), rtt = new ArrayList<>();
