@@ -1,7 +1,7 @@
 package org.webrtcprimer.net;
 
 import org.webrtcprimer.events.KitClock;
-import org.webrtcprimer.notebook.Renderable;
+import org.webrtcprimer.notebook.TableView;
 import org.webrtcprimer.notebook.Table;
 
 import java.io.IOException;
@@ -55,7 +55,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Released by {@link #close()} in a fixed order: receiving stops, held packets are discarded,
  * the sending thread ends, then every socket is closed.
  */
-public final class Relay implements AutoCloseable, Renderable {
+public final class Relay implements AutoCloseable, TableView {
 
     /** Most faces one relay opens (each peer has a few host addresses; the rest is a guard). */
     public static final int MAX_FACES = 64;
@@ -791,16 +791,6 @@ public final class Relay implements AutoCloseable, Renderable {
                     String.format("%.1f", seen == 0 ? 0.0 : 100.0 * dropped(w) / seen));
         }
         return t.note("Every packet between pc1 and pc2 passed through the relay's " + allFaces.size() + " sockets on 127.0.0.1.");
-    }
-
-    @Override
-    public String toHtml() {
-        return table().toHtml();
-    }
-
-    @Override
-    public String toText() {
-        return table().toText();
     }
 
     @Override

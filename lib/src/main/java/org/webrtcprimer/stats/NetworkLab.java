@@ -23,7 +23,7 @@ import org.webrtcprimer.net.Fate;
 import org.webrtcprimer.net.QueueSample;
 import org.webrtcprimer.net.Relay;
 import org.webrtcprimer.net.Way;
-import org.webrtcprimer.notebook.Renderable;
+import org.webrtcprimer.notebook.TableView;
 import org.webrtcprimer.notebook.Style;
 import org.webrtcprimer.notebook.Table;
 
@@ -49,7 +49,7 @@ import java.util.function.Function;
  * lab.roundTrip()
  * }</pre>
  */
-public final class NetworkLab implements Renderable, AutoCloseable {
+public final class NetworkLab implements TableView, AutoCloseable {
 
     /** How often both peers' stats are read. */
     public static final Duration INTERVAL = Duration.ofMillis(500);
@@ -515,7 +515,7 @@ public final class NetworkLab implements Renderable, AutoCloseable {
 
     /** What {@link #channelsUnderLoss} measured. */
     public record ChannelRace(double lossPct, int sent, long reliableArrived, double reliableMillis, long unreliableArrived,
-                              double relayDroppedPct) implements Renderable {
+                              double relayDroppedPct) implements TableView {
         public Table table() {
             return Table.of("channel", "sent", "arrived", "arrived %").title(String.format("Data channels through %.0f %% loss each way", lossPct))
                     .alignRight("sent", "arrived", "arrived %")
@@ -525,26 +525,6 @@ public final class NetworkLab implements Renderable, AutoCloseable {
                             + "sent the lost chunks again (RFC 9260 §6.3). The unreliable one delivered %d: a lost message is gone.",
                             relayDroppedPct, reliableArrived, sent, reliableMillis, unreliableArrived));
         }
-
-        @Override
-        public String toHtml() {
-            return table().toHtml();
-        }
-
-        @Override
-        public String toText() {
-            return table().toText();
-        }
-    }
-
-    @Override
-    public String toHtml() {
-        return table().toHtml();
-    }
-
-    @Override
-    public String toText() {
-        return table().toText();
     }
 
     @Override

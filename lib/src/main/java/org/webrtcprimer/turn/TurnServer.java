@@ -1,7 +1,7 @@
 package org.webrtcprimer.turn;
 
 import org.webrtcprimer.call.IceServer;
-import org.webrtcprimer.notebook.Renderable;
+import org.webrtcprimer.notebook.TableView;
 import org.webrtcprimer.notebook.Table;
 
 import java.io.BufferedReader;
@@ -53,7 +53,7 @@ import java.util.stream.Stream;
  * itself kills it if the JVM dies without running hooks ({@code setpriv --pdeathsig KILL}), so no
  * {@code turnserver} outlives its kernel.
  */
-public final class TurnServer implements AutoCloseable, Renderable {
+public final class TurnServer implements AutoCloseable, TableView {
 
     /** How long coturn may take to answer its first STUN request after it was started. */
     static final Duration START_TIMEOUT = Duration.ofSeconds(10);
@@ -485,16 +485,6 @@ public final class TurnServer implements AutoCloseable, Renderable {
                 (System.nanoTime() - startedNanos) / 1e9) : ", stopped") + (parentDeathSignal ? "; dies with this kernel" : ""));
         t.row("log", logLinesSeen + " lines — turn.log()");
         return t.note("Every ICE server URL: " + String.join("  ", config.transports().stream().map(this::url).toList()));
-    }
-
-    @Override
-    public String toHtml() {
-        return table().toHtml();
-    }
-
-    @Override
-    public String toText() {
-        return table().toText();
     }
 
     @Override
