@@ -232,9 +232,14 @@ public final class Dissection implements Renderable {
 
     static void warningsHtml(StringBuilder b, List<SdpWarning> warnings) {
         if (warnings.isEmpty()) return;
-        b.append("<div class=\"primer-warnings\"><b>").append(warnings.size()).append(" warning").append(warnings.size() == 1 ? "" : "s")
-                .append(" · 警告</b><ul>");
-        for (SdpWarning w : warnings) b.append("<li>").append(Html.esc(w.toString())).append("</li>");
+        int errors = 0;
+        for (SdpWarning w : warnings) if (w.error()) errors++;
+        int plain = warnings.size() - errors;
+        b.append("<div class=\"primer-warnings\"><b>");
+        if (errors > 0) b.append(errors).append(" error").append(errors == 1 ? "" : "s").append(" · 错误").append(plain > 0 ? ", " : "");
+        if (plain > 0) b.append(plain).append(" warning").append(plain == 1 ? "" : "s").append(" · 警告");
+        b.append("</b><ul>");
+        for (SdpWarning w : warnings) b.append("<li>").append(w.error() ? "<b>error</b> " : "").append(Html.esc(w.toString())).append("</li>");
         b.append("</ul></div>");
     }
 
@@ -294,7 +299,7 @@ public final class Dissection implements Renderable {
     public String toText() {
         StringBuilder b = new StringBuilder(rows.size() * 300);
         b.append(summary()).append('\n');
-        for (SdpWarning w : sdp.warnings()) b.append("warning: ").append(w).append('\n');
+        for (SdpWarning w : sdp.warnings()) b.append(w.severity()).append(": ").append(w).append('\n');
         int media = Integer.MIN_VALUE;
         for (Row r : rows) {
             if (r.media() != media) {

@@ -125,7 +125,7 @@ public record MediaSection(int index, int line, String type, int port, Integer p
     }
 
     public List<Attributes.Rtpmap> rtpmaps() {
-        return typed("rtpmap", Attributes.Rtpmap::parse);
+        return typed("rtpmap", Attributes.Rtpmap::read);
     }
 
     public List<Attributes.Fmtp> fmtps() {

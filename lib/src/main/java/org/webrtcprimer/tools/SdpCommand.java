@@ -46,7 +46,8 @@ public final class SdpCommand {
               --html    the dissection as an HTML page
               --strict  the first problem is an error (default: lenient, problems are warnings)
               --bench   time parsing the files (min/median/p90 over rounds; no output per file)
-            exit code: 0 clean, 1 warnings, 2 errors""";
+            exit code: 0 clean, 1 warnings (quirks an engine accepts), 2 errors (not SDP, unreadable,
+            a problem an engine cannot get past, or any problem with --strict)""";
 
     /** Entry point registered in {@code Main}. */
     public static int run(String[] args) {
@@ -115,11 +116,7 @@ public final class SdpCommand {
                 code = 2;
                 continue;
             }
-            for (SdpWarning w : sdp.warnings()) {
-                err.println(name + ":" + (w.line() > 0 ? w.line() + ":" : "") + " warning: " + w.message()
-                        + (w.text() == null ? "" : ": '" + w.text() + "'"));
-            }
-            if (!sdp.warnings().isEmpty()) code = Math.max(code, 1);
+            code = Math.max(code, report(name, sdp.warnings(), true, err));
             switch (format) {
                 case "json" -> {
                     JsonObject o = SdpJson.toTree(sdp);
@@ -162,8 +159,7 @@ public final class SdpCommand {
                 err.println(name + ": error: " + describe(e));
                 return 2;
             }
-            for (SdpWarning w : s[i].warnings()) err.println(name + ":" + (w.line() > 0 ? w.line() + ":" : "") + " warning: " + w.message());
-            if (!s[i].warnings().isEmpty()) code = 1;
+            code = Math.max(code, report(name, s[i].warnings(), false, err));
         }
         SdpDiff d = Sdp.diff(s[0], s[1], Path.of(files.get(0)).getFileName().toString(), Path.of(files.get(1)).getFileName().toString());
         if (format.equals("html")) {
@@ -207,6 +203,20 @@ public final class SdpCommand {
             out.printf("  %-6s %8.1f µs per pass  %7.1f MB/s  %10.0f lines/s%n", q[0], t / 1000.0, bytes / (t / 1e9) / 1e6, lines / (t / 1e9));
         }
         return 0;
+    }
+
+    /**
+     * Prints a lenient parse's problems as {@code file:line: error: …} or {@code file:line: warning: …};
+     * returns the exit code they make: 2 with an error (an engine cannot use the description), 1 with warnings only.
+     */
+    private static int report(String name, List<SdpWarning> problems, boolean withText, PrintStream err) {
+        int code = 0;
+        for (SdpWarning w : problems) {
+            err.println(name + ":" + (w.line() > 0 ? w.line() + ":" : "") + " " + w.severity() + ": " + w.message()
+                    + (!withText || w.text() == null ? "" : ": '" + w.text() + "'"));
+            code = Math.max(code, w.error() ? 2 : 1);
+        }
+        return code;
     }
 
     private static String describe(Exception e) {
