@@ -33,8 +33,11 @@ import java.util.List;
 public final class SdpCommand {
     private SdpCommand() {}
 
-    /** Largest input read, so that a wrong file (a video, a disk image) fails fast. */
-    static final long MAX_BYTES = 64L * 1024 * 1024;
+    /**
+     * Largest input read: what a dissection explains ({@link org.webrtcprimer.sdp.Dissection#MAX_CHARACTERS});
+     * a larger file is refused before it is read.
+     */
+    static final long MAX_BYTES = org.webrtcprimer.sdp.Dissection.MAX_CHARACTERS;
 
     public static final String USAGE = """
             usage: java -jar webrtc-primer.jar sdp [--text|--json|--html] [--strict] FILE...
@@ -46,6 +49,7 @@ public final class SdpCommand {
               --html    the dissection as an HTML page
               --strict  the first problem is an error (default: lenient, problems are warnings)
               --bench   time parsing the files (min/median/p90 over rounds; no output per file)
+              --cost    what dissecting the worst 1 MiB inputs costs: time and peak memory (no FILE)
             exit code: 0 clean, 1 warnings (quirks an engine accepts), 2 errors (not SDP, unreadable,
             a problem an engine cannot get past, or any problem with --strict)""";
 
@@ -69,6 +73,9 @@ public final class SdpCommand {
                 case "--lenient" -> mode = ParseMode.LENIENT;
                 case "--diff" -> diff = true;
                 case "--bench" -> format = "bench";
+                case "--cost" -> {
+                    return SdpCostBenchmark.run(out, err);
+                }
                 case "-h", "--help" -> {
                     out.println(USAGE);
                     return 0;
@@ -228,7 +235,7 @@ public final class SdpCommand {
     private static byte[] readFile(Path p) throws IOException {
         if (Files.isDirectory(p)) throw new IOException("is a directory");
         long size = Files.size(p);
-        if (size > MAX_BYTES) throw new IOException("file is " + size + " bytes; an SDP is a few kilobytes (limit " + MAX_BYTES + ")");
+        if (size > MAX_BYTES) throw new IOException(String.format(java.util.Locale.ROOT, "file is %,d bytes; an SDP is a few kilobytes and this command reads at most %,d (1 MiB)", size, MAX_BYTES));
         try (InputStream in = Files.newInputStream(p)) {
             return readAll(in);
         }
@@ -241,7 +248,7 @@ public final class SdpCommand {
         int n;
         while ((n = in.read(buf)) > 0) {
             total += n;
-            if (total > MAX_BYTES) throw new IOException("input exceeds " + MAX_BYTES + " bytes; an SDP is a few kilobytes");
+            if (total > MAX_BYTES) throw new IOException(String.format(java.util.Locale.ROOT, "input exceeds %,d bytes (1 MiB), the most this command reads; an SDP is a few kilobytes", MAX_BYTES));
             b.write(buf, 0, n);
         }
         return b.toByteArray();
