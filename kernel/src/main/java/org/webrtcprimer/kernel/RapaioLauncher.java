@@ -83,6 +83,9 @@ public final class RapaioLauncher {
             System.err.println("connection file '" + connectionFile + "' is not a file");
             System.exit(2);
         }
+        long mainEntered = System.currentTimeMillis();
+        CellProfile profile = CellProfile.fromEnvironment(); // ./primer profile: where the start's and each cell's time goes
+        CellProfile.StartSampler startSampler = profile == null ? null : profile.sampleStart(Thread.currentThread());
         quietLogging();
 
         RapaioKernel kernel = MainApp.kernel; // built by MainApp's initialiser, as under MainApp.main
@@ -93,6 +96,10 @@ public final class RapaioLauncher {
         channels.connect(kernel); // binds; installs the same handlers again
         reviveLoopsThatLostTheStartRace(channels);
         takeOverInterrupts(channels, kernel);
+        if (profile != null) {
+            profile.install(channels, kernel);
+            profile.started(mainEntered, startSampler);
+        }
         try {
             channels.joinUntilClose();
         } finally {

@@ -50,12 +50,40 @@ import java.util.stream.Stream;
  *   <li>data channel throughput pc1 → pc2 (64 KB messages), MB/s;</li>
  *   <li>the network lab: a relayed call beside a direct one, the relay's cost per packet, data
  *       channel throughput through it, and its accuracy ({@code net-bench});</li>
- *   <li>with Chromium: the {@code bench-remote} setups (Chromium pc1/pc2, Chromium → Java through signaling);</li>
+ *   <li>with Chromium: the {@code bench-remote} setups (Chromium pc1/pc2, Chromium → Java through signaling), and
+ *       Chromium's own pc1 → pc2 data channel throughput, measured as the kit's row is, beside it;</li>
  *   <li>with a checkout and Jupyter: kernel start, and every notebook executed in the kernel, each and all together.</li>
  * </ul>
  */
 public final class PerformanceReport {
     private PerformanceReport() {}
+
+    /**
+     * NAT and TURN rows ({@code turn-bench}'s configurations, a few calls each): setup time and the
+     * selected pair's RTT, direct, through each NAT kind, and relay-only through the kit's coturn over
+     * UDP, TCP and TLS, interleaved in one run.
+     */
+    static void turn(List<Row> rows, int calls) {
+        if (!org.webrtcprimer.turn.Coturn.installed()) {
+            rows.add(Row.missing("NAT/TURN", "setup and RTT through NATs and TURN", org.webrtcprimer.turn.Coturn.missingNote()));
+            return;
+        }
+        say("NAT and TURN: " + calls + " data-channel calls per configuration, direct, behind each NAT kind, TURN udp/tcp/tls");
+        try (var server = org.webrtcprimer.turn.TurnServer.start(org.webrtcprimer.turn.TurnConfig.defaults().verbose(false))) {
+            List<TurnBenchmark.Row> measured = TurnBenchmark.measure(server, calls);
+            for (TurnBenchmark.Row r : measured) {
+                String note = r.path() + (r.failed() > 0 ? "; " + r.failed() + " did not connect" : "");
+                rows.add(new Row("NAT/TURN", r.config() + ": offer → both connected",
+                        r.connectMs() == null ? Summary.of() : r.connectMs(), "ms", note));
+            }
+            for (TurnBenchmark.Row r : measured) {
+                rows.add(new Row("NAT/TURN", r.config() + ": selected pair RTT",
+                        r.rttMs() == null ? Summary.of() : r.rttMs(), "ms", "currentRoundTripTime, 1 ms steps"));
+            }
+        } catch (RuntimeException e) {
+            rows.add(Row.missing("NAT/TURN", "setup and RTT through NATs and TURN", "failed: " + e.getMessage()));
+        }
+    }
 
     /** One row: a benchmark's figures. Lower is better except where the unit says "/s". */
     public record Row(String group, String name, Summary figures, String unit, String note) {
@@ -75,7 +103,7 @@ public final class PerformanceReport {
               --jupyter-data DIR  where the kit's kernel is installed (./primer report installs one in a temporary folder)
               --notebook-rounds N times each notebook is executed (default 1)
               --kernel-starts N   kernel starts to time (default 5)
-              --skip LIST         comma-separated: calls, sdp, data, remote, net, kernel, notebooks""";
+              --skip LIST         comma-separated: calls, sdp, data, remote, net, turn, kernel, notebooks""";
 
     public static int run(String[] args) {
         int calls = 20, notebookRounds = 1, kernelStarts = 5;
@@ -110,6 +138,7 @@ public final class PerformanceReport {
         }
         List<Row> rows = new ArrayList<>();
         long t0 = System.nanoTime();
+        String loadAtStart = loadAverage();
         MediaStream stream = MediaDevices.getUserMedia(Constraints.audioVideo().synthetic());
         try {
             if (!skip.contains("calls")) calls(rows, stream, calls);
@@ -122,6 +151,7 @@ public final class PerformanceReport {
                     rows.add(Row.of(f.group(), f.name(), f.values(), f.unit(), f.note()));
                 }
             }
+            if (!skip.contains("turn")) turn(rows, Math.max(3, Math.min(5, calls / 2)));
         } catch (RuntimeException e) {
             System.err.println("report: a benchmark failed: " + e.getMessage());
         } finally {
@@ -132,6 +162,7 @@ public final class PerformanceReport {
         if (!skip.contains("notebooks")) notebooks(rows, root, jupyterData, notebookRounds);
         System.out.println();
         System.out.println(table(rows));
+        System.out.printf("%nLoad average (1 / 5 / 15 min) at the start %s, at the end %s; each step's is printed above.", loadAtStart, loadAverage());
         System.out.printf("%nAll of it took %.0f s. Timings depend on the machine and on what else runs on it: compare rows "
                 + "of one run, not runs of different days.%n", (System.nanoTime() - t0) / 1e9);
         return 0;
@@ -251,7 +282,7 @@ public final class PerformanceReport {
                 }
                 rates.add(DATA_PER_ROUND / ((System.nanoTime() - t) / 1e9) / 1e6);
             }
-            rows.add(Row.of("data channel", "pc1 → pc2 throughput, reliable, ordered", rates, "MB/s", "64 KB messages, loopback"));
+            rows.add(Row.of("data channel", "the kit: pc1 → pc2 throughput, reliable, ordered", rates, "MB/s", "64 KB messages, loopback, ≤ 1 MB buffered"));
         } catch (Exception e) {
             rows.add(Row.missing("data channel", "pc1 → pc2 throughput", "failed: " + e.getMessage()));
         } finally {
@@ -299,9 +330,26 @@ public final class PerformanceReport {
             RemoteBenchmark.Result toJava = RemoteBenchmark.chromiumToJava(browser, server, stream, 2, calls);
             rows.add(new Row("remote", "Chromium → Java via signaling: connected", toJava.connected(), "ms", "two processes"));
             rows.add(new Row("remote", "Chromium → Java via signaling: first frame", toJava.firstFrame(), "ms", "Java's video at the page"));
+            say("data channel in Chromium: " + DATA_ROUNDS + " rounds of " + DATA_PER_ROUND / (1024 * 1024) + " MB pc1 → pc2 in 64 KB messages, one page");
+            Row chromium;
+            try {
+                chromium = Row.of("data channel", "Chromium pc1 → pc2 throughput, reliable, ordered",
+                        RemoteBenchmark.chromiumDataChannel(browser, server, DATA_ROUNDS, DATA_MESSAGE, DATA_PER_ROUND), "MB/s",
+                        "64 KB messages, one page, ≤ 1 MB buffered");
+            } catch (RuntimeException e) {
+                chromium = Row.missing("data channel", "Chromium pc1 → pc2 throughput", "failed: " + e.getMessage());
+            }
+            besideGroup(rows, chromium);
         } catch (RuntimeException e) {
             rows.add(Row.missing("remote", "Chromium setups (bench-remote)", "failed: " + e.getMessage()));
         }
+    }
+
+    /** Adds a row right after the last row of its group (the kit's own row beside the browser's), or at the end. */
+    static void besideGroup(List<Row> rows, Row row) {
+        int at = rows.size();
+        for (int i = 0; i < rows.size(); i++) if (rows.get(i).group().equals(row.group())) at = i + 1;
+        rows.add(at, row);
     }
 
     static final String KERNEL_START_PY = """
@@ -410,8 +458,18 @@ public final class PerformanceReport {
     // ---------------------------------------------------------------- plumbing
 
     private static void say(String s) {
-        System.out.println("[report] " + s);
+        System.out.println("[report] " + s + " (load average " + loadAverage() + ")");
         System.out.flush();
+    }
+
+    /** The machine's load average (1 / 5 / 15 min) from /proc/loadavg, or "unknown". */
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " / " + f[1] + " / " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     record Result(int code, String out) {}

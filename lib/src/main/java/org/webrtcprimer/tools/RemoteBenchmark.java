@@ -45,12 +45,70 @@ public final class RemoteBenchmark {
         return new Result("Chromium pc1 → pc2, one page", Summary.of(connected), Summary.of(frame));
     }
 
+    /**
+     * Chromium's pc1 → pc2 data channel in one page, as the report's own row for the kit measures it:
+     * one reliable ordered channel, {@code rounds} rounds of {@code perRound} bytes in {@code message}-byte
+     * messages, the sender keeping at most 1 MB buffered (it waits for {@code bufferedamountlow} at that
+     * threshold). A round ends when pc2 has received all of it; returns MB/s per round.
+     */
+    public static List<Double> chromiumDataChannel(Chromium browser, SignalingServer server, int rounds, int message, int perRound) {
+        browser.open(server.localPageUrl());
+        String script = DATA_CHANNEL_JS.replace("$ROUNDS", "" + rounds).replace("$MESSAGE", "" + message).replace("$PER_ROUND", "" + perRound);
+        String json = browser.evaluate(script, Duration.ofSeconds(30L + 30L * rounds));
+        List<Double> rates = new ArrayList<>();
+        for (var e : JsonParser.parseString(JsonParser.parseString(json).getAsString()).getAsJsonArray()) rates.add(e.getAsDouble());
+        return rates;
+    }
+
+    static final String DATA_CHANNEL_JS = """
+            (async () => {
+              const ROUNDS = $ROUNDS, MESSAGE = $MESSAGE, PER_ROUND = $PER_ROUND, HIGH = 1024 * 1024;
+              const pc1 = new RTCPeerConnection(), pc2 = new RTCPeerConnection();
+              try {
+                pc1.onicecandidate = e => { if (e.candidate) pc2.addIceCandidate(e.candidate); };
+                pc2.onicecandidate = e => { if (e.candidate) pc1.addIceCandidate(e.candidate); };
+                const ch = pc1.createDataChannel('throughput');
+                ch.bufferedAmountLowThreshold = HIGH;
+                let received = 0, wanted = 0, arrived = null;
+                const remoteOpen = new Promise(ok => pc2.ondatachannel = e => {
+                  e.channel.binaryType = 'arraybuffer';
+                  e.channel.onmessage = m => { received += m.data.byteLength; if (arrived && received >= wanted) arrived(); };
+                  ok();
+                });
+                const open = new Promise(ok => ch.onopen = ok);
+                await pc1.setLocalDescription(await pc1.createOffer());
+                await pc2.setRemoteDescription(pc1.localDescription);
+                await pc2.setLocalDescription(await pc2.createAnswer());
+                await pc1.setRemoteDescription(pc2.localDescription);
+                const timeout = (what, ms) => new Promise((_, no) => setTimeout(() => no(new Error(what)), ms));
+                await Promise.race([Promise.all([open, remoteOpen]), timeout('the data channel did not open within 10 s', 10000)]);
+                const payload = new Uint8Array(MESSAGE);
+                const rates = [];
+                for (let r = 0; r < ROUNDS; r++) {
+                  const t = performance.now();
+                  wanted = received + PER_ROUND;
+                  const done = new Promise(ok => arrived = ok);
+                  for (let sent = 0; sent < PER_ROUND; sent += MESSAGE) {
+                    if (ch.bufferedAmount > HIGH) await new Promise(ok => ch.onbufferedamountlow = ok);
+                    ch.send(payload);
+                  }
+                  if (received < wanted) await Promise.race([done, timeout('pc2 received only ' + (received - wanted + PER_ROUND) + ' bytes in 30 s', 30000)]);
+                  rates.push(PER_ROUND / ((performance.now() - t) / 1000) / 1e6);
+                }
+                return JSON.stringify(rates);
+              } finally {
+                pc1.close();
+                pc2.close();
+              }
+            })()
+            """;
+
     /** The kit's page in Chromium calls a Java callee in this process, through the server. */
     public static Result chromiumToJava(Chromium browser, SignalingServer server, MediaStream stream, int warmup, int calls) {
         String room = "bench-" + ProcessHandle.current().pid();
         List<Double> connected = new ArrayList<>(), frame = new ArrayList<>();
-        try (Callee callee = Callee.start(server.url(), stream, Callee.Options.in(room).idleTimeout(Duration.ofSeconds(30))
-                .callOptions(CallOptions.articleDefaults()))) {
+        try (Callee callee = Callee.start(server.url(), stream, Callee.Options.in(room).withIdleTimeout(Duration.ofSeconds(30))
+                .withCallOptions(CallOptions.articleDefaults()))) {
             browser.open(server.pageUrl(room));
             browser.evaluate("primer.start()");
             for (int i = 0; i < warmup + calls; i++) {

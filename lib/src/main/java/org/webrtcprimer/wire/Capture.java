@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  *
  * <pre>{@code
  * var capture = Capture.create();
- * var call = LocalCall.call(localStream, CallOptions.defaults().network(Network.perfect().withSink(capture)));
+ * var call = LocalCall.call(localStream, CallOptions.defaults().withNetwork(Network.perfect().withSink(capture)));
  * }</pre>
  *
  * <p>{@link #packet} runs on the relay's thread: it stores a reference in a slot and returns —
@@ -68,7 +68,7 @@ public final class Capture implements PacketSink {
         RelayedPacket kept = p;
         if (p.data().length > SNAP_LENGTH) {
             kept = new RelayedPacket(p.index(), p.nanos(), p.way(), p.from(), p.to(), Arrays.copyOf(p.data(), SNAP_LENGTH),
-                    p.fate(), p.delayNanos());
+                    p.fate(), p.delayNanos(), p.server());
         }
         long seq = count.getAndIncrement();
         ring.set((int) (seq % capacity), new Slot(seq, kept, p.data().length));

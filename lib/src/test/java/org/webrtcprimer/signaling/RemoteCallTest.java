@@ -1,16 +1,15 @@
 package org.webrtcprimer.signaling;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.webrtcprimer.call.Call;
+import org.webrtcprimer.call.TextChannel;
+import org.webrtcprimer.stats.StatsRecording;
+import org.webrtcprimer.stats.StatsSampler;
 import org.webrtcprimer.call.CallException;
 import org.webrtcprimer.events.KitClock;
 import org.webrtcprimer.events.Event;
 import org.webrtcprimer.events.EventLog;
-import org.webrtcprimer.media.Constraints;
-import org.webrtcprimer.media.MediaDevices;
-import org.webrtcprimer.media.MediaStream;
 import org.webrtcprimer.call.SetupTime;
 
 import java.time.Duration;
@@ -21,26 +20,11 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /** Calls through the signaling server against the real engine: in one JVM, and between two JVMs. */
 @Timeout(180)
-class RemoteCallTest {
-
-    static MediaStream localStream;
-    static SignalingServer server;
-
-    @BeforeAll
-    static void start() {
-        localStream = MediaDevices.getUserMedia(Constraints.audioVideo().synthetic());
-        server = SignalingServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        localStream.stop();
-    }
+class RemoteCallTest extends SignalingFixture {
 
     @Test
     void aCallThroughTheServerCarriesVideoBothWaysAndDataBothWays() {
-        try (Callee callee = Callee.start(server.url(), localStream, Callee.Options.in("both-ways").maxCalls(1));
+        try (Callee callee = Callee.start(server.url(), localStream, Callee.Options.in("both-ways").withMaxCalls(1));
              SignalingClient signaling = SignalingClient.connect(server.url(), "both-ways", "pc1")) {
             assertEquals("pc2", signaling.awaitPeer(Duration.ofSeconds(5)));
             RemoteCall call = RemoteCall.create(signaling, localStream);
@@ -82,7 +66,20 @@ class RemoteCallTest {
             assertTrue(call.log().text().contains("pc1 sent offer"), "signaling steps are in the caller's log");
             assertTrue(call.log().text().contains("pc1 received answer"), call.log().text());
 
+            // The shared Call type: one side's peer, its states and stats, and the views that take a Call.
+            Call asCall = call;
+            assertEquals(List.of(call.peer()), asCall.peers());
+            assertEquals("connected", asCall.states().get(0).connectionState());
+            assertFalse(asCall.stats().get(0).ofType("candidate-pair").isEmpty(), "getStats through the Call");
+            StatsRecording rec = StatsSampler.record(asCall, Duration.ofMillis(100), Duration.ofMillis(450));
+            assertTrue(rec.size("pc1") >= 2, "the sampler samples a remote call's one peer: " + rec.size("pc1"));
+            assertEquals(0, rec.size("pc2"), "the other side's peer is in another process");
+            assertTrue(asCall.log().text().contains("getStats on pc1 every 100 ms"), asCall.log().text());
+            assertTrue(org.webrtcprimer.Primer.logTable(asCall).toHtml().contains("pc1 sent offer"));
+            assertFalse(asCall.isEnded());
+
             call.hangup();
+            assertTrue(asCall.isEnded());
             call.hangup(); // harmless twice
             List<Event> remote = call.remoteLog();
             assertTrue(remote.stream().anyMatch(e -> e.source().equals("pc2") && e.isState(Event.CONNECTION, "connected")),
@@ -97,7 +94,7 @@ class RemoteCallTest {
 
     @Test
     void whenTheCalleeProcessDiesMidCallTheCallerIsTold() throws Exception {
-        try (CalleeProcess process = CalleeProcess.start(server.url(), "vanish", 1, Duration.ofMinutes(2));
+        try (CalleeProcess process = calleeProcess("vanish");
              SignalingClient signaling = SignalingClient.connect(server.url(), "vanish", "pc1")) {
             RemoteCall call = RemoteCall.call(signaling, localStream);
             ProcessHandle.of(process.pid()).orElseThrow().destroyForcibly(); // no bye, no closing handshake
@@ -131,14 +128,14 @@ class RemoteCallTest {
     void aCallWithNobodyToAnswerFailsClearly() {
         try (SignalingClient signaling = SignalingClient.connect(server.url(), "empty", "pc1", Duration.ofSeconds(5))) {
             RuntimeException e = assertThrows(RuntimeException.class,
-                    () -> RemoteCall.call(signaling, localStream, org.webrtcprimer.call.CallOptions.defaults().timeout(Duration.ofSeconds(1))));
+                    () -> RemoteCall.call(signaling, localStream, org.webrtcprimer.call.CallOptions.defaults().withTimeout(Duration.ofSeconds(1))));
             assertTrue(e.getMessage().contains("nobody else joined room empty"), e.getMessage());
         }
     }
 
     @Test
     void twoJavaProcessesCallEachOtherAndTheirClocksAreAligned() throws Exception {
-        try (CalleeProcess process = CalleeProcess.start(server.url(), "two-jvms", 1, Duration.ofMinutes(2));
+        try (CalleeProcess process = calleeProcess("two-jvms");
              SignalingClient signaling = SignalingClient.connect(server.url(), "two-jvms", "pc1")) {
             assertTrue(process.isAlive());
             assertNotEquals(ProcessHandle.current().pid(), process.pid());
@@ -197,7 +194,7 @@ class RemoteCallTest {
 
     @Test
     void theCalleeProcessEndsWithItsParentsClose() {
-        CalleeProcess process = CalleeProcess.start(server.url(), "closing", 1, Duration.ofMinutes(2));
+        CalleeProcess process = calleeProcess("closing");
         long pid = process.pid();
         process.close();
         assertFalse(process.isAlive());
