@@ -137,6 +137,8 @@ class SdpSeverityTest {
         Attributes.Extmap plain = Attributes.Extmap.parse("2 urn:ietf:params:rtp-hdrext:sdes:mid");
         assertFalse(plain.encrypted());
         assertEquals("urn:ietf:params:rtp-hdrext:sdes:mid", plain.extension());
+        Dissection.Row row = s.dissect().row(8);
+        assertTrue(row.english().contains("encrypted") && row.reference().contains("RFC 6904"), row.toString());
         SdpWarning w = only(GOOD + "a=extmap:3 urn:ietf:params:rtp-hdrext:encrypt\r\n", "RFC 6904");
         assertEquals(8, w.line());
         assertTrue(w.message().contains("not the URI of the extension it encrypts"), w.message());
