@@ -129,6 +129,9 @@ public final class Dissection implements Renderable {
     /** Rendered lines at most (text or HTML); the rest are counted. {@link #rows()} has them all. */
     static final int MAX_SHOWN_ROWS = 5_000;
 
+    /** Rendered sections at most (each has its own header and codec table); the rest are counted. */
+    static final int MAX_SHOWN_SECTIONS = 1_000;
+
     private final ParsedSdp sdp;
     private final List<Row> rows;
     private final List<CodecTable> codecTables;
@@ -313,7 +316,7 @@ public final class Dissection implements Renderable {
      * are counted in a last note — so that what is rendered is bounded whatever the input.
      */
     private void blocks(java.util.function.BiConsumer<Integer, List<Row>> section, java.util.function.Consumer<String> note) {
-        int shown = 0, i = 0, n = rows.size();
+        int shown = 0, sections = 0, i = 0, n = rows.size();
         while (i < n) {
             int media = mediaAt(i);
             int j = i;
@@ -340,12 +343,13 @@ public final class Dissection implements Renderable {
                 i = end;
                 continue;
             }
-            if (shown >= MAX_SHOWN_ROWS) {
+            if (shown >= MAX_SHOWN_ROWS || sections >= MAX_SHOWN_SECTIONS) {
                 int rest = n - i;
-                note.accept(String.format(java.util.Locale.ROOT, "… %,d more lines (from line %d) not shown: a dissection shows %,d lines;"
-                        + " rows() has them all, only(…) and filter(…) choose · 其余 %,d 行未显示", rest, lineAt(i), MAX_SHOWN_ROWS, rest));
+                note.accept(String.format(java.util.Locale.ROOT, "… %,d more lines (from line %d) not shown: a dissection shows %,d lines in %,d sections at most;"
+                        + " rows() has them all, only(…) and filter(…) choose · 其余 %,d 行未显示", rest, lineAt(i), MAX_SHOWN_ROWS, MAX_SHOWN_SECTIONS, rest));
                 return;
             }
+            sections++;
             int take = Math.min(j, i + MAX_SHOWN_ROWS - shown);
             section.accept(media, new ArrayList<>(rows.subList(i, take)));
             shown += take - i;
