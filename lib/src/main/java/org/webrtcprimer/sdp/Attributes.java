@@ -23,6 +23,10 @@ public final class Attributes {
             String[] f = fields(v, 2, "rtpmap", "<payload type> <encoding>/<clock rate>[/<channels>]");
             int pt = (int) number(f[0], 0, 127, "rtpmap payload type");
             String[] e = f[1].split("/", -1);
+            if (e.length == 1 && !e[0].isEmpty()) {
+                throw new IllegalArgumentException("rtpmap '" + f[1] + "' has no clock rate: RFC 8866 §6.6 writes <encoding name>/<clock rate>[/<channels>], e.g. '"
+                        + e[0] + "/44100'");
+            }
             if (e.length < 2 || e.length > 3 || e[0].isEmpty()) {
                 throw new IllegalArgumentException("rtpmap encoding '" + f[1] + "' must be <name>/<clock rate>[/<channels>]");
             }
@@ -30,6 +34,21 @@ public final class Attributes {
             Integer ch = e.length == 3 ? (int) number(e[2], 1, 255, "rtpmap channels") : null;
             if (f.length > 2) throw new IllegalArgumentException("rtpmap has extra text '" + f[2] + "'");
             return new Rtpmap(pt, e[0], clock, ch);
+        }
+
+        /**
+         * As {@link #parse}, but an rtpmap without a clock rate ({@code a=rtpmap:96 AppleLossless})
+         * keeps its payload type and name, with clock rate 0: the codec table still names it,
+         * while the parser reports the missing rate.
+         */
+        public static Rtpmap read(String v) {
+            try {
+                return parse(v);
+            } catch (IllegalArgumentException e) {
+                String[] f = fields(v, 2, "rtpmap", "<payload type> <encoding>/<clock rate>[/<channels>]");
+                if (f.length != 2 || f[1].indexOf('/') >= 0) throw e;
+                return new Rtpmap((int) number(f[0], 0, 127, "rtpmap payload type"), f[1], 0, null);
+            }
         }
     }
 
@@ -80,8 +99,28 @@ public final class Attributes {
         }
     }
 
-    /** {@code a=extmap:<id>[/<direction>] <uri> [<attributes>]} (RFC 8285 §8). */
+    /**
+     * {@code a=extmap:<id>[/<direction>] <uri> [<attributes>]} (RFC 8285 §8). In the encrypted
+     * form of RFC 6904 §4, {@code uri} is {@value #ENCRYPT} and {@code attributes} starts with
+     * the URI of the extension that is sent encrypted: see {@link #encrypted()} and {@link #extension()}.
+     */
     public record Extmap(int id, String direction, String uri, String attributes) {
+        /** The URI that marks an encrypted header extension (RFC 6904 §4). */
+        public static final String ENCRYPT = "urn:ietf:params:rtp-hdrext:encrypt";
+
+        /** True for RFC 6904's encrypted form: the extension's element is sent encrypted with SRTP. */
+        public boolean encrypted() {
+            return ENCRYPT.equals(uri);
+        }
+
+        /** The URI of the extension itself: the one after {@value #ENCRYPT} in the encrypted form, else {@link #uri()}. */
+        public String extension() {
+            if (!encrypted()) return uri;
+            if (attributes == null) return null;
+            String[] w = Words.split(attributes.strip());
+            return w.length == 0 || w[0].isEmpty() ? null : w[0];
+        }
+
         public static Extmap parse(String v) {
             String[] f = fields(v, 2, "extmap", "<id>[/<direction>] <URI>");
             String idPart = f[0], dir = null;
@@ -95,6 +134,10 @@ public final class Attributes {
             }
             int id = (int) number(idPart, 1, 4095, "extmap id");
             String rest = f.length > 2 ? String.join(" ", java.util.Arrays.copyOfRange(f, 2, f.length)) : null;
+            if (f[1].equals(ENCRYPT) && rest == null) {
+                throw new IllegalArgumentException("extmap " + id + " has RFC 6904's '" + ENCRYPT + "' but not the URI of the extension it encrypts "
+                        + "(RFC 6904 §4: a=extmap:<id> " + ENCRYPT + " <extension URI>)");
+            }
             return new Extmap(id, dir, f[1], rest);
         }
     }
@@ -258,6 +301,7 @@ public final class Attributes {
             String[] f = fields(v, 1, "rtcp", "<port> [<nettype> <addrtype> <address>]");
             int port = (int) number(f[0], 0, 65535, "rtcp port");
             if (f.length != 1 && f.length != 4) throw new IllegalArgumentException("rtcp needs a port, optionally followed by <nettype> <addrtype> <address>");
+            if (f.length == 4) addressType("rtcp", f[1], f[2]);
             return f.length == 4 ? new Rtcp(port, f[1], f[2], f[3]) : new Rtcp(port, null, null, null);
         }
     }
@@ -273,6 +317,13 @@ public final class Attributes {
     }
 
     // ---- helpers shared by the parser ----
+
+    /** With network type IN, RFC 8866 §5.7 has two address types: IP4 and IP6. */
+    static void addressType(String what, String netType, String addrType) {
+        if (netType.equals("IN") && !addrType.equals("IP4") && !addrType.equals("IP6")) {
+            throw new IllegalArgumentException(what + " address type '" + addrType + "' is neither IP4 nor IP6 (network type IN, RFC 8866 §5.7)");
+        }
+    }
 
     static String[] fields(String v, int min, String what, String syntax) {
         String s = v == null ? "" : v.strip();

@@ -46,7 +46,7 @@ public record Codec(int payloadType, String name, long clockRate, Integer channe
 
     /** e.g. {@code opus/48000/2}. */
     public String mime() {
-        return name + "/" + clockRate + (channels == null ? "" : "/" + channels);
+        return clockRate == 0 ? name : name + "/" + clockRate + (channels == null ? "" : "/" + channels);
     }
 
     @Override

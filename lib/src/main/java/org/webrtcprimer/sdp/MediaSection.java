@@ -125,7 +125,7 @@ public record MediaSection(int index, int line, String type, int port, Integer p
     }
 
     public List<Attributes.Rtpmap> rtpmaps() {
-        return typed("rtpmap", Attributes.Rtpmap::parse);
+        return typed("rtpmap", Attributes.Rtpmap::read);
     }
 
     public List<Attributes.Fmtp> fmtps() {
@@ -253,7 +253,9 @@ public record MediaSection(int index, int line, String type, int port, Integer p
             }
         }
         List<Codec> out = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (String pt : formats) {
+            if (!seen.add(pt)) continue; // a payload type listed twice is one codec (the parser warns)
             int n;
             try {
                 n = Integer.parseInt(pt);

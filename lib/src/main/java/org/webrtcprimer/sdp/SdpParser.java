@@ -28,7 +28,7 @@ final class SdpParser {
     /** What reading the lines found, in the order found, at most MAX_WARNINGS; keys[i] orders warnings[i] among the attributes' checks. */
     private final List<SdpWarning> warnings = new ArrayList<>();
     private int[] keys = new int[16];
-    private int emitted;
+    private int emitted, errorsEmitted;
     /** The line being read (warnings found while reading it sort with its attribute checks); -1 before, MAX_VALUE after. */
     private int currentKey = -1;
 
@@ -40,13 +40,24 @@ final class SdpParser {
         return new SdpParser(mode == ParseMode.STRICT).run(input);
     }
 
+    /** An error: the description breaks SDP's grammar or a "must" (lenient: an error-level {@link SdpWarning}). */
     private void problem(int line, String message, String text) {
+        report(line, message, text, true);
+    }
+
+    /** A quirk RFC 8866 tolerates or engines accept (lenient: a warning-level {@link SdpWarning}). */
+    private void quirk(int line, String message, String text) {
+        report(line, message, text, false);
+    }
+
+    private void report(int line, String message, String text, boolean error) {
         if (strict) throw new SdpParseException(line, message, text);
         emitted++;
+        if (error) errorsEmitted++;
         if (warnings.size() < MAX_WARNINGS) {
             if (warnings.size() == keys.length) keys = java.util.Arrays.copyOf(keys, keys.length * 2);
             keys[warnings.size()] = currentKey;
-            warnings.add(new SdpWarning(line, message, text == null ? null : SdpLine.shorten(text)));
+            warnings.add(new SdpWarning(line, message, text == null ? null : SdpLine.shorten(text), error));
         }
     }
 
@@ -63,21 +74,30 @@ final class SdpParser {
         String s = input;
         if (!s.isEmpty() && s.charAt(0) == '\uFEFF') {
             s = s.substring(1);
-            problem(1, "a UTF-8 byte order mark (BOM) precedes v=0; ignored", null);
+            quirk(1, "a UTF-8 byte order mark (BOM) precedes v=0; ignored", null);
         }
         if (s.isBlank()) throw fatal(0, "empty input: an SDP starts with 'v=0' (RFC 8866 §5.1)", null);
 
-        // Split into lines, noting which line endings are used.
+        // Split into lines, noting which line endings are used. A CR not followed by LF ends a
+        // line only in an input without any LF (old Mac text); elsewhere it is a character inside
+        // a line, and an error there.
+        boolean anyLf = s.indexOf('\n') >= 0;
         List<RawLine> raw = new ArrayList<>();
         int crlf = 0, lf = 0, cr = 0, firstCr = 0;
         int start = 0, n = s.length(), lineNo = 1;
-        int controls = 0;
-        int firstControlLine = 0;
+        int controls = 0, firstControlLine = 0;
         char firstControl = 0;
+        int nuls = 0, firstNulLine = 0, firstNulColumn = 0;
+        int bareCrs = 0, firstBareCrLine = 0, firstBareCrColumn = 0;
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
             if (c >= 0x20 && c < 0x7f) continue; // printable ASCII: nearly every character, one test
-            if (c == '\r' || c == '\n') {
+            if (c == '\r' && anyLf && (i + 1 >= n || s.charAt(i + 1) != '\n')) {
+                if (bareCrs++ == 0) {
+                    firstBareCrLine = lineNo;
+                    firstBareCrColumn = i - start + 1;
+                }
+            } else if (c == '\r' || c == '\n') {
                 raw.add(new RawLine(lineNo++, s.substring(start, i)));
                 if (c == '\r' && i + 1 < n && s.charAt(i + 1) == '\n') {
                     crlf++;
@@ -88,8 +108,12 @@ final class SdpParser {
                     lf++;
                 }
                 start = i + 1;
+            } else if (c == 0) {
+                if (nuls++ == 0) {
+                    firstNulLine = lineNo;
+                    firstNulColumn = i - start + 1;
+                }
             } else if ((c < 0x20 && c != '\t') || c == 0x7f || c == '\uFFFD') {
-                if (c == 0) throw fatal(lineNo, "contains a NUL byte: this is binary data, not SDP text", null);
                 if (controls++ == 0) {
                     firstControlLine = lineNo;
                     firstControl = c;
@@ -97,26 +121,54 @@ final class SdpParser {
             }
         }
         if (start < n) raw.add(new RawLine(lineNo, s.substring(start)));
-        if (controls > 0) {
-            if (controls > 16 && controls * 20L > n) {
-                throw fatal(firstControlLine, "is full of control characters or undecodable bytes: this looks like binary data, not SDP text", null);
-            }
-            problem(firstControlLine, (firstControl == '\uFFFD' ? "contains bytes that are not valid UTF-8" : String.format(
-                    "contains the control character U+%04X", (int) firstControl))
-                    + (controls > 1 ? " (" + controls + " such characters in the input)" : ""), null);
+        int odd = controls + nuls;
+        if (odd > 16 && odd * 20L > n) {
+            int at = controls == 0 ? firstNulLine : nuls == 0 ? firstControlLine : Math.min(firstNulLine, firstControlLine);
+            throw fatal(at,
+                    "is full of control characters, NUL bytes or undecodable bytes: this looks like binary data, not SDP text", null);
         }
         String ending = cr + lf + crlf == 0 ? "none" : (cr > 0 ? 1 : 0) + (lf > 0 ? 1 : 0) + (crlf > 0 ? 1 : 0) > 1 ? "mixed"
                 : crlf > 0 ? "CRLF" : lf > 0 ? "LF" : "CR";
-        if (ending.equals("mixed")) {
-            problem(0, "mixed line endings (" + crlf + " CRLF, " + lf + " LF, " + cr
-                    + " CR): RFC 8866 §5 ends lines with CRLF and tolerates LF", null);
-        } else if (ending.equals("CR")) {
-            problem(firstCr, "lines end with CR alone: RFC 8866 §5 ends lines with CRLF (LF alone is tolerated)", null);
-        }
 
         // The first non-empty line tells whether this is SDP at all.
         int first = 0;
         while (first < raw.size() && raw.get(first).text().isBlank()) first++;
+        startOfInput(raw, first);
+
+        // Then, in line order as far as they can be placed: what the scan found.
+        if (nuls > 0) {
+            String t = lineText(raw, firstNulLine);
+            problem(firstNulLine, "a NUL byte (U+0000) in the " + field(t) + ", at column " + firstNulColumn
+                    + (nuls > 1 ? " (" + nuls + " NUL bytes in the input)" : "") + ": SDP is text, and RFC 8866 §9's byte-string excludes NUL, CR and LF", t);
+        }
+        if (bareCrs > 0) {
+            String t = lineText(raw, firstBareCrLine);
+            problem(firstBareCrLine, "a bare CR (carriage return, U+000D, without LF) inside the " + field(t) + ", at column " + firstBareCrColumn
+                    + (bareCrs > 1 ? " (" + bareCrs + " bare CRs in the input)" : "")
+                    + ": RFC 8866 §9's byte-string excludes CR, which belongs only in the CRLF that ends a line (§5)", t);
+        }
+        if (controls > 0) {
+            quirk(firstControlLine, (firstControl == '\uFFFD' ? "contains bytes that are not valid UTF-8" : String.format(
+                    "contains the control character U+%04X", (int) firstControl))
+                    + (controls > 1 ? " (" + controls + " such characters in the input)" : ""), null);
+        }
+        if (ending.equals("mixed")) {
+            quirk(0, "mixed line endings (" + crlf + " CRLF, " + lf + " LF, " + cr
+                    + " CR): RFC 8866 §5 ends lines with CRLF and tolerates LF", null);
+        } else if (ending.equals("CR")) {
+            quirk(firstCr, "lines end with CR alone: RFC 8866 §5 ends lines with CRLF (LF alone is tolerated)", null);
+        }
+        if (first > 0) quirk(raw.get(0).number(), "empty line(s) before v=0 ignored", null);
+
+        return build(raw.subList(first, raw.size()), ending, s.indexOf('\\') >= 0);
+    }
+
+    /**
+     * Input that is not SDP at its start is an error in both modes, with one message that says
+     * why: not text at all, HTML, JSON, line breaks written out as '\r\n', indented lines,
+     * upper-case type letters, or a first line that is not v=.
+     */
+    private static void startOfInput(List<RawLine> raw, int first) {
         RawLine head = raw.get(first);
         String h = head.text().strip();
         if (h.startsWith("<")) {
@@ -126,13 +178,65 @@ final class SdpParser {
             throw fatal(head.number(), "this looks like JSON, not SDP; for an RTCSessionDescription "
                     + "{\"type\":…,\"sdp\":…} pass the text of its \"sdp\" field", head.text());
         }
+        if (isSdpLine(h) && escapedBreak(h)) {
+            throw fatal(head.number(), "the line breaks are written out as the characters '\\r\\n' (a backslash and a letter): "
+                    + "this text was copied from a JSON or JavaScript string; unescape it, or pass the \"sdp\" field of the parsed JSON", head.text());
+        }
+        if (isSdpLine(h) && h.length() != head.text().length() && Character.isWhitespace(head.text().charAt(0))) {
+            throw fatal(head.number(), "lines are indented: " + repeated(raw, first, t -> !t.isBlank() && Character.isWhitespace(t.charAt(0))
+                    && isSdpLine(t.strip()), "line", "starts", "start") + " with spaces or tabs; SDP lines begin with their type letter "
+                    + "in the first column (RFC 8866 §5): remove the indentation", head.text());
+        }
+        if (isSdpLine(h) && Character.isUpperCase(h.charAt(0))) {
+            throw fatal(head.number(), "type letters must be lower-case: " + repeated(raw, first, t -> isSdpLine(t) && Character.isUpperCase(t.charAt(0)),
+                    "line", "begins", "begin") + " with an upper-case letter ('" + h.charAt(0) + "=' here; write '"
+                    + Character.toLowerCase(h.charAt(0)) + "='), and RFC 8866 §5 defines only lower-case ones", head.text());
+        }
         if (!isSdpLine(h)) {
             throw fatal(head.number(), "not an SDP line: SDP lines look like 'x=value' and the first one is 'v=0' (RFC 8866 §5)", head.text());
         }
-        if (first > 0) problem(raw.get(0).number(), "empty line(s) before v=0 ignored", null);
-        if (h.charAt(0) != 'v') problem(head.number(), "the description does not start with 'v=0' (RFC 8866 §5.1)", head.text());
+        if (h.charAt(0) != 'v') {
+            int v = -1;
+            for (int k = first + 1; k < raw.size() && v < 0; k++) if (raw.get(k).text().startsWith("v=")) v = raw.get(k).number();
+            throw fatal(head.number(), "an SDP starts with 'v=0' (RFC 8866 §5.1), but the first line is " + h.charAt(0) + "="
+                    + (v > 0 ? "; v= is on line " + v + " and must come first" : " and there is no v= line"), head.text());
+        }
+    }
 
-        return build(raw.subList(first, raw.size()), ending);
+    /** "7 lines (1, 2, 3, …) start": how many lines match, and the first few of their numbers. */
+    private static String repeated(List<RawLine> raw, int first, java.util.function.Predicate<String> match, String noun, String verb1, String verbN) {
+        int count = 0;
+        StringBuilder numbers = new StringBuilder();
+        for (int k = first; k < raw.size(); k++) {
+            if (!match.test(raw.get(k).text())) continue;
+            if (++count <= 5) numbers.append(count == 1 ? "" : ", ").append(raw.get(k).number());
+        }
+        if (count > 5) numbers.append(", …");
+        return count == 1 ? "line " + numbers + " " + verb1 : count + " " + noun + "s (" + numbers + ") " + verbN;
+    }
+
+    /** The text {@code \r\n} or {@code \n} written out before another SDP line, as a JSON string holds it. */
+    static boolean escapedBreak(String t) {
+        for (int i = t.indexOf('\\'); i >= 0 && i + 1 < t.length(); i = t.indexOf('\\', i + 1)) {
+            char c = t.charAt(i + 1);
+            if (c == 'r' && t.startsWith("\\n", i + 2)) return true;
+            if (c == 'n' && i + 3 < t.length() && t.charAt(i + 3) == '=' && Character.isLowerCase(t.charAt(i + 2))) return true;
+        }
+        return false;
+    }
+
+    private static String lineText(List<RawLine> raw, int number) {
+        for (RawLine r : raw) if (r.number() == number) return r.text();
+        return null;
+    }
+
+    /** What a line is, for a message: "a=mid line", "m= line", or "line" for a line that is not x=value. */
+    private static String field(String t) {
+        if (t == null || !isSdpLine(t)) return "line";
+        if (t.charAt(0) != 'a') return t.substring(0, 2) + " line";
+        int end = 2;
+        while (end < t.length() && t.charAt(end) != ':' && t.charAt(end) >= 0x20) end++;
+        return t.substring(0, end) + " line";
     }
 
     private static boolean isSdpLine(String t) {
@@ -174,10 +278,10 @@ final class SdpParser {
 
     /** Where an attribute check reports: the parser itself (strict: the first problem throws), or a list. */
     private interface Problems {
-        void add(int line, String message, String text);
+        void add(int line, String message, String text, boolean error);
     }
 
-    private ParsedSdp build(List<RawLine> raw, String ending) {
+    private ParsedSdp build(List<RawLine> raw, String ending, boolean backslashes) {
         int version = -1;
         Origin origin = null;
         String sessionName = null, info = null, uri = null, zones = null, key = null;
@@ -203,15 +307,21 @@ final class SdpParser {
             int no = r.number();
             currentKey = no;
             if (t.isEmpty()) {
-                if (k <= lastNonEmpty) problem(no, "empty line ignored (an SDP has no empty lines, RFC 8866 §5)", null);
+                if (k <= lastNonEmpty) quirk(no, "empty line ignored (an SDP has no empty lines, RFC 8866 §5)", null);
                 continue;
             }
             String trimmed = t.stripTrailing();
             if (trimmed.length() != t.length()) {
-                problem(no, "trailing white space after the value", t);
+                quirk(no, "trailing white space after the value", t);
+            }
+            if (backslashes && escapedBreak(trimmed)) {
+                problem(no, "the line holds the characters '\\r\\n' or '\\n' (a backslash and a letter) where a line break belongs: "
+                        + "text copied from a JSON or JavaScript string without unescaping it", t);
             }
             if (!isSdpLine(trimmed)) {
-                problem(no, "not an SDP line ('x=value' expected); ignored", t);
+                String s = trimmed.strip();
+                problem(no, isSdpLine(s) ? "the line is indented: SDP lines begin with their type letter in the first column (RFC 8866 §5); ignored"
+                        : "not an SDP line ('x=value' expected); ignored", t);
                 lines.add(new SdpLine(no, '?', trimmed, t, m == null ? -1 : m.index));
                 continue;
             }
@@ -229,7 +339,12 @@ final class SdpParser {
             }
             lines.add(new SdpLine(no, type, v, t, m == null ? -1 : m.index));
             if ("vosiuepcbtrzkam".indexOf(type) < 0) {
-                problem(no, "unknown line type '" + type + "=': RFC 8866 §5 says a parser must ignore or reject a description "
+                if ("VOSIUEPCBTRZKAM".indexOf(type) >= 0) {
+                    problem(no, "type letters must be lower-case: '" + type + "=' is written '" + Character.toLowerCase(type)
+                            + "=' (RFC 8866 §5); kept for inspection", t);
+                    continue;
+                }
+                quirk(no, "unknown line type '" + type + "=': RFC 8866 §5 says a parser must ignore or reject a description "
                         + "with a type letter it does not know; kept for inspection", t);
                 continue;
             }
@@ -252,7 +367,7 @@ final class SdpParser {
                     continue;
                 }
                 if (idx < m.order) {
-                    problem(no, type + "= is out of order: inside an m-section RFC 8866 §5 wants m i c b k a", t);
+                    quirk(no, type + "= is out of order: inside an m-section RFC 8866 §5 wants m i c b k a", t);
                 } else {
                     m.order = idx;
                 }
@@ -266,7 +381,7 @@ final class SdpParser {
                     case 'o' -> origin = parseOrigin(v, no, t);
                     case 's' -> {
                         sessionName = v;
-                        if (v.isBlank()) problem(no, "s= is empty: RFC 8866 §5.3 wants at least one character ('s=-' in WebRTC)", t);
+                        if (v.isBlank()) quirk(no, "s= is empty: RFC 8866 §5.3 wants at least one character ('s=-' in WebRTC)", t);
                     }
                     case 'i' -> {
                         if (m == null) info = v;
@@ -321,7 +436,7 @@ final class SdpParser {
                         }
                         // Lenient: each attribute's syntax is checked when the warnings are first read
                         // (DeferredWarnings) — a third of the parse time, often never needed.
-                        if (strict) checkAttribute(a, m == null ? null : m.section, no, t, this::problem);
+                        if (strict) checkAttribute(a, m == null ? null : m.section, no, t, this::report);
                     }
                     default -> { /* unreachable: filtered above */ }
                 }
@@ -338,7 +453,7 @@ final class SdpParser {
         if (timings.isEmpty()) problem(0, "missing t= line (RFC 8866 §5.9; WebRTC writes 't=0 0')", null);
         for (MB mb : media) {
             if (conn == null && mb.conns.isEmpty()) {
-                problem(mb.line, "no c= line in this m-section nor at session level (RFC 8866 §5.7)", null);
+                quirk(mb.line, "no c= line in this m-section nor at session level (RFC 8866 §5.7)", null);
             }
         }
         checkGroups(attrs, media);
@@ -352,7 +467,7 @@ final class SdpParser {
         }
         for (MB mb : media) ms.add(mb.build(sessionLevelDirection));
         List<SdpWarning> all = strict ? List.of() : new DeferredWarnings(warnings, java.util.Arrays.copyOf(keys, warnings.size()),
-                emitted, endLine, attrs, ms, lines);
+                emitted, errorsEmitted, endLine, attrs, ms, lines);
         return new ParsedSdp(version, origin, sessionName, info, uri, emails, phones, conn, bws, timings,
                 zones, key, attrs, ms, lines, all, ending);
     }
@@ -378,6 +493,10 @@ final class SdpParser {
         if (f.length > 3) {
             m.formats = List.of(java.util.Arrays.copyOfRange(f, 3, f.length));
             m.formatSet = new HashSet<>(m.formats);
+            if (m.formatSet.size() < m.formats.size()) {
+                quirk(no, "m= lists " + (m.formats.size() - m.formatSet.size()) + " format" + (m.formats.size() - m.formatSet.size() == 1 ? "" : "s")
+                        + " more than once (" + m.formats.size() + " listed, " + m.formatSet.size() + " different); each counts once", t);
+            }
         } else if (f.length == 3) {
             problem(no, "m= lists no formats (payload types); RFC 8866 §5.14 wants at least one", t);
         }
@@ -407,6 +526,7 @@ final class SdpParser {
     private static Connection parseConnection(String v) {
         String[] f = Attributes.fields(v, 3, "c=", "<nettype> <addrtype> <connection-address>");
         if (f.length != 3) throw new IllegalArgumentException("c= needs exactly '<nettype> <addrtype> <connection-address>' (RFC 8866 §5.7)");
+        Attributes.addressType("c=", f[0], f[1]);
         String[] a = f[2].split("/", -1);
         Integer ttl = null, count = null;
         if (a.length > 3) throw new IllegalArgumentException("c= address '" + f[2] + "' has too many '/' parts");
@@ -447,25 +567,25 @@ final class SdpParser {
         try {
             checkAttributeOrThrow(a, m, no, t, problems);
         } catch (IllegalArgumentException e) {
-            problems.add(no, e.getMessage(), t);
+            problems.add(no, e.getMessage(), t, true);
         }
     }
 
     private static void checkAttributeOrThrow(Attribute a, Section m, int no, String t, Problems problems) {
         String name = a.name(), v = a.value() == null ? null : a.value();
         if (m == null && MEDIA_ONLY.contains(name)) {
-            problems.add(no, "a=" + name + " belongs in an m-section, not at session level", t);
+            problems.add(no, "a=" + name + " belongs in an m-section, not at session level", t, false);
         }
         if (PROPERTIES.contains(name)) {
-            if (v != null) problems.add(no, "a=" + name + " takes no value", t);
+            if (v != null) problems.add(no, "a=" + name + " takes no value", t, false);
             if (m != null && Direction.of(name) != null) {
-                if (m.direction) problems.add(no, "more than one direction attribute in this m-section", t);
+                if (m.direction) problems.add(no, "more than one direction attribute in this m-section", t, true);
                 m.direction = true;
             }
             return;
         }
         if (v == null) {
-            if (KNOWN_VALUE.contains(name)) problems.add(no, "a=" + name + " needs a value ('a=" + name + ":…')", t);
+            if (KNOWN_VALUE.contains(name)) problems.add(no, "a=" + name + " needs a value ('a=" + name + ":…')", t, true);
             return;
         }
         String s = v.strip();
@@ -473,13 +593,13 @@ final class SdpParser {
             case "rtpmap" -> {
                 Attributes.Rtpmap r = Attributes.Rtpmap.parse(v);
                 if (m != null && !m.formatSet.contains(String.valueOf(r.payloadType())) && m.proto.contains("RTP")) {
-                    problems.add(no, "rtpmap for payload type " + r.payloadType() + ", which the m= line does not list", t);
+                    problems.add(no, "rtpmap for payload type " + r.payloadType() + ", which the m= line does not list", t, false);
                 }
             }
             case "fmtp" -> {
                 Attributes.Fmtp f = Attributes.Fmtp.parse(v);
                 if (m != null && !m.formatSet.contains(f.format())) {
-                    problems.add(no, "fmtp for format " + f.format() + ", which the m= line does not list", t);
+                    problems.add(no, "fmtp for format " + f.format() + ", which the m= line does not list", t, false);
                 }
                 String apt = f.get("apt");
                 if (apt != null) Attributes.number(apt, 0, 127, "fmtp apt (associated payload type)");
@@ -487,12 +607,12 @@ final class SdpParser {
             case "rtcp-fb" -> {
                 Attributes.RtcpFb f = Attributes.RtcpFb.parse(v);
                 if (m != null && !f.payloadType().equals("*") && !m.formatSet.contains(f.payloadType())) {
-                    problems.add(no, "rtcp-fb for payload type " + f.payloadType() + ", which the m= line does not list", t);
+                    problems.add(no, "rtcp-fb for payload type " + f.payloadType() + ", which the m= line does not list", t, false);
                 }
             }
             case "extmap" -> {
                 Attributes.Extmap e = Attributes.Extmap.parse(v);
-                if (m != null && !m.extmapIds.add(e.id())) problems.add(no, "extmap id " + e.id() + " is used twice in this m-section", t);
+                if (m != null && !m.extmapIds.add(e.id())) problems.add(no, "extmap id " + e.id() + " is used twice in this m-section", t, true);
             }
             case "candidate" -> Candidate.parse(v);
             case "ssrc" -> Attributes.SsrcAttribute.parse(v);
@@ -539,7 +659,8 @@ final class SdpParser {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '+' || c == '/';
-            if (!ok) throw new IllegalArgumentException(what + " may only use letters, digits, '+' and '/' (" + rfc + "), found '" + c + "'");
+            if (!ok) throw new IllegalArgumentException(what + " may only use letters, digits, '+' and '/' (" + rfc + "), found "
+                    + (c < 0x20 || c == 0x7f ? String.format("the control character U+%04X", (int) c) : "'" + c + "'"));
         }
     }
 
@@ -588,17 +709,18 @@ final class SdpParser {
     static final class DeferredWarnings extends java.util.AbstractList<SdpWarning> {
         private List<SdpWarning> reading;
         private int[] keys;
-        private final int readingCount, endLine;
+        private final int readingCount, readingErrors, endLine;
         private List<Attribute> sessionAttributes;
         private List<MediaSection> media;
         private List<SdpLine> lines;
         private List<SdpWarning> all;
 
-        DeferredWarnings(List<SdpWarning> reading, int[] keys, int readingCount, int endLine,
+        DeferredWarnings(List<SdpWarning> reading, int[] keys, int readingCount, int readingErrors, int endLine,
                          List<Attribute> sessionAttributes, List<MediaSection> media, List<SdpLine> lines) {
             this.reading = reading;
             this.keys = keys;
             this.readingCount = readingCount;
+            this.readingErrors = readingErrors;
             this.endLine = endLine;
             this.sessionAttributes = sessionAttributes;
             this.media = media;
@@ -611,9 +733,11 @@ final class SdpParser {
             for (SdpLine l : lines) if (l.type() == 'a') raw.put(l.number(), l.raw());
             List<SdpWarning> checks = new ArrayList<>();
             int[] checked = {0};
-            Problems collect = (line, message, text) -> {
+            int[] checkedErrors = {0};
+            Problems collect = (line, message, text, error) -> {
                 checked[0]++;
-                if (checks.size() < MAX_WARNINGS) checks.add(new SdpWarning(line, message, text == null ? null : SdpLine.shorten(text)));
+                if (error) checkedErrors[0]++;
+                if (checks.size() < MAX_WARNINGS) checks.add(new SdpWarning(line, message, text == null ? null : SdpLine.shorten(text), error));
             };
             for (Attribute a : sessionAttributes) checkAttribute(a, null, a.line(), raw.get(a.line()), collect);
             for (MediaSection m : media) {
@@ -628,7 +752,11 @@ final class SdpParser {
                 else out.add(checks.get(j++));
             }
             int suppressed = readingCount + checked[0] - out.size();
-            if (suppressed > 0) out.add(new SdpWarning(endLine, suppressed + " more warnings not listed", null));
+            if (suppressed > 0) {
+                int listedErrors = 0;
+                for (SdpWarning w : out) if (w.error()) listedErrors++;
+                out.add(new SdpWarning(endLine, suppressed + " more problems not listed", null, readingErrors + checkedErrors[0] > listedErrors));
+            }
             all = List.copyOf(out);
             reading = null; // what the computation needed can go
             keys = null;

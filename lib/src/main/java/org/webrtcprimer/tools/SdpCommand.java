@@ -33,8 +33,11 @@ import java.util.List;
 public final class SdpCommand {
     private SdpCommand() {}
 
-    /** Largest input read, so that a wrong file (a video, a disk image) fails fast. */
-    static final long MAX_BYTES = 64L * 1024 * 1024;
+    /**
+     * Largest input read: what a dissection explains ({@link org.webrtcprimer.sdp.Dissection#MAX_CHARACTERS});
+     * a larger file is refused before it is read.
+     */
+    static final long MAX_BYTES = org.webrtcprimer.sdp.Dissection.MAX_CHARACTERS;
 
     public static final String USAGE = """
             usage: java -jar webrtc-primer.jar sdp [--text|--json|--html] [--strict] FILE...
@@ -46,7 +49,9 @@ public final class SdpCommand {
               --html    the dissection as an HTML page
               --strict  the first problem is an error (default: lenient, problems are warnings)
               --bench   time parsing the files (min/median/p90 over rounds; no output per file)
-            exit code: 0 clean, 1 warnings, 2 errors""";
+              --cost    what dissecting the worst 1 MiB inputs costs: time and peak memory (no FILE)
+            exit code: 0 clean, 1 warnings (quirks an engine accepts), 2 errors (not SDP, unreadable,
+            a problem an engine cannot get past, or any problem with --strict)""";
 
     /** Entry point registered in {@code Main}. */
     public static int run(String[] args) {
@@ -68,6 +73,9 @@ public final class SdpCommand {
                 case "--lenient" -> mode = ParseMode.LENIENT;
                 case "--diff" -> diff = true;
                 case "--bench" -> format = "bench";
+                case "--cost" -> {
+                    return SdpCostBenchmark.run(out, err);
+                }
                 case "-h", "--help" -> {
                     out.println(USAGE);
                     return 0;
@@ -115,11 +123,7 @@ public final class SdpCommand {
                 code = 2;
                 continue;
             }
-            for (SdpWarning w : sdp.warnings()) {
-                err.println(name + ":" + (w.line() > 0 ? w.line() + ":" : "") + " warning: " + w.message()
-                        + (w.text() == null ? "" : ": '" + w.text() + "'"));
-            }
-            if (!sdp.warnings().isEmpty()) code = Math.max(code, 1);
+            code = Math.max(code, report(name, sdp.warnings(), true, err));
             switch (format) {
                 case "json" -> {
                     JsonObject o = SdpJson.toTree(sdp);
@@ -162,8 +166,7 @@ public final class SdpCommand {
                 err.println(name + ": error: " + describe(e));
                 return 2;
             }
-            for (SdpWarning w : s[i].warnings()) err.println(name + ":" + (w.line() > 0 ? w.line() + ":" : "") + " warning: " + w.message());
-            if (!s[i].warnings().isEmpty()) code = 1;
+            code = Math.max(code, report(name, s[i].warnings(), false, err));
         }
         SdpDiff d = Sdp.diff(s[0], s[1], Path.of(files.get(0)).getFileName().toString(), Path.of(files.get(1)).getFileName().toString());
         if (format.equals("html")) {
@@ -209,6 +212,20 @@ public final class SdpCommand {
         return 0;
     }
 
+    /**
+     * Prints a lenient parse's problems as {@code file:line: error: …} or {@code file:line: warning: …};
+     * returns the exit code they make: 2 with an error (an engine cannot use the description), 1 with warnings only.
+     */
+    private static int report(String name, List<SdpWarning> problems, boolean withText, PrintStream err) {
+        int code = 0;
+        for (SdpWarning w : problems) {
+            err.println(name + ":" + (w.line() > 0 ? w.line() + ":" : "") + " " + w.severity() + ": " + w.message()
+                    + (!withText || w.text() == null ? "" : ": '" + w.text() + "'"));
+            code = Math.max(code, w.error() ? 2 : 1);
+        }
+        return code;
+    }
+
     private static String describe(Exception e) {
         if (e instanceof NoSuchFileException) return "no such file";
         String m = e.getMessage();
@@ -218,7 +235,7 @@ public final class SdpCommand {
     private static byte[] readFile(Path p) throws IOException {
         if (Files.isDirectory(p)) throw new IOException("is a directory");
         long size = Files.size(p);
-        if (size > MAX_BYTES) throw new IOException("file is " + size + " bytes; an SDP is a few kilobytes (limit " + MAX_BYTES + ")");
+        if (size > MAX_BYTES) throw new IOException(String.format(java.util.Locale.ROOT, "file is %,d bytes; an SDP is a few kilobytes and this command reads at most %,d (1 MiB)", size, MAX_BYTES));
         try (InputStream in = Files.newInputStream(p)) {
             return readAll(in);
         }
@@ -231,7 +248,7 @@ public final class SdpCommand {
         int n;
         while ((n = in.read(buf)) > 0) {
             total += n;
-            if (total > MAX_BYTES) throw new IOException("input exceeds " + MAX_BYTES + " bytes; an SDP is a few kilobytes");
+            if (total > MAX_BYTES) throw new IOException(String.format(java.util.Locale.ROOT, "input exceeds %,d bytes (1 MiB), the most this command reads; an SDP is a few kilobytes", MAX_BYTES));
             b.write(buf, 0, n);
         }
         return b.toByteArray();

@@ -25,10 +25,8 @@ class BigInputTest {
         assertEquals(n, s.media().size());
         assertEquals(String.valueOf(n - 1), s.media().get(n - 1).mid());
         assertEquals(23, s.media().get(n - 1).codecs().size());
-        Dissection d = s.dissect();
-        assertEquals(s.lines().size(), d.rows().size());
-        assertEquals(n, d.codecTables().size());
-        assertTrue(d.toHtml().length() > text.length());
+        IllegalArgumentException big = assertThrows(IllegalArgumentException.class, s::dissect, "over 1 MiB: refused up front");
+        assertTrue(big.getMessage().contains("a dissection explains at most 1,048,576 (1 MiB)"), big.getMessage());
         assertEquals(n, Sdp.fromJson(s.toJson()).media().size());
         assertTrue(Sdp.diff(s, s).changes(SdpDiff.Kind.CHANGED).isEmpty());
     }
@@ -54,8 +52,36 @@ class BigInputTest {
         for (int i = 0; i < 300_000; i++) bad.append("garbage line ").append(i).append('\n');
         ParsedSdp g = Sdp.parse(bad.toString());
         assertEquals(SdpParser.MAX_WARNINGS + 1, g.warnings().size(), "warnings are capped, then counted");
-        assertTrue(g.warnings().get(SdpParser.MAX_WARNINGS).message().contains("more warnings"));
+        assertTrue(g.warnings().get(SdpParser.MAX_WARNINGS).message().contains("more problems"));
         SdpParseException e = assertThrows(SdpParseException.class, () -> Sdp.parseStrict(bad.toString()));
         assertEquals(2, e.line());
+    }
+
+    /** Within the limit, repeats are folded and what is shown is bounded; every row is still there. */
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void dissectionsFoldRepeatsAndBoundWhatTheyShow() {
+        String chrome = Datasets.text("chromium-120-offer.sdp");
+        String video = chrome.substring(chrome.indexOf("m=video"));
+        StringBuilder b = new StringBuilder(chrome);
+        for (int i = 0; i < 40; i++) b.append(video);
+        ParsedSdp s = Sdp.parse(b.toString());
+        Dissection d = s.dissect();
+        assertEquals(s.lines().size(), d.rows().size());
+        assertEquals(42, d.codecTables().size());
+        String text = d.toText(), html = d.toHtml();
+        assertTrue(text.contains("m-sections 2–41 (40 sections, lines "), text.substring(0, Math.min(text.length(), 500)));
+        assertTrue(text.contains("each have the same lines as m=1 video (mid 1): not repeated here"));
+        assertTrue(html.contains("each have the same lines as m=1 video (mid 1)"));
+        assertTrue(text.length() < 3 * Sdp.parse(chrome).dissect().toText().length(), "folded: " + text.length() + " characters");
+        // 60,000 bare lines: 5,000 shown, the rest counted
+        StringBuilder bare = new StringBuilder("v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 0.0.0.0\r\nt=0 0\r\n");
+        for (int i = 0; i < 60_000; i++) bare.append("a=x-").append(i).append("\r\n");
+        Dissection many = Sdp.parse(bare.toString()).dissect();
+        assertEquals(60_005, many.rows().size());
+        String t = many.toText();
+        assertTrue(t.contains("… 55,005 more lines (from line 5001) not shown: a dissection shows 5,000 lines in 1,000 sections at most"), t.substring(t.length() - 300));
+        assertTrue(many.toHtml().length() < 5_000_000);
+        assertEquals("a=x-59999", many.rows().get(60_004).value(), "rows() has every line");
     }
 }

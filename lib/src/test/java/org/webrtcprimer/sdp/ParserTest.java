@@ -239,7 +239,7 @@ class ParserTest {
         String cr = WEBRTC.replace("\n", "\r");
         StringBuilder mixed = new StringBuilder();
         String[] lines = WEBRTC.split("\n");
-        for (int i = 0; i < lines.length; i++) mixed.append(lines[i]).append(i % 3 == 0 ? "\r\n" : i % 3 == 1 ? "\n" : "\r");
+        for (int i = 0; i < lines.length; i++) mixed.append(lines[i]).append(i % 2 == 0 ? "\r\n" : "\n");
         String bom = "\uFEFF" + crlf;
         String trailing = WEBRTC.replace("\n", " \t\n");
         for (String variant : List.of(crlf, cr, mixed.toString(), bom, trailing)) {
