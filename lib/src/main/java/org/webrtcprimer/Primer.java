@@ -2,6 +2,7 @@ package org.webrtcprimer;
 
 import org.webrtcprimer.datasets.Datasets;
 
+import org.webrtcprimer.call.Call;
 import org.webrtcprimer.call.LocalCall;
 import org.webrtcprimer.call.Peer;
 import org.webrtcprimer.charts.Chart;
@@ -29,7 +30,6 @@ import org.webrtcprimer.notebook.Table;
 import org.webrtcprimer.sdp.ParsedSdp;
 import org.webrtcprimer.sdp.Sdp;
 import org.webrtcprimer.setup.SetupReport;
-import org.webrtcprimer.signaling.RemoteCall;
 import org.webrtcprimer.signaling.SignalingServer;
 import org.webrtcprimer.timing.MilestoneTable;
 import org.webrtcprimer.timing.Phases;
@@ -76,8 +76,11 @@ public final class Primer {
         return SetupReport.run(Notebook::kernel);
     }
 
-    /** A call's event log as a table, like the article's log. */
-    public static LogTable logTable(LocalCall call) {
+    /**
+     * A call's event log as a table, like the article's log: a local call's both peers, or a
+     * remote call's side (its peer, its signaling messages, its notes).
+     */
+    public static LogTable logTable(Call call) {
         ResultsFile.setupTime(call);
         return LogTable.of(call.log());
     }
@@ -127,11 +130,6 @@ public final class Primer {
         return Frames.sideBySide(left, leftCaption, right, rightCaption);
     }
 
-    /** A remote call's event log (this side's peer, its signaling messages, its notes) as a table. */
-    public static LogTable logTable(RemoteCall call) {
-        return LogTable.of(call.log());
-    }
-
     /** What the signaling server did — joins, relayed messages, departures — as a table. */
     public static LogTable logTable(SignalingServer server) {
         return LogTable.of(server.log().events(), "Signaling server " + server.url());
@@ -155,7 +153,7 @@ public final class Primer {
     }
 
     /** The article's call and a kit call, step by step, in ms after each call started. */
-    public static MilestoneTable compareWithArticle(LocalCall call) {
+    public static MilestoneTable compareWithArticle(Call call) {
         ResultsFile.setupTime(call);
         return MilestoneTable.compare("article, Chrome 2020", articleLog(), "this kernel", call.log().events());
     }
@@ -163,7 +161,7 @@ public final class Primer {
     // ---- ICE and timing (lessons 01, 05, 06)
 
     /** The ICE candidates pc1 and pc2 gathered in a call, each with when it was found: {@code candidates(call).table()}. */
-    public static Candidates candidates(LocalCall call) {
+    public static Candidates candidates(Call call) {
         return Candidates.of(call.log());
     }
 
@@ -173,33 +171,33 @@ public final class Primer {
     }
 
     /** The state machines of pc1 and pc2 over time; print it for the chains ({@code new → checking → connected}). */
-    public static StateTimeline states(LocalCall call) {
+    public static StateTimeline states(Call call) {
         return StateTimeline.of(call.log());
     }
 
     /** The states of pc1 and pc2 as swimlanes over time. */
-    public static Chart swimlanes(LocalCall call) {
+    public static Chart swimlanes(Call call) {
         return Swimlanes.of(call.log());
     }
 
     /** The states as swimlanes from a time on (ms after call()), e.g. from just before an ICE restart. */
-    public static Chart swimlanes(LocalCall call, double fromMs) {
+    public static Chart swimlanes(Call call, double fromMs) {
         return Swimlanes.from(call.log(), fromMs);
     }
 
     /** The article's call flow, steps 0–4, as a sequence diagram of this call. */
-    public static Chart callFlow(LocalCall call) {
+    public static Chart callFlow(Call call) {
         return Diagrams.callFlow(call.log());
     }
 
     /** The setup phases of a call, each with its start and end in ms after call(). */
-    public static Phases phases(LocalCall call) {
+    public static Phases phases(Call call) {
         ResultsFile.setupTime(call);
         return Phases.of(call.log());
     }
 
     /** The setup phases of a call as a waterfall chart. */
-    public static Chart waterfall(LocalCall call) {
+    public static Chart waterfall(Call call) {
         ResultsFile.setupTime(call);
         return Waterfall.of(call.log());
     }

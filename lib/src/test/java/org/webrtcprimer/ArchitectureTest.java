@@ -82,9 +82,9 @@ class ArchitectureTest {
      *
      * <p>Named exceptions, each a reason and not a habit: the benchmarks' and the soak's baselines
      * ({@code EngineCall}, {@code DataEcho}, {@code DataChannelBenchmark}, {@code PerformanceReport})
-     * measure plain webrtc-java beside the kit, so they must call it themselves; and lesson 10's
-     * {@code RemoteCall} and {@code TextChannel} still drive a peer connection of their own (to be
-     * moved behind {@code call}, see docs/contributing.md). The list may only shrink.
+     * measure plain webrtc-java beside the kit, so they must call it themselves. (Lesson 10's
+     * {@code RemoteCall} was one until its data channel and remote video moved behind {@code call}.)
+     * The list may only shrink.
      */
     @ArchTest
     static final ArchRule engineBehindOneDoor = noClasses()
@@ -93,8 +93,6 @@ class ArchitectureTest {
             .and().doNotHaveFullyQualifiedName(K + ".tools.DataEcho")
             .and().doNotHaveFullyQualifiedName(K + ".tools.DataChannelBenchmark")
             .and().doNotHaveFullyQualifiedName(K + ".tools.PerformanceReport")
-            .and().doNotHaveFullyQualifiedName(K + ".signaling.RemoteCall")
-            .and().doNotHaveFullyQualifiedName(K + ".signaling.TextChannel")
             .and().areNotNestedClasses()
             .should().dependOnClassesThat().resideInAPackage("dev.onvoid.webrtc..")
             .as("only engine, media and call import dev.onvoid.webrtc");

@@ -31,6 +31,11 @@ public record IceCandidateError(String peer, int code, String text, String url, 
         return code + " " + text + " — " + url + " (from " + address + ":" + port + ")";
     }
 
+    /** The same error with another URL (e.g. the server's own, for one the relay stood in for). */
+    public IceCandidateError withUrl(String u) {
+        return new IceCandidateError(peer, code, text, u, address, port);
+    }
+
     /** Reads one from its log event, or null when the event is not an {@code icecandidateerror}. */
     public static IceCandidateError of(Event e) {
         if (e.kind() != Event.Kind.NOTE || !e.name().equals(EVENT)) return null;

@@ -1,6 +1,5 @@
 package org.webrtcprimer.call;
 
-import dev.onvoid.webrtc.RTCConfiguration;
 import dev.onvoid.webrtc.RTCRtpTransceiver;
 import dev.onvoid.webrtc.media.MediaStreamTrack;
 import dev.onvoid.webrtc.media.video.VideoTrack;
@@ -13,7 +12,6 @@ import org.webrtcprimer.media.Track;
 import org.webrtcprimer.media.VideoView;
 import org.webrtcprimer.net.Relay;
 import org.webrtcprimer.net.Way;
-import org.webrtcprimer.notebook.Renderable;
 import org.webrtcprimer.notebook.Table;
 
 import java.time.Duration;
@@ -46,7 +44,7 @@ import java.util.function.Predicate;
  * <p>Everything that happens goes into {@link #log()}; waits fail with a message that says what
  * did not happen and where each peer stood.
  */
-public final class LocalCall implements Engine.Resource, Renderable {
+public final class LocalCall implements Call, Engine.Resource {
 
     private final EventLog log = new EventLog();
     private final MediaStream localStream;
@@ -67,31 +65,25 @@ public final class LocalCall implements Engine.Resource, Renderable {
         if (localStream != null) for (Track t : localStream.getAudioTracks()) log.note("Using audio device", t.label());
         else log.note("No local media", "data channels only");
         // By default no STUN/TURN: host candidates are enough on one machine.
-        RTCConfiguration config = EngineConfig.of(options.ice());
         log.note("RTCPeerConnection configuration", options.ice().describe());
-        pc1 = new Peer("pc1", log, config, options.timeout());
-        log.note("Created local peer connection object pc1");
-        Peer second;
+        // Through the relay, each peer reaches its STUN/TURN servers through its own NAT: its own URLs.
+        relay = options.network() == null ? null : Relay.start(options.network());
+        if (relay != null) log.note("Call goes through the kit's relay", options.network().toString());
+        Peer first = null, second;
         try {
-            second = new Peer("pc2", log, config, options.timeout());
+            first = new Peer("pc1", log, EngineConfig.of(RelayRouting.routeServers(relay, options.ice(), Way.PC1_TO_PC2, log)),
+                    options.timeout());
+            log.note("Created local peer connection object pc1");
+            second = new Peer("pc2", log, EngineConfig.of(RelayRouting.routeServers(relay, options.ice(), Way.PC2_TO_PC1, log)),
+                    options.timeout());
         } catch (RuntimeException e) {
-            pc1.close();
+            if (first != null) first.close();
+            if (relay != null) relay.close();
             throw e;
         }
+        pc1 = first;
         pc2 = second;
         log.note("Created remote peer connection object pc2");
-        if (options.network() != null) {
-            try {
-                relay = Relay.start(options.network());
-            } catch (RuntimeException e) {
-                pc1.close();
-                pc2.close();
-                throw e;
-            }
-            log.note("Call goes through the kit's relay", options.network().toString());
-        } else {
-            relay = null;
-        }
         remoteVideo = new VideoView("remoteVideo", "pc2", log);
 
         // The article's onIceCandidate(pc, event): each candidate goes to the other peer.
@@ -239,7 +231,14 @@ public final class LocalCall implements Engine.Resource, Renderable {
         return pc2;
     }
 
+    /** pc1 and pc2. */
+    @Override
+    public List<Peer> peers() {
+        return List.of(pc1, pc2);
+    }
+
     /** Everything that happened, on the kit's clock. */
+    @Override
     public EventLog log() {
         return log;
     }
@@ -293,6 +292,12 @@ public final class LocalCall implements Engine.Resource, Renderable {
 
     /** Whether hangup() has been called. */
     public boolean isHungUp() {
+        return hungUp;
+    }
+
+    /** Whether hangup() has been called: a local call ends only when it hangs up. */
+    @Override
+    public boolean isEnded() {
         return hungUp;
     }
 

@@ -129,6 +129,19 @@ public final class Peer {
     }
 
     /**
+     * Shows the video the other side sends in {@code view} — the article's {@code gotRemoteStream}
+     * ({@code remoteVideo.srcObject = e.streams[0]}), for a call with one peer in this process.
+     */
+    public void showRemoteVideo(org.webrtcprimer.media.VideoView view) {
+        onTrack(transceiver -> {
+            if (transceiver.getReceiver().getTrack() instanceof dev.onvoid.webrtc.media.video.VideoTrack v) {
+                log.add(name, Event.Kind.NOTE, "received remote stream", "");
+                view.attach(v);
+            }
+        });
+    }
+
+    /**
      * Also hands each data channel the other side opens to {@code c}, as the engine's object (for
      * lessons that go below the kit). The kit has already registered its own observer on it:
      * registering another replaces the kit's. Most lessons use {@link #awaitDataChannel(String)}.

@@ -31,8 +31,38 @@ public final class RelayRouting {
             return null;
         }
         IceCandidate r = new IceCandidate(c.sdpMid(), c.sdpMLineIndex(), line, c.serverUrl());
+        if (c.type().equals("srflx") && r.address().equals(c.address())) {
+            log.note("Relay hands over a server-reflexive candidate as it is", from + "'s " + c.brief()
+                    + " is its NAT's mapping, as the STUN server saw it");
+            return r;
+        }
         log.note("Relay stands in", from + "'s " + c.address() + " is given to " + to + " as " + r.address());
         return r;
+    }
+
+    /**
+     * The ICE servers one peer gets when the call goes through the relay: each {@code stun:} and
+     * {@code turn:…?transport=udp} URL on this machine names the relay's socket that stands for
+     * that server towards this peer, so the peer's STUN/TURN traffic leaves through its NAT and
+     * its server-reflexive candidate carries the NAT's mapping (logged). TCP and TLS URLs stay as
+     * they are (the relay carries UDP only). Without a relay, the settings as they are.
+     */
+    public static IceSettings routeServers(Relay relay, IceSettings ice, Way outboundOfPeer, EventLog log) {
+        if (relay == null || ice.servers().isEmpty()) return ice;
+        String peer = outboundOfPeer == Way.PC1_TO_PC2 ? "pc1" : "pc2";
+        java.util.List<IceServer> out = new java.util.ArrayList<>();
+        for (IceServer s : ice.servers()) {
+            java.util.List<String> urls = new java.util.ArrayList<>();
+            for (String u : s.urls()) {
+                String r = relay.routeServerUrl(u, outboundOfPeer);
+                urls.add(r);
+                log.note(r.equals(u) ? "Relay leaves a server URL as it is" : "Relay puts the server behind the NAT",
+                        r.equals(u) ? peer + " reaches " + u + " directly (the relay carries UDP only)"
+                                : peer + " reaches " + u + " at " + r + ", through its NAT");
+            }
+            out.add(new IceServer(urls, s.username(), s.credential(), s.acceptAnyCertificate()));
+        }
+        return new IceSettings(out, ice.policy());
     }
 
     /** The description the other peer gets: its candidate lines handed over the same way. */

@@ -74,6 +74,11 @@ public final class Relay implements AutoCloseable, Renderable {
     private final List<Face> allFaces = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedQueue<Face> toRegister = new ConcurrentLinkedQueue<>();
     private final List<PacketSink> sinks = new CopyOnWriteArrayList<>();
+    /** Faces standing for a STUN/TURN server towards one peer, keyed by the peer's outbound way and the server's address. */
+    private final Map<List<Object>, Face> serverFaces = new HashMap<>();
+    /** Addresses of servers outside the NATs (STUN/TURN listeners): packets from them reach a peer through its NAT. */
+    private final Set<InetSocketAddress> servers = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Map<String, String> serverUrls = new java.util.concurrent.ConcurrentHashMap<>();
     private final WayState[] ways = {new WayState(Way.PC1_TO_PC2), new WayState(Way.PC2_TO_PC1)};
     private final PeerGate[] gates = {PeerGate.OPEN, PeerGate.OPEN};
     private final AtomicLongArray packets = new AtomicLongArray(2 * Fate.values().length);
@@ -161,6 +166,12 @@ public final class Relay implements AutoCloseable, Renderable {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("candidate port '" + f[5] + "' is not a number in '" + candidate + "'");
         }
+        InetSocketAddress at = new InetSocketAddress(a, port);
+        if (isFace(at)) {
+            // A server-reflexive candidate: the address a STUN server saw, which is already the peer's NAT
+            // mapping (a face of this relay). It goes over as it is, like a real srflx across the Internet.
+            return prefix + String.join(" ", f);
+        }
         // Packets sent to the face travel towards the peer whose candidate it is.
         Face face = face(handedOver.reverse(), new InetSocketAddress(a, port), new InetSocketAddress(a, port));
         if (face == null) return null;
@@ -221,26 +232,116 @@ public final class Relay implements AutoCloseable, Renderable {
         return s;
     }
 
+    /** Whether {@code a} is one of this relay's own sockets. */
+    public boolean isFace(InetSocketAddress a) {
+        for (Face f : allFaces) if (f.local.equals(a)) return true;
+        return false;
+    }
+
+    // ---- routing STUN/TURN servers through the peers' NATs ----
+
+    /**
+     * The relay's socket that stands for a STUN/TURN server towards one peer: the peer is given
+     * this address instead of the server's, so everything it sends the server leaves through its
+     * NAT ({@link #gate(Way, PeerGate)}) — the server sees the NAT's mapping and answers to it, and
+     * a server-reflexive candidate carries that mapping. Only servers on this machine, over UDP.
+     *
+     * @param outboundOfPeer {@code PC1_TO_PC2} for pc1, {@code PC2_TO_PC1} for pc2
+     * @param server         the server's real address (on this machine)
+     * @return the socket's address on 127.0.0.1, or null when the server is not on this machine or no socket is left
+     */
+    public InetSocketAddress serverFace(Way outboundOfPeer, InetSocketAddress server) {
+        if (server == null || !(server.getAddress() instanceof Inet4Address) || !isLocal(server.getAddress())) return null;
+        Face f = serverFaceFor(outboundOfPeer, server);
+        return f == null ? null : f.local;
+    }
+
+    /**
+     * A {@code stun:} or {@code turn:…?transport=udp} URL with an IPv4 address of this machine,
+     * rewritten to the relay's socket that stands for that server towards this peer
+     * ({@link #serverFace}); any other URL (TCP, TLS, a hostname) comes back as it was.
+     */
+    public String routeServerUrl(String url, Way outboundOfPeer) {
+        if (url == null) return null;
+        int colon = url.indexOf(':');
+        if (colon < 0) return url;
+        String scheme = url.substring(0, colon).toLowerCase(java.util.Locale.ROOT);
+        if (!scheme.equals("stun") && !scheme.equals("turn")) return url;
+        String rest = url.substring(colon + 1);
+        int q = rest.indexOf('?');
+        String query = q < 0 ? "" : rest.substring(q);
+        if (!query.isEmpty() && !query.equalsIgnoreCase("?transport=udp")) return url;
+        String hostPort = q < 0 ? rest : rest.substring(0, q);
+        int c = hostPort.lastIndexOf(':');
+        String host = c < 0 ? hostPort : hostPort.substring(0, c);
+        int port;
+        try {
+            port = c < 0 ? 3478 : Integer.parseInt(hostPort.substring(c + 1));
+        } catch (NumberFormatException e) {
+            return url;
+        }
+        InetAddress a = literal(host);
+        if (a == null) return url;
+        InetSocketAddress face = serverFace(outboundOfPeer, new InetSocketAddress(a, port));
+        if (face == null) return url;
+        String routed = scheme + ":" + face.getAddress().getHostAddress() + ":" + face.getPort() + query;
+        serverUrls.put(routed, url);
+        return routed;
+    }
+
+    /** The URL a peer was given for a server before {@link #routeServerUrl} rewrote it (the URL itself when it was not rewritten). */
+    public String serverUrl(String routed) {
+        return routed == null ? null : serverUrls.getOrDefault(routed, routed);
+    }
+
+    /** The servers this relay stands in for (their real addresses). */
+    public Set<InetSocketAddress> servers() {
+        return Set.copyOf(servers);
+    }
+
+    private Face serverFaceFor(Way outboundOfPeer, InetSocketAddress server) {
+        synchronized (faces) {
+            List<Object> key = List.of(outboundOfPeer, server);
+            Face f = serverFaces.get(key);
+            if (f != null) return f;
+            f = open(server, outboundOfPeer, true);
+            if (f == null) return null;
+            serverFaces.put(key, f);
+            servers.add(server);
+            notes.add(KitClock.stamp(KitClock.now()) + " face " + f.local + " stands for server " + server + " towards "
+                    + (outboundOfPeer == Way.PC1_TO_PC2 ? "pc1" : "pc2"));
+            return f;
+        }
+    }
+
+    /** Opens a face (under the faces lock); null when closing or out of faces. */
+    private Face open(InetSocketAddress inside, Way inbound, boolean server) {
+        if (closed || allFaces.size() >= MAX_FACES) return null;
+        Face f;
+        try {
+            DatagramChannel ch = DatagramChannel.open(StandardProtocolFamily.INET);
+            // Room for a burst while the receiving thread waits for a core (a video keyframe is ~100 packets).
+            ch.setOption(java.net.StandardSocketOptions.SO_RCVBUF, 1 << 20);
+            ch.bind(new InetSocketAddress(LOOPBACK, 0));
+            ch.configureBlocking(false);
+            f = new Face(ch, (InetSocketAddress) ch.getLocalAddress(), inside, inbound, server);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the relay could not open a socket on 127.0.0.1: " + e.getMessage(), e);
+        }
+        allFaces.add(f);
+        toRegister.add(f);
+        selector.wakeup();
+        return f;
+    }
+
     /** The face standing for {@code inside} that packets travelling {@code inbound} arrive at; made on first use. */
     private Face face(Way inbound, Object key, InetSocketAddress inside) {
         synchronized (faces) {
             Face f = faces.get(inbound).get(key);
             if (f != null) return f;
-            if (closed || allFaces.size() >= MAX_FACES) return null;
-            try {
-                DatagramChannel ch = DatagramChannel.open(StandardProtocolFamily.INET);
-                // Room for a burst while the receiving thread waits for a core (a video keyframe is ~100 packets).
-                ch.setOption(java.net.StandardSocketOptions.SO_RCVBUF, 1 << 20);
-                ch.bind(new InetSocketAddress(LOOPBACK, 0));
-                ch.configureBlocking(false);
-                f = new Face(ch, (InetSocketAddress) ch.getLocalAddress(), inside, inbound);
-            } catch (IOException e) {
-                throw new UncheckedIOException("the relay could not open a socket on 127.0.0.1: " + e.getMessage(), e);
-            }
+            f = open(inside, inbound, false);
+            if (f == null) return null;
             faces.get(inbound).put(key, f);
-            allFaces.add(f);
-            toRegister.add(f);
-            selector.wakeup();
             notes.add(KitClock.stamp(KitClock.now()) + " face " + f.local + " stands for " + (inbound == Way.PC1_TO_PC2 ? "pc2" : "pc1") + " " + inside);
             return f;
         }
@@ -459,6 +560,14 @@ public final class Relay implements AutoCloseable, Renderable {
         tick(now);
         Way way = at.inbound;
         if (!isLocal(from.getAddress())) return; // nothing from beyond this machine is relayed
+        if (at.server) {
+            if (!servers.contains(from)) toServer(at, from, data, now);
+            return;
+        }
+        if (servers.contains(from)) {
+            fromServer(at, from, data, now);
+            return;
+        }
         PeerGate senderGate = gates[way.ordinal()];
         PeerGate receiverGate = gates[way.reverse().ordinal()];
         Face out = face(way.reverse(), senderGate.mappingKey(from, at.local), from);
@@ -522,6 +631,41 @@ public final class Relay implements AutoCloseable, Renderable {
         if (duplicate) report(index++, now, way, from, at.inside, data, Fate.DUPLICATED, Math.max(0, due - now));
     }
 
+    /**
+     * A packet from a peer to a server, arriving at the face that stands for the server towards
+     * that peer: it leaves through the peer's NAT (its mapping, and its filter learns the
+     * destination), straight on to the server. Server legs pass the NATs only: the network's
+     * impairments are between the peers.
+     */
+    private void toServer(Face at, InetSocketAddress from, byte[] data, long now) {
+        Way w = at.inbound;
+        PeerGate g = gates[w.ordinal()];
+        Face out = face(w.reverse(), g.mappingKey(from, at.local), from);
+        if (out == null) return;
+        g.sent(from, out.local, at.local);
+        long i = index++;
+        send(out, at.inside, data);
+        report(i, now, w, from, at.inside, data, Fate.FORWARDED, 0, at.inside);
+    }
+
+    /**
+     * A packet from a server arriving at a peer's mapping: the peer's NAT filters it like any
+     * other (the server's "address" is the face that stands for it towards that peer), and it
+     * reaches the peer from that face.
+     */
+    private void fromServer(Face at, InetSocketAddress server, byte[] data, long now) {
+        Way w = at.inbound; // towards the peer
+        Face sf = serverFaceFor(w.reverse(), server);
+        if (sf == null) return;
+        long i = index++;
+        if (!gates[w.reverse().ordinal()].admit(at.local, at.inside, sf.local)) {
+            report(i, now, w, server, at.inside, data, Fate.DROPPED_NAT, 0, server);
+            return;
+        }
+        send(sf, at.inside, data);
+        report(i, now, w, server, at.inside, data, Fate.FORWARDED, 0, server);
+    }
+
     private boolean hold(long due, Face out, InetSocketAddress to, byte[] data, int copies) {
         heldLock.lock();
         try {
@@ -573,11 +717,16 @@ public final class Relay implements AutoCloseable, Renderable {
     }
 
     private void report(long i, long now, Way way, InetSocketAddress from, InetSocketAddress to, byte[] data, Fate fate, long delay) {
+        report(i, now, way, from, to, data, fate, delay, null);
+    }
+
+    private void report(long i, long now, Way way, InetSocketAddress from, InetSocketAddress to, byte[] data, Fate fate, long delay,
+                        InetSocketAddress server) {
         int slot = way.ordinal() * Fate.values().length + fate.ordinal();
         packets.incrementAndGet(slot);
         bytes.addAndGet(slot, data.length);
         if (sinks.isEmpty()) return;
-        RelayedPacket p = new RelayedPacket(i, now, way, from, to, data, fate, delay);
+        RelayedPacket p = new RelayedPacket(i, now, way, from, to, data, fate, delay, server);
         for (PacketSink s : sinks) {
             try {
                 s.packet(p);
@@ -668,12 +817,15 @@ public final class Relay implements AutoCloseable, Renderable {
         final InetSocketAddress local;
         final InetSocketAddress inside;
         final Way inbound;
+        /** True for a face that stands for a server towards a peer (then {@code inbound} is that peer's outbound way). */
+        final boolean server;
 
-        Face(DatagramChannel channel, InetSocketAddress local, InetSocketAddress inside, Way inbound) {
+        Face(DatagramChannel channel, InetSocketAddress local, InetSocketAddress inside, Way inbound, boolean server) {
             this.channel = channel;
             this.local = local;
             this.inside = inside;
             this.inbound = inbound;
+            this.server = server;
         }
     }
 

@@ -224,7 +224,7 @@ public final class SdpDiff implements Renderable {
                             + ", the first of the BUNDLE group, and the candidates are written there. (libwebrtc still repeats "
                             + "a=ice-ufrag, a=ice-pwd, a=fingerprint and a=setup in every bundled m-section.)",
                     "这里没有候选者：这个媒体段被捆绑了，它的媒体走 mid " + bundleAfter.get(0) + "（BUNDLE 组的第一个）的传输通道，候选者写在那个媒体段里。（libwebrtc 仍会在每个被捆绑的媒体段里重复 a=ice-ufrag、a=ice-pwd、a=fingerprint 和 a=setup。）",
-                    "RFC 9143 §7.3; RFC 8859");
+                    "RFC 9143 §7.1.3, §7.4; RFC 8859");
         } else if (cb != ca) {
             add(scope, Kind.INFO, SdpGroup.ICE, "a=candidate", cb + " candidates", ca + " candidates",
                     "Candidates in the SDP: " + cb + " → " + ca + ". With trickle ICE they usually travel separately (onicecandidate), so an SDP can have none.",

@@ -2,12 +2,8 @@ package org.webrtcprimer.signaling;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
-import dev.onvoid.webrtc.RTCDataChannel;
-import dev.onvoid.webrtc.RTCDataChannelInit;
-import dev.onvoid.webrtc.RTCRtpTransceiver;
-import dev.onvoid.webrtc.media.MediaStreamTrack;
-import dev.onvoid.webrtc.media.video.VideoTrack;
 import org.webrtcprimer.engine.Engine;
+import org.webrtcprimer.call.Call;
 import org.webrtcprimer.call.CallException;
 import org.webrtcprimer.call.CallOptions;
 import org.webrtcprimer.call.CallTimeoutException;
@@ -16,6 +12,7 @@ import org.webrtcprimer.call.Peer;
 import org.webrtcprimer.call.PeerState;
 import org.webrtcprimer.call.SessionDescription;
 import org.webrtcprimer.call.StartBitrate;
+import org.webrtcprimer.call.TextChannel;
 import org.webrtcprimer.events.KitClock;
 import org.webrtcprimer.events.Event;
 import org.webrtcprimer.events.EventLog;
@@ -25,7 +22,6 @@ import org.webrtcprimer.media.VideoView;
 import org.webrtcprimer.net.Relay;
 import org.webrtcprimer.net.Way;
 import org.webrtcprimer.call.RelayRouting;
-import org.webrtcprimer.notebook.Renderable;
 import org.webrtcprimer.notebook.Table;
 import org.webrtcprimer.call.SetupTime;
 
@@ -59,7 +55,7 @@ import java.util.function.Predicate;
  * }</pre>
  * or {@code RemoteCall.call(signaling, localStream)}; the callee: {@code RemoteCall.answer(signaling, localStream)}.
  */
-public final class RemoteCall implements Engine.Resource, Renderable {
+public final class RemoteCall implements Call, Engine.Resource {
 
     /** The note a callee's log starts with (a caller's starts with SetupTime.START_NOTE). */
     public static final String ANSWER_NOTE = "Answering call";
@@ -117,8 +113,8 @@ public final class RemoteCall implements Engine.Resource, Renderable {
         }
         remoteVideo = new VideoView("remoteVideo", name, log);
         if (options.trickle()) peer.onIceCandidate(this::sendCandidate);
-        peer.onTrack(this::gotRemoteTrack);
-        peer.onDataChannel(c -> channel.complete(new TextChannel(c, name, log, channelGreeting)));
+        peer.showRemoteVideo(remoteVideo);
+        TextChannel.whenOpenedByOther(peer, channelGreeting, channel::complete);
         if (options.requestFrameOnConnect() && localStream != null) {
             log.when(e -> e.source().equals(name) && e.isState(Event.CONNECTION, "connected"))
                     .thenRun(() -> localStream.getVideoTracks().forEach(Track::requestFrame));
@@ -235,13 +231,7 @@ public final class RemoteCall implements Engine.Resource, Renderable {
      */
     public TextChannel openChannel(String label) {
         ensureActive("openChannel");
-        RTCDataChannel c;
-        try {
-            c = peer.engine().createDataChannel(label, new RTCDataChannelInit());
-        } catch (Throwable t) {
-            throw new CallException(peer.name() + " could not open data channel '" + label + "': " + t.getMessage(), t);
-        }
-        TextChannel t = new TextChannel(c, peer.name(), log, null);
+        TextChannel t = TextChannel.open(peer, label);
         channel.complete(t);
         return t;
     }
@@ -431,19 +421,17 @@ public final class RemoteCall implements Engine.Resource, Renderable {
         for (Message page : logPages(log.events(), 100)) signaling.send(page);
     }
 
-    private void gotRemoteTrack(RTCRtpTransceiver transceiver) {
-        MediaStreamTrack track = transceiver.getReceiver().getTrack();
-        if (track instanceof VideoTrack v && !hungUp) {
-            log.add(peer.name(), Event.Kind.NOTE, "received remote stream", "");
-            remoteVideo.attach(v);
-        }
-    }
-
     // ---- waiting and reading ----
 
     /** This side's peer: pc1 for the caller, pc2 for the callee. */
     public Peer peer() {
         return peer;
+    }
+
+    /** This side's one peer, as a list: {@code [pc1]} for the caller, {@code [pc2]} for the callee. */
+    @Override
+    public List<Peer> peers() {
+        return List.of(peer);
     }
 
     /**

@@ -12,7 +12,7 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import org.webrtcprimer.engine.Kit;
-import org.webrtcprimer.call.LocalCall;
+import org.webrtcprimer.call.Call;
 import org.webrtcprimer.call.SessionDescription;
 import org.webrtcprimer.charts.Chart;
 import org.webrtcprimer.events.Event;
@@ -65,7 +65,7 @@ public record CallDump(Instant created, String kit, String engine, List<Event> e
     }
 
     /** A dump of a call's log and a recording of its stats. */
-    public static CallDump of(LocalCall call, StatsRecording stats) {
+    public static CallDump of(Call call, StatsRecording stats) {
         if (call == null) throw new IllegalArgumentException("a dump needs the call whose log it keeps");
         return of(call.log(), stats);
     }

@@ -4,7 +4,7 @@ import org.webrtcprimer.call.StatsReport;
 
 import org.webrtcprimer.engine.Engine;
 import org.webrtcprimer.call.CallException;
-import org.webrtcprimer.call.LocalCall;
+import org.webrtcprimer.call.Call;
 import org.webrtcprimer.call.Peer;
 import org.webrtcprimer.call.SessionDescription;
 import org.webrtcprimer.events.KitClock;
@@ -24,7 +24,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Calls {@code getStats()} on pc1 and pc2 at a fixed interval while a call runs — the sampling
+ * Calls {@code getStats()} on a call's peers (pc1 and pc2) at a fixed interval while it runs — the sampling
  * behind webrtc-internals' graphs.
  *
  * <pre>{@code
@@ -45,7 +45,7 @@ public final class StatsSampler implements AutoCloseable, Engine.Resource {
 
     private final List<Peer> peers;
     private final EventLog log;
-    private final LocalCall call;
+    private final Call call;
     private final Duration interval;
     private final int maxSamples;
     private final long originNanos;
@@ -59,9 +59,9 @@ public final class StatsSampler implements AutoCloseable, Engine.Resource {
     private volatile String endReason = "";
     private final java.util.concurrent.atomic.AtomicBoolean stopLogged = new java.util.concurrent.atomic.AtomicBoolean();
 
-    private StatsSampler(LocalCall call, Duration interval, int maxSamples) {
+    private StatsSampler(Call call, Duration interval, int maxSamples) {
         this.call = call;
-        this.peers = List.of(call.pc1(), call.pc2());
+        this.peers = call.peers();
         this.log = call.log();
         this.interval = interval;
         this.maxSamples = maxSamples;
@@ -72,32 +72,32 @@ public final class StatsSampler implements AutoCloseable, Engine.Resource {
     }
 
     /** Samples both peers of a call every second (webrtc-internals' pace). */
-    public static StatsSampler start(LocalCall call) {
+    public static StatsSampler start(Call call) {
         return start(call, Duration.ofSeconds(1));
     }
 
     /** Samples both peers of a call at {@code interval}. */
-    public static StatsSampler start(LocalCall call, Duration interval) {
+    public static StatsSampler start(Call call, Duration interval) {
         return start(call, interval, DEFAULT_MAX_SAMPLES);
     }
 
     /** Samples both peers of a call at {@code interval}, keeping at most {@code maxSamples} per peer. */
-    public static StatsSampler start(LocalCall call, Duration interval, int maxSamples) {
+    public static StatsSampler start(Call call, Duration interval, int maxSamples) {
         if (call == null) throw new IllegalArgumentException("the sampler needs a call — LocalCall.call(localStream)");
-        if (call.isHungUp()) throw new CallException("this call has hung up: there is nothing to sample — start a new call");
+        if (call.isEnded()) throw new CallException("this call has hung up: there is nothing to sample — start a new call");
         if (interval == null || interval.toMillis() < 10) {
             throw new IllegalArgumentException("sampling interval must be at least 10 ms (getStats takes a few ms), got " + interval);
         }
         if (maxSamples < 2) throw new IllegalArgumentException("maxSamples must be at least 2 (rates need two samples), got " + maxSamples);
         StatsSampler s = new StatsSampler(call, interval, maxSamples);
         Engine.get().registerCall(s); // stopped before the engine's factory goes
-        s.log.note("stats sampler started", "getStats on pc1 and pc2 every " + interval.toMillis() + " ms");
+        s.log.note("stats sampler started", "getStats on " + String.join(" and ", s.peerNames()) + " every " + interval.toMillis() + " ms");
         s.thread.start();
         return s;
     }
 
     /** Starts sampling, waits {@code duration}, stops, and returns the recording. */
-    public static StatsRecording record(LocalCall call, Duration interval, Duration duration) {
+    public static StatsRecording record(Call call, Duration interval, Duration duration) {
         return start(call, interval).sampleFor(duration);
     }
 
@@ -127,7 +127,7 @@ public final class StatsSampler implements AutoCloseable, Engine.Resource {
                     any = true;
                     sample(p);
                 }
-                if (!any || call.isHungUp()) {
+                if (!any || call.isEnded()) {
                     endReason = "the call hung up";
                     break;
                 }
@@ -188,6 +188,19 @@ public final class StatsSampler implements AutoCloseable, Engine.Resource {
         return q == null ? 0 : q.size();
     }
 
+    private List<String> peerNames() {
+        return peers.stream().map(Peer::name).toList();
+    }
+
+    /** "12 samples of pc1, 12 of pc2": each peer's count, in the order of the call's peers. */
+    private String counts() {
+        StringBuilder b = new StringBuilder();
+        for (Peer p : peers) {
+            b.append(b.length() == 0 ? samples(p.name()) + " samples of " : ", " + samples(p.name()) + " of ").append(p.name());
+        }
+        return b.toString();
+    }
+
     /** Whether the sampling thread is still running. */
     public boolean isRunning() {
         return running && thread.isAlive();
@@ -209,7 +222,7 @@ public final class StatsSampler implements AutoCloseable, Engine.Resource {
 
     private void logStopped(String why) {
         if (!stopLogged.compareAndSet(false, true)) return;
-        log.note("stats sampler stopped" + why, samples("pc1") + " samples of pc1, " + samples("pc2") + " of pc2");
+        log.note("stats sampler stopped" + why, counts());
     }
 
     @Override
@@ -226,6 +239,6 @@ public final class StatsSampler implements AutoCloseable, Engine.Resource {
     @Override
     public String toString() {
         return "StatsSampler every " + interval.toMillis() + " ms, " + (isRunning() ? "running" : "stopped") + ": "
-                + samples("pc1") + " samples of pc1, " + samples("pc2") + " of pc2";
+                + counts();
     }
 }

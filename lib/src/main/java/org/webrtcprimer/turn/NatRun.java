@@ -8,7 +8,10 @@ import org.webrtcprimer.net.Network;
 import org.webrtcprimer.net.PeerGate;
 import org.webrtcprimer.net.Way;
 
+import org.webrtcprimer.call.IceCandidate;
+
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -17,27 +20,38 @@ import java.util.Optional;
  *
  * @param pc1          pc1's NAT
  * @param pc2          pc2's NAT
- * @param turn         the TURN transport ({@code udp}, {@code tcp}, {@code tls}) or empty for none
+ * @param turn         the TURN transport ({@code udp}, {@code tcp}, {@code tls}), {@code stun} for coturn as a
+ *                     STUN server only, or empty for no server
  * @param connected    whether both peers reached connectionState {@code connected} in time
  * @param connectMs    from the offer to both connected, in ms (NaN when not connected)
  * @param path         pc1's selected pair, when connected
  * @param natDrops     packets the two NATs' filters dropped
  * @param diagnosis    why it did not connect, one line (empty when it did)
+ * @param pc1Candidates the candidates pc1 gathered (host, srflx through its NAT, relay), in order
+ * @param pc2Candidates the candidates pc2 gathered
  */
 public record NatRun(NatKind pc1, NatKind pc2, String turn, boolean connected, double connectMs, Optional<SelectedPath> path,
-                     long natDrops, String diagnosis) {
+                     long natDrops, String diagnosis, List<IceCandidate> pc1Candidates, List<IceCandidate> pc2Candidates) {
+
+    public NatRun {
+        pc1Candidates = List.copyOf(pc1Candidates);
+        pc2Candidates = List.copyOf(pc2Candidates);
+    }
 
     /**
-     * Runs one data-channel call through the relay with these NATs (and TURN when {@code server}
-     * is not null), waiting at most {@code timeout} for both peers to connect, then hangs up.
+     * Runs one data-channel call through the relay with these NATs, waiting at most {@code
+     * timeout} for both peers to connect, then hangs up. With {@code server}: {@code transport}
+     * {@code udp}, {@code tcp} or {@code tls} gives both peers its TURN server over that transport,
+     * {@code stun} only its STUN service (server-reflexive candidates through the NATs, no relay).
+     * Every UDP packet to the server leaves through the peer's NAT.
      */
     public static NatRun run(NatKind pc1, NatKind pc2, TurnServer server, String transport, Duration timeout) {
         CallOptions o = CallOptions.defaults().network(Network.perfect()).timeout(timeout);
-        if (server != null) o = o.iceServers(server.iceServer(transport));
+        boolean stunOnly = server != null && (transport == null || transport.isEmpty() || transport.equals("stun"));
+        if (server != null) o = o.iceServers(stunOnly ? server.stun() : server.iceServer(transport));
         LocalCall c = LocalCall.withoutMedia(o);
         try {
-            c.relay().gate(Way.PC1_TO_PC2, NatGate.of(pc1));
-            c.relay().gate(Way.PC2_TO_PC1, NatGate.of(pc2));
+            NatGate.behind(c, pc1, pc2);
             c.pc1().createDataChannel("nat");
             c.negotiate();
             boolean connected;
@@ -50,11 +64,26 @@ public record NatRun(NatKind pc1, NatKind pc2, String turn, boolean connected, d
             long drops = c.relay().count(Way.PC1_TO_PC2, Fate.DROPPED_NAT) + c.relay().count(Way.PC2_TO_PC1, Fate.DROPPED_NAT);
             double ms = connected ? c.setupTime().toConnectedMillis().orElse(Double.NaN) : Double.NaN;
             Optional<SelectedPath> path = connected ? SelectedPath.of(c.pc1()) : Optional.empty();
-            String why = connected ? "" : diagnose(pc1, pc2, server, drops);
-            return new NatRun(pc1, pc2, server == null ? "" : transport, connected, ms, path, drops, why);
+            String why = connected ? "" : diagnose(pc1, pc2, stunOnly ? null : server, drops);
+            return new NatRun(pc1, pc2, server == null ? "" : stunOnly ? "stun" : transport, connected, ms, path, drops, why,
+                    real(c.pc1().localCandidates()), real(c.pc2().localCandidates()));
         } finally {
             c.hangup();
         }
+    }
+
+    private static List<IceCandidate> real(List<IceCandidate> l) {
+        return l.stream().filter(x -> !x.isEndOfCandidates()).toList();
+    }
+
+    /**
+     * The server-reflexive candidates both peers gathered: each one's address is its NAT's
+     * mapping as the STUN server saw it (a socket of the kit's relay on 127.0.0.1), its {@code
+     * raddr} the host address behind it.
+     */
+    public List<IceCandidate> srflx() {
+        return java.util.stream.Stream.concat(pc1Candidates.stream(), pc2Candidates.stream())
+                .filter(x -> x.type().equals("srflx")).toList();
     }
 
     /** What the RFCs predict: whether a pair of NATs lets ICE connect without a TURN server. */
@@ -89,7 +118,7 @@ public record NatRun(NatKind pc1, NatKind pc2, String turn, boolean connected, d
     /** {@code symmetric ↔ symmetric, TURN udp: connected in 210 ms over relay ↔ relay}. */
     @Override
     public String toString() {
-        return pc1 + " ↔ " + pc2 + (turn.isEmpty() ? ", no TURN" : ", TURN " + turn) + ": "
+        return pc1 + " ↔ " + pc2 + (turn.isEmpty() ? ", no TURN" : turn.equals("stun") ? ", STUN only" : ", TURN " + turn) + ": "
                 + (connected ? String.format("connected in %.0f ms", connectMs) + path.map(p -> " over " + p.route()).orElse("")
                 : "not connected — " + diagnosis);
     }

@@ -25,7 +25,9 @@ public final class TurnDiagnosis {
         for (Peer p : List.of(call.pc1(), call.pc2())) {
             List<IceCandidateError> errors = call.iceCandidateErrors().stream().filter(e -> e.peer().equals(p.name())).toList();
             boolean gotRelay = p.localCandidates().stream().anyMatch(c -> c.type().equals("relay"));
-            for (IceCandidateError e : errors) {
+            for (IceCandidateError reported : errors) {
+                // Through the relay the engine names the relay's socket that stands for the server: read it back.
+                IceCandidateError e = call.hasRelay() ? reported.withUrl(call.relay().serverUrl(reported.url())) : reported;
                 IceServer used = servers.stream().filter(s -> s.urls().contains(e.url())).findFirst().orElse(null);
                 if (used == null || !server.isOwn(e.url())) continue;
                 return Optional.of(explain(e, used, server));

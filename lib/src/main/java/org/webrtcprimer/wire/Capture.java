@@ -68,7 +68,7 @@ public final class Capture implements PacketSink {
         RelayedPacket kept = p;
         if (p.data().length > SNAP_LENGTH) {
             kept = new RelayedPacket(p.index(), p.nanos(), p.way(), p.from(), p.to(), Arrays.copyOf(p.data(), SNAP_LENGTH),
-                    p.fate(), p.delayNanos());
+                    p.fate(), p.delayNanos(), p.server());
         }
         long seq = count.getAndIncrement();
         ring.set((int) (seq % capacity), new Slot(seq, kept, p.data().length));

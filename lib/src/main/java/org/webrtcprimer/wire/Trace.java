@@ -126,6 +126,7 @@ public final class Trace {
     public List<StunCheck> checks() {
         Map<String, WirePacket> responses = new HashMap<>();
         for (WirePacket p : packets) {
+            if (p.packet().toOrFromServer()) continue; // a STUN server's Binding is no ICE check
             if (p.decoded() instanceof StunMessage m && m.method() == Stun.BINDING
                     && (m.messageClass() == StunMessage.StunClass.SUCCESS || m.messageClass() == StunMessage.StunClass.ERROR)) {
                 responses.putIfAbsent(m.transactionId(), p);
@@ -133,6 +134,7 @@ public final class Trace {
         }
         List<StunCheck> out = new ArrayList<>();
         for (WirePacket p : packets) {
+            if (p.packet().toOrFromServer()) continue;
             if (p.decoded() instanceof StunMessage m && m.method() == Stun.BINDING && m.messageClass() == StunMessage.StunClass.REQUEST) {
                 out.add(new StunCheck(p, responses.get(m.transactionId())));
             }
@@ -161,6 +163,11 @@ public final class Trace {
         for (int i = 1; i < t.size(); i++) gaps.add((t.get(i) - t.get(i - 1)) / 1e6);
         Collections.sort(gaps);
         return gaps.get(gaps.size() / 2);
+    }
+
+    /** The peers' exchanges with their STUN/TURN servers (through their NATs): Allocate, 401, CreatePermission, ChannelBind, ChannelData, Refresh. */
+    public TurnExchange turn() {
+        return new TurnExchange(this);
     }
 
     // ------------------------------------------------------------------ DTLS

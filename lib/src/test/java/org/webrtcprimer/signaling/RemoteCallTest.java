@@ -4,6 +4,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.webrtcprimer.call.Call;
+import org.webrtcprimer.call.TextChannel;
+import org.webrtcprimer.stats.StatsRecording;
+import org.webrtcprimer.stats.StatsSampler;
 import org.webrtcprimer.call.CallException;
 import org.webrtcprimer.events.KitClock;
 import org.webrtcprimer.events.Event;
@@ -82,7 +86,20 @@ class RemoteCallTest {
             assertTrue(call.log().text().contains("pc1 sent offer"), "signaling steps are in the caller's log");
             assertTrue(call.log().text().contains("pc1 received answer"), call.log().text());
 
+            // The shared Call type: one side's peer, its states and stats, and the views that take a Call.
+            Call asCall = call;
+            assertEquals(List.of(call.peer()), asCall.peers());
+            assertEquals("connected", asCall.states().get(0).connectionState());
+            assertFalse(asCall.stats().get(0).ofType("candidate-pair").isEmpty(), "getStats through the Call");
+            StatsRecording rec = StatsSampler.record(asCall, Duration.ofMillis(100), Duration.ofMillis(450));
+            assertTrue(rec.size("pc1") >= 2, "the sampler samples a remote call's one peer: " + rec.size("pc1"));
+            assertEquals(0, rec.size("pc2"), "the other side's peer is in another process");
+            assertTrue(asCall.log().text().contains("getStats on pc1 every 100 ms"), asCall.log().text());
+            assertTrue(org.webrtcprimer.Primer.logTable(asCall).toHtml().contains("pc1 sent offer"));
+            assertFalse(asCall.isEnded());
+
             call.hangup();
+            assertTrue(asCall.isEnded());
             call.hangup(); // harmless twice
             List<Event> remote = call.remoteLog();
             assertTrue(remote.stream().anyMatch(e -> e.source().equals("pc2") && e.isState(Event.CONNECTION, "connected")),

@@ -1,7 +1,8 @@
-package org.webrtcprimer.signaling;
+package org.webrtcprimer.call;
 
 import dev.onvoid.webrtc.RTCDataChannel;
 import dev.onvoid.webrtc.RTCDataChannelBuffer;
+import dev.onvoid.webrtc.RTCDataChannelInit;
 import dev.onvoid.webrtc.RTCDataChannelObserver;
 import dev.onvoid.webrtc.RTCDataChannelState;
 import org.webrtcprimer.events.Event;
@@ -14,11 +15,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * A text data channel of a remote call (RTCDataChannel over SCTP, RFC 8831): what one side
  * sends, the other receives, with every message and state change in the call's log. Lesson 08
- * covers data channels in depth; a remote call uses one to show data flowing both ways.
+ * covers data channels in depth ({@link DataChannel}); a remote call uses this one to show data
+ * flowing both ways. Made with {@link #open(Peer, String)} on the side that offers, and
+ * {@link #whenOpenedByOther(Peer, String, Consumer)} on the side that answers.
  */
 public final class TextChannel {
 
@@ -35,15 +39,37 @@ public final class TextChannel {
     private long receivedChars; // guarded by received
     private long droppedTexts; // guarded by received
     private volatile boolean closed;
-    private final org.webrtcprimer.call.DataChannelObserverRelay relay;
+    private final DataChannelObserverRelay relay;
 
-    TextChannel(RTCDataChannel channel, String peer, EventLog log, String greeting) {
+    /**
+     * Opens a text data channel from {@code peer} to the other side (before the offer, so that the
+     * offer carries an application section); its messages go into the peer's log.
+     */
+    public static TextChannel open(Peer peer, String label) {
+        RTCDataChannel c;
+        try {
+            c = peer.engine().createDataChannel(label, new RTCDataChannelInit());
+        } catch (Throwable t) {
+            throw new CallException(peer.name() + " could not open data channel '" + label + "': " + t.getMessage(), t);
+        }
+        return new TextChannel(c, peer.name(), peer.log(), null);
+    }
+
+    /**
+     * Hands each data channel the other side opens to {@code peer}, as a text channel, to
+     * {@code opened}; once open it sends {@code greeting} (when not null).
+     */
+    public static void whenOpenedByOther(Peer peer, String greeting, Consumer<TextChannel> opened) {
+        peer.onDataChannel(c -> opened.accept(new TextChannel(c, peer.name(), peer.log(), greeting)));
+    }
+
+    private TextChannel(RTCDataChannel channel, String peer, EventLog log, String greeting) {
         this.channel = channel;
         this.peer = peer;
         this.log = log;
         this.label = channel.getLabel();
         // A relay, detached at close: the engine never frees a channel's observer (DataChannelObserverRelay).
-        relay = org.webrtcprimer.call.DataChannelObserverRelay.register(channel, new RTCDataChannelObserver() {
+        relay = DataChannelObserverRelay.register(channel, new RTCDataChannelObserver() {
             @Override
             public void onBufferedAmountChange(long previousAmount) {
             }
@@ -110,7 +136,7 @@ public final class TextChannel {
             open.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return this;
         } catch (Exception e) {
-            throw new SignalingTimeoutException("data channel '" + label + "' of " + peer + " did not open within "
+            throw new CallTimeoutException("data channel '" + label + "' of " + peer + " did not open within "
                     + timeout.toMillis() + " ms — is the call connected?");
         }
     }
@@ -156,7 +182,7 @@ public final class TextChannel {
                 for (String t : received) if (t.contains(containing)) return t;
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    throw new SignalingTimeoutException(peer + " received no data channel message containing '" + containing
+                    throw new CallTimeoutException(peer + " received no data channel message containing '" + containing
                             + "' within " + timeout.toMillis() + " ms; received so far: " + received);
                 }
                 try {
@@ -169,7 +195,8 @@ public final class TextChannel {
         }
     }
 
-    void close() {
+    /** Closes the channel (its call does at hangup); harmless twice. */
+    public void close() {
         relay.detach();
         try {
             channel.unregisterObserver();
