@@ -14,7 +14,7 @@ import time
 TEACHER = r'''
 import org.webrtcprimer.signaling.*;
 import java.time.Duration;
-var server = SignalingServer.start(SignalingServer.Options.defaults().idleTimeout(Duration.ofMinutes(10)));
+var server = SignalingServer.start(SignalingServer.Options.defaults().withIdleTimeout(Duration.ofMinutes(10)));
 for (String link : Classmate.links(server, 1)) System.out.println("JOIN " + link);
 '''
 

@@ -117,7 +117,7 @@ class MisuseTest {
         } finally {
             call.hangup();
         }
-        clear(() -> LocalCall.call(stream, CallOptions.defaults().timeout(Duration.ofMillis(1))), "within 1 ms");
+        clear(() -> LocalCall.call(stream, CallOptions.defaults().withTimeout(Duration.ofMillis(1))), "within 1 ms");
     }
 
     @Test
@@ -128,7 +128,7 @@ class MisuseTest {
         clear(() -> Constraints.audioVideo().size(641, 480), "641×480");
         clear(() -> Peer.create(null, new EventLog(), null), "name");
         clear(() -> Peer.create("pc9", null, null), "event log");
-        clear(() -> CallOptions.defaults().timeout(Duration.ZERO), "timeout");
+        clear(() -> CallOptions.defaults().withTimeout(Duration.ZERO), "timeout");
         LocalCall call = LocalCall.create(stream);
         try {
             Peer pc1 = call.pc1(), pc2 = call.pc2();

@@ -61,7 +61,7 @@ public interface Call extends Renderable {
     /** Where the peers stand, for messages. */
     String situation();
 
-    /** Whether this call goes through the kit's relay ({@code CallOptions.defaults().network(...)}). */
+    /** Whether this call goes through the kit's relay ({@code CallOptions.defaults().withNetwork(...)}). */
     boolean hasRelay();
 
     /** The kit's relay this call goes through, live; fails for a call that goes direct. */

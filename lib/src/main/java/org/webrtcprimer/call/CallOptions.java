@@ -6,7 +6,7 @@ import java.time.Duration;
 
 /**
  * How a {@link LocalCall} is set up. Start from {@link #defaults()} and change what a lesson needs:
- * {@code CallOptions.defaults().trickle(false)}.
+ * {@code CallOptions.defaults().withTrickle(false)}.
  *
  * @param offerOptions the article's {@code offerOptions} for {@code createOffer}
  * @param trickle      send each ICE candidate to the other peer as soon as it is found (the
@@ -54,33 +54,89 @@ public record CallOptions(OfferOptions offerOptions, boolean trickle, Duration t
         return new CallOptions(OfferOptions.defaults(), true, Duration.ofSeconds(10), 0, false, null, IceSettings.none());
     }
 
-    public CallOptions offerOptions(OfferOptions o) {
+    public CallOptions withOfferOptions(OfferOptions o) {
         return new CallOptions(o, trickle, timeout, startBitrateKbps, requestFrameOnConnect, network, ice);
     }
 
-    public CallOptions trickle(boolean on) {
+    /** @deprecated the kit's options are records with {@code withX}: {@link #withOfferOptions}. */
+
+    @Deprecated(forRemoval = true)
+
+    public CallOptions offerOptions(OfferOptions o) {
+
+        return withOfferOptions(o);
+
+    }
+
+    public CallOptions withTrickle(boolean on) {
         return new CallOptions(offerOptions, on, timeout, startBitrateKbps, requestFrameOnConnect, network, ice);
     }
 
-    public CallOptions timeout(Duration d) {
+    /** @deprecated the kit's options are records with {@code withX}: {@link #withTrickle}. */
+
+    @Deprecated(forRemoval = true)
+
+    public CallOptions trickle(boolean on) {
+
+        return withTrickle(on);
+
+    }
+
+    public CallOptions withTimeout(Duration d) {
         return new CallOptions(offerOptions, trickle, d, startBitrateKbps, requestFrameOnConnect, network, ice);
     }
 
-    public CallOptions startBitrateKbps(int kbps) {
+    /** @deprecated the kit's options are records with {@code withX}: {@link #withTimeout}. */
+
+    @Deprecated(forRemoval = true)
+
+    public CallOptions timeout(Duration d) {
+
+        return withTimeout(d);
+
+    }
+
+    public CallOptions withStartBitrateKbps(int kbps) {
         return new CallOptions(offerOptions, trickle, timeout, kbps, requestFrameOnConnect, network, ice);
     }
 
-    public CallOptions requestFrameOnConnect(boolean on) {
+    /** @deprecated the kit's options are records with {@code withX}: {@link #withStartBitrateKbps}. */
+
+    @Deprecated(forRemoval = true)
+
+    public CallOptions startBitrateKbps(int kbps) {
+
+        return withStartBitrateKbps(kbps);
+
+    }
+
+    public CallOptions withRequestFrameOnConnect(boolean on) {
         return new CallOptions(offerOptions, trickle, timeout, startBitrateKbps, on, network, ice);
+    }
+
+    /** @deprecated the kit's options are records with {@code withX}: {@link #withRequestFrameOnConnect}. */
+
+    @Deprecated(forRemoval = true)
+
+    public CallOptions requestFrameOnConnect(boolean on) {
+
+        return withRequestFrameOnConnect(on);
+
     }
 
     /**
      * Routes the call through the kit's relay, which puts these conditions between the peers
-     * ({@code Network.perfect().delay(50)}); the call's {@code relay()} changes them live. Null
+     * ({@code Network.perfect().withDelay(50)}); the call's {@code relay()} changes them live. Null
      * turns the relay off.
      */
-    public CallOptions network(Network n) {
+    public CallOptions withNetwork(Network n) {
         return new CallOptions(offerOptions, trickle, timeout, startBitrateKbps, requestFrameOnConnect, n, ice);
+    }
+
+    /** @deprecated the kit's options are records with {@code withX}: {@link #withNetwork}. */
+    @Deprecated(forRemoval = true)
+    public CallOptions network(Network n) {
+        return withNetwork(n);
     }
 
     /**
@@ -88,14 +144,26 @@ public record CallOptions(OfferOptions offerOptions, boolean trickle, Duration t
      * RTCPeerConnection({iceServers: [...]})}. E.g. {@code turn.iceServer("udp")} of a
      * {@code org.webrtcprimer.turn.TurnServer}.
      */
+    public CallOptions withIceServers(IceServer... servers) {
+        return withIceServers(java.util.List.of(servers));
+    }
+
+    /** @deprecated the kit's options are records with {@code withX}: {@link #withIceServers}. */
+    @Deprecated(forRemoval = true)
     public CallOptions iceServers(IceServer... servers) {
-        return iceServers(java.util.List.of(servers));
+        return withIceServers(servers);
     }
 
     /** {@link #iceServers(IceServer...)} from a list. */
-    public CallOptions iceServers(java.util.List<IceServer> servers) {
+    public CallOptions withIceServers(java.util.List<IceServer> servers) {
         return new CallOptions(offerOptions, trickle, timeout, startBitrateKbps, requestFrameOnConnect, network,
                 new IceSettings(servers, ice.policy()));
+    }
+
+    /** @deprecated the kit's options are records with {@code withX}: {@link #withIceServers}. */
+    @Deprecated(forRemoval = true)
+    public CallOptions iceServers(java.util.List<IceServer> servers) {
+        return withIceServers(servers);
     }
 
     /**
@@ -103,13 +171,26 @@ public record CallOptions(OfferOptions offerOptions, boolean trickle, Duration t
      * use only TURN relay candidates (W3C webrtc-pc, RTCIceTransportPolicy), so every packet goes
      * through the TURN server. Set the servers first.
      */
-    public CallOptions iceTransportPolicy(String policy) {
+    public CallOptions withIceTransportPolicy(String policy) {
         return new CallOptions(offerOptions, trickle, timeout, startBitrateKbps, requestFrameOnConnect, network,
                 new IceSettings(ice.servers(), policy));
     }
 
-    /** {@code iceTransportPolicy("relay")}. */
-    public CallOptions relayOnly() {
-        return iceTransportPolicy("relay");
+    /** @deprecated the kit's options are records with {@code withX}: {@link #withIceTransportPolicy}. */
+    @Deprecated(forRemoval = true)
+    public CallOptions iceTransportPolicy(String policy) {
+        return withIceTransportPolicy(policy);
     }
+
+    /** {@code iceTransportPolicy("relay")}. */
+    public CallOptions withRelayOnly() {
+        return withIceTransportPolicy("relay");
+    }
+
+    /** @deprecated the kit's options are records with {@code withX}: {@link #withRelayOnly}. */
+    @Deprecated(forRemoval = true)
+    public CallOptions relayOnly() {
+        return withRelayOnly();
+    }
+
 }

@@ -48,11 +48,11 @@ public record DataChannelOptions(boolean ordered, Integer maxRetransmits, Intege
             throw new IllegalArgumentException("a data channel id is an SCTP stream number 0–65534, got " + id);
         }
         if (negotiated && id == null) {
-            throw new IllegalArgumentException("a negotiated channel needs an id both peers agree on — use .negotiated(0)");
+            throw new IllegalArgumentException("a negotiated channel needs an id both peers agree on — use .withNegotiated(0)");
         }
         if (!negotiated && id != null) {
             throw new IllegalArgumentException("only a negotiated channel takes an id (in-band channels get theirs from "
-                    + "the engine: even for the DTLS client, odd for the server, RFC 8832 §6) — use .negotiated(" + id + ")");
+                    + "the engine: even for the DTLS client, odd for the server, RFC 8832 §6) — use .withNegotiated(" + id + ")");
         }
         if (protocol.getBytes(StandardCharsets.UTF_8).length > 65535) {
             throw new IllegalArgumentException("protocol is longer than 65535 bytes");
@@ -85,18 +85,36 @@ public record DataChannelOptions(boolean ordered, Integer maxRetransmits, Intege
     }
 
     /** The same options, ordered or not. */
-    public DataChannelOptions ordered(boolean on) {
+    public DataChannelOptions withOrdered(boolean on) {
         return new DataChannelOptions(on, maxRetransmits, maxPacketLifeTime, negotiated, id, protocol);
     }
 
+    /** @deprecated the kit's options are records with {@code withX}: {@link #withOrdered}. */
+    @Deprecated(forRemoval = true)
+    public DataChannelOptions ordered(boolean on) {
+        return withOrdered(on);
+    }
+
     /** The same options as a negotiated channel on SCTP stream {@code id}: create it on both peers with the same id. */
-    public DataChannelOptions negotiated(int id) {
+    public DataChannelOptions withNegotiated(int id) {
         return new DataChannelOptions(ordered, maxRetransmits, maxPacketLifeTime, true, id, protocol);
     }
 
+    /** @deprecated the kit's options are records with {@code withX}: {@link #withNegotiated}. */
+    @Deprecated(forRemoval = true)
+    public DataChannelOptions negotiated(int id) {
+        return withNegotiated(id);
+    }
+
     /** The same options with a sub-protocol name (carried to the other peer in DCEP). */
-    public DataChannelOptions protocol(String name) {
+    public DataChannelOptions withProtocol(String name) {
         return new DataChannelOptions(ordered, maxRetransmits, maxPacketLifeTime, negotiated, id, name);
+    }
+
+    /** @deprecated the kit's options are records with {@code withX}: {@link #withProtocol}. */
+    @Deprecated(forRemoval = true)
+    public DataChannelOptions protocol(String name) {
+        return withProtocol(name);
     }
 
     /** Whether every message is retransmitted until it arrives. */
@@ -141,7 +159,7 @@ public record DataChannelOptions(boolean ordered, Integer maxRetransmits, Intege
         t.row("unreliable()", "false", "0", "—", unreliable().like(), "game state, cursor positions", "RFC 7496 §3.1");
         t.row("partialRetransmits(3)", "false", "3", "—", partialRetransmits(3).like(), "updates worth a retry or three", "RFC 7496 §3.1");
         t.row("partialLifetime(150)", "false", "—", "150 ms", partialLifetime(150).like(), "live telemetry: stale after 150 ms", "RFC 3758");
-        t.row("….negotiated(id)", "(as set)", "(as set)", "(as set)", "no DATA_CHANNEL_OPEN: both peers create it with one id",
+        t.row("….withNegotiated(id)", "(as set)", "(as set)", "(as set)", "no DATA_CHANNEL_OPEN: both peers create it with one id",
                 "a channel both sides know in advance", "RFC 8832 §1, W3C");
         return t.note("Ordered delivery holds later messages back until a lost one is retransmitted; "
                 + "partial reliability lets the sender give up on a message instead (maxRetransmits or maxPacketLifeTime, never both).");

@@ -265,12 +265,12 @@ public final class LocalCall implements Call, Engine.Resource {
 
     /**
      * The kit's relay this call goes through, live: change its conditions, read its counters, add a
-     * packet sink. Only for a call made with {@code CallOptions.defaults().network(...)}.
+     * packet sink. Only for a call made with {@code CallOptions.defaults().withNetwork(...)}.
      */
     public Relay relay() {
         if (relay == null) {
             throw new CallException("relay: this call connects pc1 and pc2 directly — make it with "
-                    + "CallOptions.defaults().network(Network.perfect()) to route it through the kit's relay");
+                    + "CallOptions.defaults().withNetwork(Network.perfect()) to route it through the kit's relay");
         }
         return relay;
     }

@@ -30,6 +30,7 @@ public final class Exercises {
         Practice.exercises().forEach(Exercises::add);
         Lesson11.exercises().forEach(Exercises::add);
         Lesson12.exercises().forEach(Exercises::add);
+        Lesson13.exercises().forEach(Exercises::add);
     }
 
     private static void add(Exercise e) {

@@ -1,9 +1,14 @@
 package org.webrtcprimer.exercises;
 
+import org.webrtcprimer.call.LocalCall;
 import org.webrtcprimer.engine.Engine;
+import org.webrtcprimer.ice.CandidatePair;
+import org.webrtcprimer.media.Constraints;
 import org.webrtcprimer.media.MediaDevices;
+import org.webrtcprimer.media.MediaStream;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -28,13 +33,41 @@ final class Lesson00 {
                         "this engine can send " + String.join(", ", videoCodecs()) + "; the browser in the article "
                                 + "offered VP8, VP9 and H264 (2020)."),
                 new Exercise("00.2",
-                        "Does this machine have a real camera? Answer true or false.",
-                        a -> a[0] instanceof Boolean b
-                                ? (b == MediaDevices.hasCamera() ? Optional.empty()
-                                : Optional.of(b + " is not what the setup table found."))
-                                : Optional.of("answer with true or false, not " + Exercises.describe(a[0]) + "."),
-                        "look at the 'camera' row of the setup table.",
-                        MediaDevices.hasCamera() ? "a camera was found; add .synthetic() to the constraints to use the test pattern anyway."
-                                : "there is no camera, so every lesson uses the synthetic test pattern and tone instead."));
+                        "Predict first: when pc1 and pc2 connect on this machine, does their media go over \"udp\" or \"tcp\"? "
+                                + "The check then makes a short call and reads the pair ICE selected.",
+                        a -> {
+                            if (!(a[0] instanceof CharSequence s)) return Optional.of("answer \"udp\" or \"tcp\", not " + Exercises.describe(a[0]) + ".");
+                            String p = s.toString().strip().toLowerCase(Locale.ROOT);
+                            if (!p.equals("udp") && !p.equals("tcp")) return Optional.of("answer \"udp\" or \"tcp\", not '" + s + "'.");
+                            String used = selectedTransport();
+                            return p.equals(used) ? Optional.empty() : Optional.of("the engine's call went over " + used + ".");
+                        },
+                        "each peer gathers UDP and TCP host candidates, and ICE tries the pairs in order of priority; what does the "
+                                + "priority of a TCP host candidate start with? (lesson 05 takes priorities apart.)",
+                        "UDP. libwebrtc gives host TCP candidates a lower type preference (90) than host UDP ones (126), so a UDP "
+                                + "pair is checked first and selected (RFC 8445 §5.1.2; ICE-TCP is RFC 6544). Real-time media prefers "
+                                + "UDP: a lost packet is not waited for, it is concealed or resent only if still useful."));
+    }
+
+    /** Makes a short local call and returns the transport ("udp"/"tcp") of pc1's side of the selected pair. */
+    static String selectedTransport() {
+        MediaStream s = MediaDevices.getUserMedia(Constraints.videoOnly().synthetic().size(160, 120).frameRate(10));
+        LocalCall call = null;
+        try {
+            call = LocalCall.call(s);
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (System.nanoTime() < deadline) {
+                Optional<CandidatePair> sel = call.pc1().candidatePairs().selected();
+                if (sel.isPresent()) return sel.get().local().transport().toLowerCase(Locale.ROOT);
+                Thread.sleep(100);
+            }
+            throw new IllegalStateException("pc1 selected no candidate pair within 5 s of connecting");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for pc1's selected pair");
+        } finally {
+            if (call != null) call.hangup();
+            s.stop();
+        }
     }
 }

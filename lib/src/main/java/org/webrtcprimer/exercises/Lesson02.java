@@ -12,11 +12,28 @@ final class Lesson02 {
     static List<Exercise> exercises() {
         return List.of(
                 new Exercise("02.1",
-                        "How many bytes does one 640×480 frame take in I420?",
-                        a -> Exercises.expectNumber(a[0], 640 * 480 * 3 / 2, 0, "the size of a 640×480 I420 frame"),
-                        "Y has one byte per pixel; U and V each have one byte per 2×2 block of pixels.",
-                        "640×480 bytes of Y plus 2 × 320×240 bytes of U and V = 460,800 bytes, 1.5 bytes per pixel — "
-                                + "half of what 24-bit RGB needs."),
+                        "Predict how many bytes one I420 frame of a 320×240 picture takes; then pass your number and a synthetic "
+                                + "320×240 stream, whose real frame the check measures.",
+                        a -> {
+                            if (a.length < 2 || !(a[1] instanceof MediaStream s)) {
+                                return Optional.of("pass two things: your number and the 320×240 stream, e.g. check(\"02.1\", 1000, probe).");
+                            }
+                            if (!s.active()) return Optional.of("that stream has been stopped; check it before stop().");
+                            if (s.getVideoTracks().isEmpty()) return Optional.of("that stream has no video track.");
+                            var view = s.localVideo();
+                            view.awaitFirstFrame(Duration.ofSeconds(5));
+                            var frame = view.latestFrame().orElse(null);
+                            if (frame == null) return Optional.of("no frame arrived from that stream within 5 s.");
+                            if (frame.width() != 320 || frame.height() != 240) {
+                                return Optional.of("its frames are " + frame.width() + "×" + frame.height() + "; open it with .size(320, 240).");
+                            }
+                            long bytes = (long) frame.y().length + frame.u().length + frame.v().length;
+                            return Exercises.expectNumber(a[0], bytes, 0, "the size of its frame (the check counted " + bytes
+                                    + " bytes in its Y, U and V planes)");
+                        },
+                        "the same rule as for 640×480: Y has one byte per pixel, U and V one byte each per 2×2 block.",
+                        "320×240 + 2 × 160×120 = 115,200 bytes, a quarter of 640×480's 460,800: I420 costs 1.5 bytes per pixel "
+                                + "at any size, half of 24-bit RGB."),
                 new Exercise("02.2",
                         "Open a synthetic, video-only stream at 320×240 and 15 frames per second, and pass it.",
                         a -> {
@@ -36,9 +53,28 @@ final class Lesson02 {
                         "start from Constraints.videoOnly(), then .synthetic(), .size(w, h) and .frameRate(fps).",
                         "a quarter of the pixels and half the frames: about an eighth of the data of 640×480 @ 30 fps."),
                 new Exercise("02.3",
-                        "After localStream.stop(), what is the readyState of its video track?",
-                        a -> Exercises.expectText(a[0], "ended", "the readyState of a stopped track"),
-                        "print localStream.getVideoTracks().get(0).readyState() after stopping.",
-                        "a stopped track is 'ended' for good (W3C Media Capture §4.3); to capture again, call getUserMedia again."));
+                        "Predict: after localStream.stop(), how many new frames reach localVideo in the next half second? "
+                                + "Pass your number and the stopped stream; the check counts them.",
+                        a -> {
+                            if (a.length < 2 || !(a[1] instanceof MediaStream s)) {
+                                return Optional.of("pass two things: your number and the stream, e.g. check(\"02.3\", 5, localStream).");
+                            }
+                            if (s.active()) return Optional.of("that stream is still live; run localStream.stop() first.");
+                            var view = s.localVideo();
+                            long before = view.frames();
+                            try {
+                                Thread.sleep(500);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                                return Optional.of("interrupted while counting frames.");
+                            }
+                            long arrived = view.frames() - before;
+                            return Exercises.expectNumber(a[0], arrived, 0, "what arrived (the check counted " + arrived
+                                    + " new frames in 0.5 s)");
+                        },
+                        "stop() ends every track of the stream; does an ended track's source keep producing?",
+                        "none: stop() ends the tracks, the kit's source stops and the view stops watching. An ended track never "
+                                + "becomes live again (W3C Media Capture and Streams, MediaStreamTrack.stop()); to capture again, "
+                                + "call getUserMedia again."));
     }
 }

@@ -59,7 +59,7 @@ final class Lesson03 {
                             }
                             return Optional.empty();
                         },
-                        "LocalCall.call(localStream, CallOptions.defaults().trickle(false)).",
+                        "LocalCall.call(localStream, CallOptions.defaults().withTrickle(false)).",
                         "without trickle, each peer waits until gathering is complete and sends one description with all its "
                                 + "a=candidate lines inside — simpler signaling, slower setup (RFC 8838 explains trickle)."));
     }

@@ -59,12 +59,12 @@ final class Practice {
                                 + "BUNDLE group names one mid. Hang the call up and stop its stream."),
                 new Exercise("05.6",
                         "Predict how many a=candidate lines pc1's description carries in a gather-first call, then make it "
-                                + "(LocalCall.call(localStream, CallOptions.defaults().trickle(false))) and pass both.",
+                                + "(LocalCall.call(localStream, CallOptions.defaults().withTrickle(false))) and pass both.",
                         a -> {
                             if (!(a[0] instanceof Number n)) return Optional.of("predict a number of a=candidate lines, not " + Exercises.describe(a[0]) + ".");
                             LocalCall call = call(a, 1);
                             if (call == null) return Optional.of("pass the gather-first call too.");
-                            if (call.options().trickle()) return Optional.of("that call trickles its candidates: make it with .trickle(false).");
+                            if (call.options().trickle()) return Optional.of("that call trickles its candidates: make it with .withTrickle(false).");
                             ParsedSdp offer = offer(call);
                             long truth = offer == null ? 0 : offer.media().stream().mapToLong(m -> m.candidates().size()).sum();
                             return n.longValue() == truth ? Optional.empty()

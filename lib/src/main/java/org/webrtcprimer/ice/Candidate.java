@@ -36,6 +36,9 @@ public record Candidate(String foundation, int component, String transport, long
                         Integer relatedPort, String tcpType, Integer generation, String ufrag,
                         Integer networkId, Integer networkCost, Map<String, String> extensions) {
 
+    /** The address shown for a candidate whose stats leave it out (a remote prflx candidate). */
+    public static final String HIDDEN = "(hidden)";
+
     public Candidate {
         extensions = extensions == null ? Map.of()
                 : Collections.unmodifiableMap(new LinkedHashMap<>(extensions));
@@ -112,6 +115,9 @@ public record Candidate(String foundation, int component, String transport, long
         String address = StatsValues.str(stats, "address");
         if (address == null) address = StatsValues.str(stats, "ip");
         String type = StatsValues.str(stats, "candidateType");
+        // libwebrtc leaves out the address of a remote peer-reflexive candidate (the W3C stats
+        // spec lets it hide addresses the application was never told): keep the candidate, say so.
+        if (address == null && "prflx".equals(type)) address = HIDDEN;
         if (address == null || type == null) {
             throw new IllegalArgumentException("candidate stats " + StatsValues.str(stats, "id")
                     + " have no address or candidateType — pass a local-candidate or remote-candidate stats object");

@@ -7,7 +7,7 @@ import java.util.List;
  * What the relay does to the packets of one direction, in the order a packet meets it: loss
  * (random, then bursty), the rate limit with its drop-tail queue, then a fixed delay plus jitter,
  * then duplication; a share of the packets can skip the delay (reordering). Start from
- * {@link #none()} and change what a lesson needs: {@code Impairment.none().delay(50).loss(10)}.
+ * {@link #none()} and change what a lesson needs: {@code Impairment.none().withDelay(50).withLoss(10)}.
  *
  * @param delayMs      fixed one-way delay added to every packet, in ms
  * @param jitterMs     each packet's delay varies uniformly by up to ± this, in ms; packets keep their
@@ -53,37 +53,113 @@ public record Impairment(double delayMs, double jitterMs, double lossPct, BurstL
         return new Impairment(0, 0, 0, null, 0, DEFAULT_QUEUE_BYTES, 0, 0);
     }
 
-    public Impairment delay(double ms) {
+    public Impairment withDelay(double ms) {
         return new Impairment(ms, jitterMs, lossPct, burst, rateKbps, queueBytes, duplicatePct, reorderPct);
     }
 
-    public Impairment jitter(double ms) {
+    /** @deprecated the kit's options are records with {@code withX}: {@link #withDelay}. */
+
+    @Deprecated(forRemoval = true)
+
+    public Impairment delay(double ms) {
+
+        return withDelay(ms);
+
+    }
+
+    public Impairment withJitter(double ms) {
         return new Impairment(delayMs, ms, lossPct, burst, rateKbps, queueBytes, duplicatePct, reorderPct);
     }
 
-    public Impairment loss(double pct) {
+    /** @deprecated the kit's options are records with {@code withX}: {@link #withJitter}. */
+
+    @Deprecated(forRemoval = true)
+
+    public Impairment jitter(double ms) {
+
+        return withJitter(ms);
+
+    }
+
+    public Impairment withLoss(double pct) {
         return new Impairment(delayMs, jitterMs, pct, burst, rateKbps, queueBytes, duplicatePct, reorderPct);
     }
 
+    /** @deprecated the kit's options are records with {@code withX}: {@link #withLoss}. */
+
+    @Deprecated(forRemoval = true)
+
+    public Impairment loss(double pct) {
+
+        return withLoss(pct);
+
+    }
+
     /** Bursty loss; null turns it off. */
-    public Impairment burst(BurstLoss b) {
+    public Impairment withBurst(BurstLoss b) {
         return new Impairment(delayMs, jitterMs, lossPct, b, rateKbps, queueBytes, duplicatePct, reorderPct);
     }
 
-    public Impairment rate(double kbps) {
+    /** @deprecated the kit's options are records with {@code withX}: {@link #withBurst}. */
+    @Deprecated(forRemoval = true)
+    public Impairment burst(BurstLoss b) {
+        return withBurst(b);
+    }
+
+    public Impairment withRate(double kbps) {
         return new Impairment(delayMs, jitterMs, lossPct, burst, kbps, queueBytes, duplicatePct, reorderPct);
     }
 
-    public Impairment queue(int bytes) {
+    /** @deprecated the kit's options are records with {@code withX}: {@link #withRate}. */
+
+    @Deprecated(forRemoval = true)
+
+    public Impairment rate(double kbps) {
+
+        return withRate(kbps);
+
+    }
+
+    public Impairment withQueue(int bytes) {
         return new Impairment(delayMs, jitterMs, lossPct, burst, rateKbps, bytes, duplicatePct, reorderPct);
     }
 
-    public Impairment duplicate(double pct) {
+    /** @deprecated the kit's options are records with {@code withX}: {@link #withQueue}. */
+
+    @Deprecated(forRemoval = true)
+
+    public Impairment queue(int bytes) {
+
+        return withQueue(bytes);
+
+    }
+
+    public Impairment withDuplicate(double pct) {
         return new Impairment(delayMs, jitterMs, lossPct, burst, rateKbps, queueBytes, pct, reorderPct);
     }
 
-    public Impairment reorder(double pct) {
+    /** @deprecated the kit's options are records with {@code withX}: {@link #withDuplicate}. */
+
+    @Deprecated(forRemoval = true)
+
+    public Impairment duplicate(double pct) {
+
+        return withDuplicate(pct);
+
+    }
+
+    public Impairment withReorder(double pct) {
         return new Impairment(delayMs, jitterMs, lossPct, burst, rateKbps, queueBytes, duplicatePct, pct);
+    }
+
+    /** @deprecated the kit's options are records with {@code withX}: {@link #withReorder}. */
+
+    @Deprecated(forRemoval = true)
+
+    public Impairment reorder(double pct) {
+
+        return withReorder(pct);
+
     }
 
     /** Whether this changes nothing (the relay then forwards each packet at once). */

@@ -7,9 +7,9 @@ import java.util.List;
  * The network between pc1 and pc2, as a description: the conditions each way, an optional timed
  * schedule, and who watches the packets. Immutable; each change returns a new one:
  * <pre>{@code
- * var network = Network.perfect().delay(50).loss(10);             // both ways
- * var uplink  = Network.perfect().way(Way.PC1_TO_PC2, Impairment.none().rate(300));
- * var call    = LocalCall.call(localStream, CallOptions.defaults().network(network));
+ * var network = Network.perfect().withDelay(50).withLoss(10);             // both ways
+ * var uplink  = Network.perfect().withWay(Way.PC1_TO_PC2, Impairment.none().withRate(300));
+ * var call    = LocalCall.call(localStream, CallOptions.defaults().withNetwork(network));
  * }</pre>
  * A call made with a network goes through the kit's {@link Relay}; {@code call.relay()} changes it live.
  *
@@ -42,38 +42,80 @@ public record Network(Impairment pc1ToPc2, Impairment pc2ToPc1, Schedule schedul
     }
 
     /** With these conditions one way (the other way stays). */
-    public Network way(Way w, Impairment i) {
+    public Network withWay(Way w, Impairment i) {
         return w == Way.PC1_TO_PC2 ? new Network(i, pc2ToPc1, schedule, sinks, seed) : new Network(pc1ToPc2, i, schedule, sinks, seed);
     }
 
+    /** @deprecated the kit's options are records with {@code withX}: {@link #withWay}. */
+    @Deprecated(forRemoval = true)
+    public Network way(Way w, Impairment i) {
+        return withWay(w, i);
+    }
+
     /** With these conditions both ways. */
-    public Network both(Impairment i) {
+    public Network withBothWays(Impairment i) {
         return new Network(i, i, schedule, sinks, seed);
     }
 
+    /** @deprecated the kit's options are records with {@code withX}: {@link #withBothWays}. */
+    @Deprecated(forRemoval = true)
+    public Network both(Impairment i) {
+        return withBothWays(i);
+    }
+
     /** Adds a fixed delay of {@code ms} each way (a round trip gains twice that). */
+    public Network withDelay(double ms) {
+        return new Network(pc1ToPc2.withDelay(ms), pc2ToPc1.withDelay(ms), schedule, sinks, seed);
+    }
+
+    /** @deprecated the kit's options are records with {@code withX}: {@link #withDelay}. */
+    @Deprecated(forRemoval = true)
     public Network delay(double ms) {
-        return new Network(pc1ToPc2.delay(ms), pc2ToPc1.delay(ms), schedule, sinks, seed);
+        return withDelay(ms);
     }
 
     /** Jitter of up to ± {@code ms} each way, without reordering. */
+    public Network withJitter(double ms) {
+        return new Network(pc1ToPc2.withJitter(ms), pc2ToPc1.withJitter(ms), schedule, sinks, seed);
+    }
+
+    /** @deprecated the kit's options are records with {@code withX}: {@link #withJitter}. */
+    @Deprecated(forRemoval = true)
     public Network jitter(double ms) {
-        return new Network(pc1ToPc2.jitter(ms), pc2ToPc1.jitter(ms), schedule, sinks, seed);
+        return withJitter(ms);
     }
 
     /** Random loss of {@code pct} percent each way. */
+    public Network withLoss(double pct) {
+        return new Network(pc1ToPc2.withLoss(pct), pc2ToPc1.withLoss(pct), schedule, sinks, seed);
+    }
+
+    /** @deprecated the kit's options are records with {@code withX}: {@link #withLoss}. */
+    @Deprecated(forRemoval = true)
     public Network loss(double pct) {
-        return new Network(pc1ToPc2.loss(pct), pc2ToPc1.loss(pct), schedule, sinks, seed);
+        return withLoss(pct);
     }
 
     /** A rate limit of {@code kbps} each way. */
+    public Network withRate(double kbps) {
+        return new Network(pc1ToPc2.withRate(kbps), pc2ToPc1.withRate(kbps), schedule, sinks, seed);
+    }
+
+    /** @deprecated the kit's options are records with {@code withX}: {@link #withRate}. */
+    @Deprecated(forRemoval = true)
     public Network rate(double kbps) {
-        return new Network(pc1ToPc2.rate(kbps), pc2ToPc1.rate(kbps), schedule, sinks, seed);
+        return withRate(kbps);
     }
 
     /** Runs this schedule from the relay's first packet on. */
-    public Network schedule(Schedule s) {
+    public Network withSchedule(Schedule s) {
         return new Network(pc1ToPc2, pc2ToPc1, s, sinks, seed);
+    }
+
+    /** @deprecated the kit's options are records with {@code withX}: {@link #withSchedule}. */
+    @Deprecated(forRemoval = true)
+    public Network schedule(Schedule s) {
+        return withSchedule(s);
     }
 
     /** Adds a sink that sees every packet, from the relay's first packet on. */
@@ -85,8 +127,14 @@ public record Network(Impairment pc1ToPc2, Impairment pc2ToPc1, Schedule schedul
     }
 
     /** With another seed for the relay's random choices. */
-    public Network seed(long seed) {
+    public Network withSeed(long seed) {
         return new Network(pc1ToPc2, pc2ToPc1, schedule, sinks, seed);
+    }
+
+    /** @deprecated the kit's options are records with {@code withX}: {@link #withSeed}. */
+    @Deprecated(forRemoval = true)
+    public Network seed(long seed) {
+        return withSeed(seed);
     }
 
     /** Whether the relay has anything to do but forward. */

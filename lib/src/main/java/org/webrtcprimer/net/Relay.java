@@ -1,7 +1,7 @@
 package org.webrtcprimer.net;
 
 import org.webrtcprimer.events.KitClock;
-import org.webrtcprimer.notebook.Renderable;
+import org.webrtcprimer.notebook.TableView;
 import org.webrtcprimer.notebook.Table;
 
 import java.io.IOException;
@@ -55,7 +55,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Released by {@link #close()} in a fixed order: receiving stops, held packets are discarded,
  * the sending thread ends, then every socket is closed.
  */
-public final class Relay implements AutoCloseable, Renderable {
+public final class Relay implements AutoCloseable, TableView {
 
     /** Most faces one relay opens (each peer has a few host addresses; the rest is a guard). */
     public static final int MAX_FACES = 64;
@@ -364,7 +364,7 @@ public final class Relay implements AutoCloseable, Renderable {
 
     /** Starts a schedule now: its first phase at once, each next one when the one before has run its length. */
     public void play(Schedule s) {
-        if (s == null) throw new IllegalArgumentException("play needs a schedule — Schedule.of(Duration.ofSeconds(10), Impairment.none().rate(300))");
+        if (s == null) throw new IllegalArgumentException("play needs a schedule — Schedule.of(Duration.ofSeconds(10), Impairment.none().withRate(300))");
         scheduleStart = KitClock.now();
         lastPhase = -1;
         schedule = s;
@@ -791,16 +791,6 @@ public final class Relay implements AutoCloseable, Renderable {
                     String.format("%.1f", seen == 0 ? 0.0 : 100.0 * dropped(w) / seen));
         }
         return t.note("Every packet between pc1 and pc2 passed through the relay's " + allFaces.size() + " sockets on 127.0.0.1.");
-    }
-
-    @Override
-    public String toHtml() {
-        return table().toHtml();
-    }
-
-    @Override
-    public String toText() {
-        return table().toText();
     }
 
     @Override

@@ -7,9 +7,9 @@ import java.util.List;
 /**
  * A timed list of network conditions, e.g. 2 Mbps for 10 s → 300 kbps for 10 s → 2 Mbps:
  * <pre>{@code
- * Schedule.of(Duration.ofSeconds(10), Impairment.none().rate(2000))
- *         .then(Duration.ofSeconds(10), Impairment.none().rate(300))
- *         .then(Duration.ofSeconds(10), Impairment.none().rate(2000))
+ * Schedule.of(Duration.ofSeconds(10), Impairment.none().withRate(2000))
+ *         .then(Duration.ofSeconds(10), Impairment.none().withRate(300))
+ *         .then(Duration.ofSeconds(10), Impairment.none().withRate(2000))
  * }</pre>
  * Each phase holds for its length; after the last one its conditions stay. The clock starts when
  * the relay starts the schedule (its first packet, or {@link Relay#play(Schedule)}).

@@ -1,6 +1,8 @@
 package org.webrtcprimer.sdp;
 
+import org.webrtcprimer.notebook.Html;
 import org.webrtcprimer.notebook.Renderable;
+import org.webrtcprimer.notebook.Style;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -70,12 +72,12 @@ public final class Dissection implements Renderable {
 
         @Override
         public String toHtml() {
-            return "<div class=\"primer-sdp\">" + Html.CSS + tableHtml() + "</div>";
+            return "<div class=\"primer-sdp\">" + Style.SDP_CSS + tableHtml() + "</div>";
         }
 
         String tableHtml() {
             StringBuilder b = new StringBuilder();
-            b.append("<div class=\"primer-caption\">Codecs of ").append(Html.esc(section))
+            b.append("<div class=\"primer-caption\">Codecs of ").append(Html.escape(section))
                     .append(" · 编解码器表 — in the order of preference of the m= line</div>");
             b.append("<table class=\"primer-table primer-codecs\"><colgroup><col style=\"width:3.5em\"><col style=\"width:10em\">")
                     .append("<col style=\"width:6em\"><col style=\"width:2.5em\"><col><col style=\"width:27%\"><col style=\"width:8em\"></colgroup>")
@@ -83,12 +85,12 @@ public final class Dissection implements Renderable {
                     .append("<th>ch</th><th>fmtp parameters</th><th>RTCP feedback</th><th>retransmission</th></tr></thead><tbody>");
             for (Codec c : codecs) {
                 b.append("<tr").append(c.isRtx() ? " class=\"primer-rtx\"" : "").append("><td class=\"primer-pt\">").append(c.payloadType())
-                        .append("</td><td><span class=\"primer-key\">").append(Html.esc(c.name())).append("</span>")
+                        .append("</td><td><span class=\"primer-key\">").append(Html.escape(c.name())).append("</span>")
                         .append(c.staticType() ? " <span class=\"primer-sub\">(static, RFC 3551)</span>" : "")
                         .append("</td><td>").append(c.clockRate() == 0 ? "" : c.clockRate())
                         .append("</td><td>").append(c.channels() == null ? "" : c.channels())
-                        .append("</td><td class=\"primer-mono\">").append(Html.esc(c.fmtp()))
-                        .append("</td><td>").append(Html.esc(String.join(", ", c.feedback())))
+                        .append("</td><td class=\"primer-mono\">").append(Html.escape(c.fmtp()))
+                        .append("</td><td>").append(Html.escape(String.join(", ", c.feedback())))
                         .append("</td><td>");
                 if (c.rtxPayloadType() != null) b.append("rtx ").append(c.rtxPayloadType());
                 if (c.associatedPayloadType() != null) b.append("repairs ").append(c.associatedPayloadType());
@@ -212,9 +214,9 @@ public final class Dissection implements Renderable {
     @Override
     public String toHtml() {
         StringBuilder b = new StringBuilder(rows.size() * 400 + 4096);
-        b.append("<div class=\"primer-sdp\">").append(Html.CSS);
+        b.append("<div class=\"primer-sdp\">").append(Style.SDP_CSS);
         b.append("<div class=\"primer-title\">SDP dissected · 会话描述逐行解析</div>");
-        b.append("<div class=\"primer-summary\">").append(Html.esc(summary())).append("</div>");
+        b.append("<div class=\"primer-summary\">").append(Html.escape(summary())).append("</div>");
         warningsHtml(b, sdp.warnings());
         int media = Integer.MIN_VALUE;
         List<Row> block = new ArrayList<>();
@@ -234,12 +236,12 @@ public final class Dissection implements Renderable {
         if (warnings.isEmpty()) return;
         b.append("<div class=\"primer-warnings\"><b>").append(warnings.size()).append(" warning").append(warnings.size() == 1 ? "" : "s")
                 .append(" · 警告</b><ul>");
-        for (SdpWarning w : warnings) b.append("<li>").append(Html.esc(w.toString())).append("</li>");
+        for (SdpWarning w : warnings) b.append("<li>").append(Html.escape(w.toString())).append("</li>");
         b.append("</ul></div>");
     }
 
     private void sectionHtml(StringBuilder b, int media, List<Row> block) {
-        String label = media < 0 ? "Session · 会话" : Html.esc(section(sdp, media)) + " · 媒体段 " + media;
+        String label = media < 0 ? "Session · 会话" : Html.escape(section(sdp, media)) + " · 媒体段 " + media;
         String sub = "";
         if (media >= 0) {
             MediaSection m = sdp.media().get(media);
@@ -247,7 +249,7 @@ public final class Dissection implements Renderable {
         }
         b.append("<details class=\"primer-section\"").append(open ? " open" : "").append("><summary>").append(label)
                 .append("<span class=\"primer-sub\">lines ").append(block.get(0).line()).append("–").append(block.get(block.size() - 1).line())
-                .append(sub.isEmpty() ? "" : " · " + Html.esc(sub)).append("</span></summary>");
+                .append(sub.isEmpty() ? "" : " · " + Html.escape(sub)).append("</span></summary>");
         CodecTable t = media >= 0 ? codecTable(media) : null;
         if (t != null) b.append(t.tableHtml());
         b.append("<table class=\"primer-table primer-lines\"><colgroup><col style=\"width:3.2em\"><col style=\"width:27%\"><col style=\"width:19%\">")
@@ -257,8 +259,8 @@ public final class Dissection implements Renderable {
             for (Row r : block) {
                 if (r.group() != g) continue;
                 if (!header) {
-                    b.append("<tr class=\"primer-group\"><td colspan=\"5\">").append(Html.esc(g.english()))
-                            .append("<span class=\"primer-zh\">").append(Html.esc(g.chinese())).append("</span></td></tr>");
+                    b.append("<tr class=\"primer-group\"><td colspan=\"5\">").append(Html.escape(g.english()))
+                            .append("<span class=\"primer-zh\">").append(Html.escape(g.chinese())).append("</span></td></tr>");
                     header = true;
                 }
                 rowHtml(b, r);
@@ -272,17 +274,17 @@ public final class Dissection implements Renderable {
         int split = r.key().length();
         b.append("<tr><td class=\"primer-line\">").append(r.line()).append("</td><td class=\"primer-code\">");
         if (v.startsWith(r.key())) {
-            b.append("<span class=\"primer-key\">").append(Html.esc(v.substring(0, split))).append("</span>").append(Html.esc(v.substring(split)));
+            b.append("<span class=\"primer-key\">").append(Html.escape(v.substring(0, split))).append("</span>").append(Html.escape(v.substring(split)));
         } else {
-            b.append(Html.esc(v));
+            b.append(Html.escape(v));
         }
         b.append("</td><td class=\"primer-fields\">");
         r.fields().forEach((k, val) -> {
-            if (!val.isEmpty()) b.append("<span><b>").append(Html.esc(k)).append("</b> ").append(Html.esc(val)).append("</span> ");
+            if (!val.isEmpty()) b.append("<span><b>").append(Html.escape(k)).append("</b> ").append(Html.escape(val)).append("</span> ");
         });
-        b.append("</td><td class=\"primer-expl\">").append(Html.esc(r.english())).append("<span class=\"primer-zh\" lang=\"zh\">")
-                .append(Html.esc(r.chinese())).append("</span></td><td class=\"primer-ref\">")
-                .append(Html.esc(r.reference()).replace("; ", "<br>")).append("</td></tr>");
+        b.append("</td><td class=\"primer-expl\">").append(Html.escape(r.english())).append("<span class=\"primer-zh\" lang=\"zh\">")
+                .append(Html.escape(r.chinese())).append("</span></td><td class=\"primer-ref\">")
+                .append(Html.escape(r.reference()).replace("; ", "<br>")).append("</td></tr>");
     }
 
     private String summary() {

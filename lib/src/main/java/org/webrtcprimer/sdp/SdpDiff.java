@@ -1,6 +1,8 @@
 package org.webrtcprimer.sdp;
 
+import org.webrtcprimer.notebook.Html;
 import org.webrtcprimer.notebook.Renderable;
+import org.webrtcprimer.notebook.Style;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -473,9 +475,9 @@ public final class SdpDiff implements Renderable {
     @Override
     public String toHtml() {
         StringBuilder b = new StringBuilder(changes.size() * 500 + 4096);
-        b.append("<div class=\"primer-sdp\">").append(Html.CSS);
+        b.append("<div class=\"primer-sdp\">").append(Style.SDP_CSS);
         b.append("<div class=\"primer-title\">SDP diff · 会话描述对比</div>");
-        b.append("<div class=\"primer-summary\">").append(Html.esc(heading())).append("</div>");
+        b.append("<div class=\"primer-summary\">").append(Html.escape(heading())).append("</div>");
         if (changes.isEmpty()) {
             b.append("<div class=\"primer-ok\">No differences · 没有差别</div>");
         }
@@ -484,20 +486,20 @@ public final class SdpDiff implements Renderable {
             if (!c.scope().equals(scope)) {
                 if (scope != null) b.append("</tbody></table></details>");
                 scope = c.scope();
-                b.append("<details class=\"primer-section\" open><summary>").append(Html.esc(scope.equals("session") ? "Session · 会话" : scope))
+                b.append("<details class=\"primer-section\" open><summary>").append(Html.escape(scope.equals("session") ? "Session · 会话" : scope))
                         .append("</summary><table class=\"primer-table primer-lines\"><colgroup><col style=\"width:6.8em\"><col style=\"width:11em\"><col style=\"width:28%\"><col><col style=\"width:10.5em\"></colgroup><thead><tr><th></th><th>what</th><th>")
-                        .append(Html.esc(beforeName)).append(" → ").append(Html.esc(afterName))
+                        .append(Html.escape(beforeName)).append(" → ").append(Html.escape(afterName))
                         .append("</th><th>meaning · 含义</th><th>defined in</th></tr></thead><tbody>");
             }
             String cls = "primer-" + c.kind().name().toLowerCase(java.util.Locale.ROOT);
             b.append("<tr class=\"").append(cls).append("\"><td><span class=\"primer-badge ").append(cls).append("\">")
                     .append(c.kind().name().toLowerCase(java.util.Locale.ROOT)).append("</span></td><td class=\"primer-code\"><span class=\"primer-key\">")
-                    .append(Html.esc(c.key())).append("</span></td><td class=\"primer-code\">");
-            if (!c.before().isEmpty()) b.append("<span class=\"primer-before\">").append(Html.esc(c.before())).append("</span>");
+                    .append(Html.escape(c.key())).append("</span></td><td class=\"primer-code\">");
+            if (!c.before().isEmpty()) b.append("<span class=\"primer-before\">").append(Html.escape(c.before())).append("</span>");
             if (!c.before().isEmpty() && !c.after().isEmpty()) b.append(" → ");
-            if (!c.after().isEmpty()) b.append("<span class=\"primer-after\">").append(Html.esc(c.after())).append("</span>");
-            b.append("</td><td class=\"primer-expl\">").append(Html.esc(c.english())).append("<span class=\"primer-zh\" lang=\"zh\">")
-                    .append(Html.esc(c.chinese())).append("</span></td><td class=\"primer-ref\">").append(Html.esc(c.reference()).replace("; ", "<br>"))
+            if (!c.after().isEmpty()) b.append("<span class=\"primer-after\">").append(Html.escape(c.after())).append("</span>");
+            b.append("</td><td class=\"primer-expl\">").append(Html.escape(c.english())).append("<span class=\"primer-zh\" lang=\"zh\">")
+                    .append(Html.escape(c.chinese())).append("</span></td><td class=\"primer-ref\">").append(Html.escape(c.reference()).replace("; ", "<br>"))
                     .append("</td></tr>");
         }
         if (scope != null) b.append("</tbody></table></details>");

@@ -51,25 +51,76 @@ public final class Callee implements AutoCloseable {
             return new Options(room, "pc2", 0, Duration.ofSeconds(60), Duration.ofMinutes(10), "hello from Java (pc2)", CallOptions.defaults());
         }
 
-        public Options maxCalls(int n) {
+        public Options withMaxCalls(int n) {
             return new Options(room, name, n, idleTimeout, maxLifetime, greeting, callOptions);
         }
 
-        public Options idleTimeout(Duration d) {
+        /** @deprecated the kit's options are records with {@code withX}: {@link #withMaxCalls}. */
+
+        @Deprecated(forRemoval = true)
+
+        public Options maxCalls(int n) {
+
+            return withMaxCalls(n);
+
+        }
+
+        public Options withIdleTimeout(Duration d) {
             return new Options(room, name, maxCalls, d, maxLifetime, greeting, callOptions);
         }
 
-        public Options maxLifetime(Duration d) {
+        /** @deprecated the kit's options are records with {@code withX}: {@link #withIdleTimeout}. */
+
+        @Deprecated(forRemoval = true)
+
+        public Options idleTimeout(Duration d) {
+
+            return withIdleTimeout(d);
+
+        }
+
+        public Options withMaxLifetime(Duration d) {
             return new Options(room, name, maxCalls, idleTimeout, d, greeting, callOptions);
         }
 
-        public Options name(String n) {
+        /** @deprecated the kit's options are records with {@code withX}: {@link #withMaxLifetime}. */
+
+        @Deprecated(forRemoval = true)
+
+        public Options maxLifetime(Duration d) {
+
+            return withMaxLifetime(d);
+
+        }
+
+        public Options withName(String n) {
             return new Options(room, n, maxCalls, idleTimeout, maxLifetime, greeting, callOptions);
         }
 
-        public Options callOptions(CallOptions o) {
+        /** @deprecated the kit's options are records with {@code withX}: {@link #withName}. */
+
+        @Deprecated(forRemoval = true)
+
+        public Options name(String n) {
+
+            return withName(n);
+
+        }
+
+        public Options withCallOptions(CallOptions o) {
             return new Options(room, name, maxCalls, idleTimeout, maxLifetime, greeting, o);
         }
+
+        /** @deprecated the kit's options are records with {@code withX}: {@link #withCallOptions}. */
+
+        @Deprecated(forRemoval = true)
+
+        public Options callOptions(CallOptions o) {
+
+            return withCallOptions(o);
+
+        }
+
     }
 
     private final SignalingClient signaling;
@@ -269,7 +320,7 @@ public final class Callee implements AutoCloseable {
             if (token != null && !token.isBlank() && SignalingServer.tokenIn(server) == null) {
                 server = server + (server.contains("?") ? "&" : server.matches("wss?://[^/]+") ? "/?" : "?") + "token=" + token;
             }
-            o = Options.in(room).maxCalls(calls).idleTimeout(Duration.ofSeconds(idle)).maxLifetime(Duration.ofSeconds(max));
+            o = Options.in(room).withMaxCalls(calls).withIdleTimeout(Duration.ofSeconds(idle)).withMaxLifetime(Duration.ofSeconds(max));
         } catch (ArrayIndexOutOfBoundsException | IllegalArgumentException e) {
             err.println("callee: " + (e instanceof ArrayIndexOutOfBoundsException ? "a value is missing after the last option" : e.getMessage()));
             err.println(USAGE);

@@ -436,11 +436,11 @@ public final class RemoteCall implements Call, Engine.Resource {
 
     /**
      * The kit's relay between this side's peer and the other side, live (this process holds it):
-     * only for a call made with {@code CallOptions.defaults().network(...)}.
+     * only for a call made with {@code CallOptions.defaults().withNetwork(...)}.
      */
     public Relay relay() {
         if (relay == null) {
-            throw new CallException("relay: this call goes direct — make it with CallOptions.defaults().network(Network.perfect()) "
+            throw new CallException("relay: this call goes direct — make it with CallOptions.defaults().withNetwork(Network.perfect()) "
                     + "to route it through the kit's relay");
         }
         return relay;

@@ -52,7 +52,7 @@ public final class SignalingServer implements AutoCloseable {
 
     /**
      * How the server runs. Start from {@link #defaults()} and change one thing at a time:
-     * {@code Options.defaults().idleTimeout(Duration.ofHours(1))}.
+     * {@code Options.defaults().withIdleTimeout(Duration.ofHours(1))}.
      *
      * @param host            address to listen on; loopback ({@code 127.0.0.1}) keeps every call on this machine
      * @param port            WebSocket port, 0 for any free one
@@ -116,64 +116,214 @@ public final class SignalingServer implements AutoCloseable {
             return silentTimeout != null ? silentTimeout : idleTimeout;
         }
 
-        public Options host(String h) {
-            return new Options(h, port, httpPort, maxMessageBytes, maxConnections, maxConnectionsPerAddress, maxMessagesPerConnection, idleTimeout, room, token, maxHeaderBytes, handshakeTimeout, joinTimeout, silentTimeout, maxQueuedBytes);
+        /**
+         * The record's fields as a mutable copy: each wither changes what it names and builds the
+         * record again, so the constructor's checks run on every change and the field list is
+         * written once (here), not once per wither.
+         */
+        private static final class Draft {
+            String host;
+            int port;
+            int httpPort;
+            int maxMessageBytes;
+            int maxConnections;
+            int maxConnectionsPerAddress;
+            int maxMessagesPerConnection;
+            Duration idleTimeout;
+            String room;
+            String token;
+            int maxHeaderBytes;
+            Duration handshakeTimeout;
+            Duration joinTimeout;
+            Duration silentTimeout;
+            long maxQueuedBytes;
+
+            Draft(Options o) {
+                host = o.host;
+                port = o.port;
+                httpPort = o.httpPort;
+                maxMessageBytes = o.maxMessageBytes;
+                maxConnections = o.maxConnections;
+                maxConnectionsPerAddress = o.maxConnectionsPerAddress;
+                maxMessagesPerConnection = o.maxMessagesPerConnection;
+                idleTimeout = o.idleTimeout;
+                room = o.room;
+                token = o.token;
+                maxHeaderBytes = o.maxHeaderBytes;
+                handshakeTimeout = o.handshakeTimeout;
+                joinTimeout = o.joinTimeout;
+                silentTimeout = o.silentTimeout;
+                maxQueuedBytes = o.maxQueuedBytes;
+            }
+
+            Options build() {
+                return new Options(host, port, httpPort, maxMessageBytes, maxConnections, maxConnectionsPerAddress, maxMessagesPerConnection, idleTimeout, room, token, maxHeaderBytes, handshakeTimeout, joinTimeout, silentTimeout, maxQueuedBytes);
+            }
         }
 
-        public Options port(int p) {
-            return new Options(host, p, httpPort, maxMessageBytes, maxConnections, maxConnectionsPerAddress, maxMessagesPerConnection, idleTimeout, room, token, maxHeaderBytes, handshakeTimeout, joinTimeout, silentTimeout, maxQueuedBytes);
+        private Options with(java.util.function.Consumer<Draft> change) {
+            Draft d = new Draft(this);
+            change.accept(d);
+            return d.build();
         }
 
-        public Options httpPort(int p) {
-            return new Options(host, port, p, maxMessageBytes, maxConnections, maxConnectionsPerAddress, maxMessagesPerConnection, idleTimeout, room, token, maxHeaderBytes, handshakeTimeout, joinTimeout, silentTimeout, maxQueuedBytes);
+        public Options withHost(String v) {
+            return with(d -> d.host = v);
         }
 
-        public Options maxMessageBytes(int n) {
-            return new Options(host, port, httpPort, n, maxConnections, maxConnectionsPerAddress, maxMessagesPerConnection, idleTimeout, room, token, maxHeaderBytes, handshakeTimeout, joinTimeout, silentTimeout, Math.max(maxQueuedBytes, 2L * n));
+        public Options withPort(int v) {
+            return with(d -> d.port = v);
         }
 
-        public Options maxConnections(int n) {
-            return new Options(host, port, httpPort, maxMessageBytes, n, maxConnectionsPerAddress == maxConnections ? n : Math.min(maxConnectionsPerAddress, n), maxMessagesPerConnection, idleTimeout, room, token, maxHeaderBytes, handshakeTimeout, joinTimeout, silentTimeout, maxQueuedBytes);
+        public Options withHttpPort(int v) {
+            return with(d -> d.httpPort = v);
         }
 
-        public Options maxConnectionsPerAddress(int n) {
-            return new Options(host, port, httpPort, maxMessageBytes, maxConnections, n, maxMessagesPerConnection, idleTimeout, room, token, maxHeaderBytes, handshakeTimeout, joinTimeout, silentTimeout, maxQueuedBytes);
+        public Options withMaxMessageBytes(int v) {
+            return with(d -> {
+                d.maxMessageBytes = v;
+                d.maxQueuedBytes = Math.max(d.maxQueuedBytes, 2L * v); // room for two messages
+            });
         }
 
-        public Options maxMessagesPerConnection(int n) {
-            return new Options(host, port, httpPort, maxMessageBytes, maxConnections, maxConnectionsPerAddress, n, idleTimeout, room, token, maxHeaderBytes, handshakeTimeout, joinTimeout, silentTimeout, maxQueuedBytes);
+        public Options withMaxConnections(int v) {
+            return with(d -> {
+                // a per-address limit left at the total follows it; a smaller one stays, within the total
+                d.maxConnectionsPerAddress = d.maxConnectionsPerAddress == d.maxConnections ? v : Math.min(d.maxConnectionsPerAddress, v);
+                d.maxConnections = v;
+            });
         }
 
-        public Options idleTimeout(Duration d) {
-            return new Options(host, port, httpPort, maxMessageBytes, maxConnections, maxConnectionsPerAddress, maxMessagesPerConnection, d, room, token, maxHeaderBytes, handshakeTimeout, joinTimeout, silentTimeout, maxQueuedBytes);
+        public Options withMaxConnectionsPerAddress(int v) {
+            return with(d -> d.maxConnectionsPerAddress = v);
         }
 
-        public Options room(String r) {
-            return new Options(host, port, httpPort, maxMessageBytes, maxConnections, maxConnectionsPerAddress, maxMessagesPerConnection, idleTimeout, r, token, maxHeaderBytes, handshakeTimeout, joinTimeout, silentTimeout, maxQueuedBytes);
+        public Options withMaxMessagesPerConnection(int v) {
+            return with(d -> d.maxMessagesPerConnection = v);
         }
 
-        public Options token(String t) {
-            return new Options(host, port, httpPort, maxMessageBytes, maxConnections, maxConnectionsPerAddress, maxMessagesPerConnection, idleTimeout, room, t, maxHeaderBytes, handshakeTimeout, joinTimeout, silentTimeout, maxQueuedBytes);
+        public Options withIdleTimeout(Duration v) {
+            return with(d -> d.idleTimeout = v);
         }
 
-        public Options maxHeaderBytes(int n) {
-            return new Options(host, port, httpPort, maxMessageBytes, maxConnections, maxConnectionsPerAddress, maxMessagesPerConnection, idleTimeout, room, token, n, handshakeTimeout, joinTimeout, silentTimeout, maxQueuedBytes);
+        public Options withRoom(String v) {
+            return with(d -> d.room = v);
         }
 
-        public Options handshakeTimeout(Duration d) {
-            return new Options(host, port, httpPort, maxMessageBytes, maxConnections, maxConnectionsPerAddress, maxMessagesPerConnection, idleTimeout, room, token, maxHeaderBytes, d, joinTimeout, silentTimeout, maxQueuedBytes);
+        public Options withToken(String v) {
+            return with(d -> d.token = v);
         }
 
-        public Options joinTimeout(Duration d) {
-            return new Options(host, port, httpPort, maxMessageBytes, maxConnections, maxConnectionsPerAddress, maxMessagesPerConnection, idleTimeout, room, token, maxHeaderBytes, handshakeTimeout, d, silentTimeout, maxQueuedBytes);
+        public Options withMaxHeaderBytes(int v) {
+            return with(d -> d.maxHeaderBytes = v);
         }
 
-        public Options silentTimeout(Duration d) {
-            return new Options(host, port, httpPort, maxMessageBytes, maxConnections, maxConnectionsPerAddress, maxMessagesPerConnection, idleTimeout, room, token, maxHeaderBytes, handshakeTimeout, joinTimeout, d, maxQueuedBytes);
+        public Options withHandshakeTimeout(Duration v) {
+            return with(d -> d.handshakeTimeout = v);
         }
 
-        public Options maxQueuedBytes(long n) {
-            return new Options(host, port, httpPort, maxMessageBytes, maxConnections, maxConnectionsPerAddress, maxMessagesPerConnection, idleTimeout, room, token, maxHeaderBytes, handshakeTimeout, joinTimeout, silentTimeout, n);
+        public Options withJoinTimeout(Duration v) {
+            return with(d -> d.joinTimeout = v);
+        }
+
+        public Options withSilentTimeout(Duration v) {
+            return with(d -> d.silentTimeout = v);
+        }
+
+        public Options withMaxQueuedBytes(long v) {
+            return with(d -> d.maxQueuedBytes = v);
+        }
+
+        // The names before the kit's options took withX; kept while callers move over.
+
+        /** @deprecated the kit's options are records with {@code withX}: {@link #withHost}. */
+        @Deprecated(forRemoval = true)
+        public Options host(String v) {
+            return withHost(v);
+        }
+
+        /** @deprecated the kit's options are records with {@code withX}: {@link #withPort}. */
+        @Deprecated(forRemoval = true)
+        public Options port(int v) {
+            return withPort(v);
+        }
+
+        /** @deprecated the kit's options are records with {@code withX}: {@link #withHttpPort}. */
+        @Deprecated(forRemoval = true)
+        public Options httpPort(int v) {
+            return withHttpPort(v);
+        }
+
+        /** @deprecated the kit's options are records with {@code withX}: {@link #withMaxMessageBytes}. */
+        @Deprecated(forRemoval = true)
+        public Options maxMessageBytes(int v) {
+            return withMaxMessageBytes(v);
+        }
+
+        /** @deprecated the kit's options are records with {@code withX}: {@link #withMaxConnections}. */
+        @Deprecated(forRemoval = true)
+        public Options maxConnections(int v) {
+            return withMaxConnections(v);
+        }
+
+        /** @deprecated the kit's options are records with {@code withX}: {@link #withMaxConnectionsPerAddress}. */
+        @Deprecated(forRemoval = true)
+        public Options maxConnectionsPerAddress(int v) {
+            return withMaxConnectionsPerAddress(v);
+        }
+
+        /** @deprecated the kit's options are records with {@code withX}: {@link #withMaxMessagesPerConnection}. */
+        @Deprecated(forRemoval = true)
+        public Options maxMessagesPerConnection(int v) {
+            return withMaxMessagesPerConnection(v);
+        }
+
+        /** @deprecated the kit's options are records with {@code withX}: {@link #withIdleTimeout}. */
+        @Deprecated(forRemoval = true)
+        public Options idleTimeout(Duration v) {
+            return withIdleTimeout(v);
+        }
+
+        /** @deprecated the kit's options are records with {@code withX}: {@link #withRoom}. */
+        @Deprecated(forRemoval = true)
+        public Options room(String v) {
+            return withRoom(v);
+        }
+
+        /** @deprecated the kit's options are records with {@code withX}: {@link #withToken}. */
+        @Deprecated(forRemoval = true)
+        public Options token(String v) {
+            return withToken(v);
+        }
+
+        /** @deprecated the kit's options are records with {@code withX}: {@link #withMaxHeaderBytes}. */
+        @Deprecated(forRemoval = true)
+        public Options maxHeaderBytes(int v) {
+            return withMaxHeaderBytes(v);
+        }
+
+        /** @deprecated the kit's options are records with {@code withX}: {@link #withHandshakeTimeout}. */
+        @Deprecated(forRemoval = true)
+        public Options handshakeTimeout(Duration v) {
+            return withHandshakeTimeout(v);
+        }
+
+        /** @deprecated the kit's options are records with {@code withX}: {@link #withJoinTimeout}. */
+        @Deprecated(forRemoval = true)
+        public Options joinTimeout(Duration v) {
+            return withJoinTimeout(v);
+        }
+
+        /** @deprecated the kit's options are records with {@code withX}: {@link #withSilentTimeout}. */
+        @Deprecated(forRemoval = true)
+        public Options silentTimeout(Duration v) {
+            return withSilentTimeout(v);
+        }
+
+        /** @deprecated the kit's options are records with {@code withX}: {@link #withMaxQueuedBytes}. */
+        @Deprecated(forRemoval = true)
+        public Options maxQueuedBytes(long v) {
+            return withMaxQueuedBytes(v);
         }
 
         @Override

@@ -23,7 +23,7 @@ import org.webrtcprimer.net.Fate;
 import org.webrtcprimer.net.QueueSample;
 import org.webrtcprimer.net.Relay;
 import org.webrtcprimer.net.Way;
-import org.webrtcprimer.notebook.Renderable;
+import org.webrtcprimer.notebook.TableView;
 import org.webrtcprimer.notebook.Style;
 import org.webrtcprimer.notebook.Table;
 
@@ -44,12 +44,12 @@ import java.util.function.Function;
  * PLIs), the losses, the bandwidth estimate — and the charts mark where each section began.
  * <pre>{@code
  * var lab = NetworkLab.start(call);
- * call.relay().setBoth(Impairment.none().delay(50));
+ * call.relay().setBoth(Impairment.none().withDelay(50));
  * var delay = lab.hold(Duration.ofSeconds(6), "delay 50 ms each way");
  * lab.roundTrip()
  * }</pre>
  */
-public final class NetworkLab implements Renderable, AutoCloseable {
+public final class NetworkLab implements TableView, AutoCloseable {
 
     /** How often both peers' stats are read. */
     public static final Duration INTERVAL = Duration.ofMillis(500);
@@ -105,10 +105,10 @@ public final class NetworkLab implements Renderable, AutoCloseable {
         this.origin = KitClock.now();
     }
 
-    /** Starts sampling a call made through the relay ({@code CallOptions.defaults().network(Network.perfect())}). */
+    /** Starts sampling a call made through the relay ({@code CallOptions.defaults().withNetwork(Network.perfect())}). */
     public static NetworkLab start(LocalCall call) {
-        if (call == null) throw new IllegalArgumentException("the lab needs a call through the relay — LocalCall.call(localStream, CallOptions.defaults().network(Network.perfect()))");
-        if (!call.hasRelay()) throw new CallException("this call goes direct — make it with CallOptions.defaults().network(Network.perfect()) so the lab can change its network");
+        if (call == null) throw new IllegalArgumentException("the lab needs a call through the relay — LocalCall.call(localStream, CallOptions.defaults().withNetwork(Network.perfect()))");
+        if (!call.hasRelay()) throw new CallException("this call goes direct — make it with CallOptions.defaults().withNetwork(Network.perfect()) so the lab can change its network");
         return new NetworkLab(call);
     }
 
@@ -478,7 +478,7 @@ public final class NetworkLab implements Renderable, AutoCloseable {
     public static ChannelRace channelsUnderLoss(double lossPct, int messages) {
         if (messages < 1 || messages > 10_000) throw new IllegalArgumentException("messages must be 1–10000, got " + messages);
         LocalCall call = LocalCall.withoutMedia(org.webrtcprimer.call.CallOptions.defaults()
-                .network(org.webrtcprimer.net.Network.perfect().loss(lossPct)));
+                .withNetwork(org.webrtcprimer.net.Network.perfect().withLoss(lossPct)));
         try {
             var pc1 = call.pc1();
             var reliable = pc1.createDataChannel("reliable", org.webrtcprimer.call.DataChannelOptions.reliable());
@@ -515,7 +515,7 @@ public final class NetworkLab implements Renderable, AutoCloseable {
 
     /** What {@link #channelsUnderLoss} measured. */
     public record ChannelRace(double lossPct, int sent, long reliableArrived, double reliableMillis, long unreliableArrived,
-                              double relayDroppedPct) implements Renderable {
+                              double relayDroppedPct) implements TableView {
         public Table table() {
             return Table.of("channel", "sent", "arrived", "arrived %").title(String.format("Data channels through %.0f %% loss each way", lossPct))
                     .alignRight("sent", "arrived", "arrived %")
@@ -525,26 +525,6 @@ public final class NetworkLab implements Renderable, AutoCloseable {
                             + "sent the lost chunks again (RFC 9260 §6.3). The unreliable one delivered %d: a lost message is gone.",
                             relayDroppedPct, reliableArrived, sent, reliableMillis, unreliableArrived));
         }
-
-        @Override
-        public String toHtml() {
-            return table().toHtml();
-        }
-
-        @Override
-        public String toText() {
-            return table().toText();
-        }
-    }
-
-    @Override
-    public String toHtml() {
-        return table().toHtml();
-    }
-
-    @Override
-    public String toText() {
-        return table().toText();
     }
 
     @Override

@@ -8,7 +8,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonSyntaxException;
 import org.webrtcprimer.call.CallOptions;
-import org.webrtcprimer.call.LocalCall;
 import org.webrtcprimer.events.Csv;
 import org.webrtcprimer.media.MediaStream;
 import org.webrtcprimer.notebook.Progress;
@@ -48,37 +47,18 @@ public record SetupRuns(String name, List<Phases> runs) {
      * {@link Progress} ("trickle calls 12/20") while the calls run.
      */
     public static SetupRuns measure(String name, MediaStream stream, CallOptions options, int calls) {
-        if (calls < 1) throw new IllegalArgumentException("calls must be at least 1, got " + calls);
-        try (Progress p = Progress.start(name + " calls", calls)) {
-            return measure(name, stream, options, calls, p::set);
-        }
+        return SetupRunner.measure(name, stream, options, calls);
     }
 
     /**
-     * Makes one untimed warm-up call, then {@code calls} timed calls, each hung up before the next.
+     * Makes one untimed warm-up call, then {@code calls} timed calls, each hung up before the next
+     * ({@link SetupRunner} drives them; this record only holds what they measured).
      *
      * @param progress told the number of each timed call as it ends (for a progress display), or null
      * @throws org.webrtcprimer.call.CallException if a call fails; the message says which one and why
      */
     public static SetupRuns measure(String name, MediaStream stream, CallOptions options, int calls, IntConsumer progress) {
-        if (calls < 1) throw new IllegalArgumentException("calls must be at least 1, got " + calls);
-        if (calls > 1000) throw new IllegalArgumentException("calls " + calls + " is more than a lesson needs — use up to 1000");
-        LocalCall.call(stream, options).hangup(); // the first call of a JVM also loads codecs: not what we measure
-        List<Phases> runs = new ArrayList<>();
-        org.webrtcprimer.notebook.LongRun budget = org.webrtcprimer.notebook.LongRun.start(name + " calls", calls);
-        for (int i = 0; i < calls; i++) {
-            budget.check(i); // Kernel > Interrupt, or the cell's time limit, ends the run between calls
-            LocalCall c;
-            try {
-                c = LocalCall.call(stream, options);
-            } catch (RuntimeException e) {
-                throw new org.webrtcprimer.call.CallException("call " + (i + 1) + " of " + calls + " (" + name + ") failed: " + e.getMessage(), e);
-            }
-            c.hangup();
-            runs.add(Phases.of(c.log()));
-            if (progress != null) progress.accept(i + 1);
-        }
-        return new SetupRuns(name, runs);
+        return SetupRunner.measure(name, stream, options, calls, progress);
     }
 
     /** The durations of one phase over the calls that recorded it, in ms. */

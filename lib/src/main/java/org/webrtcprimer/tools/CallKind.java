@@ -1,10 +1,9 @@
 package org.webrtcprimer.tools;
 
 import org.webrtcprimer.media.Constraints;
+import org.webrtcprimer.notebook.Choice;
 
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /** What each soak cycle's call carries, so the growth can be split by part. */
 public enum CallKind {
@@ -46,9 +45,7 @@ public enum CallKind {
 
     /** Reads {@code none|audio|video|av|data}. */
     public static CallKind of(String id) {
-        for (CallKind k : values()) if (k.id.equalsIgnoreCase(id)) return k;
-        throw new IllegalArgumentException("unknown call kind '" + id + "' — use one of "
-                + Arrays.stream(values()).map(CallKind::id).collect(Collectors.joining(", ")) + " (or all)");
+        return Choice.of(CallKind.class, CallKind::id, id, "call kind", "(or all)");
     }
 
     @Override

@@ -47,7 +47,7 @@ public final class NetBenchmark {
         List<Double> dc = new ArrayList<>(), df = new ArrayList<>(), rc = new ArrayList<>(), rf = new ArrayList<>();
         for (int i = -2; i < calls; i++) { // two warm-up rounds
             for (boolean relayed : new boolean[]{i % 2 == 0, i % 2 != 0}) { // in turns, each first half the time
-                CallOptions o = relayed ? CallOptions.defaults().network(Network.perfect()) : CallOptions.defaults();
+                CallOptions o = relayed ? CallOptions.defaults().withNetwork(Network.perfect()) : CallOptions.defaults();
                 LocalCall c = LocalCall.call(stream, o);
                 double con = c.setupTime().toConnectedMillis().orElse(Double.NaN);
                 double ff = c.setupTime().toFirstFrameMillis().orElse(Double.NaN);
@@ -92,7 +92,7 @@ public final class NetBenchmark {
     }
 
     private static double channelMBps(boolean relayed) {
-        LocalCall call = LocalCall.withoutMedia(relayed ? CallOptions.defaults().network(Network.perfect()) : CallOptions.defaults());
+        LocalCall call = LocalCall.withoutMedia(relayed ? CallOptions.defaults().withNetwork(Network.perfect()) : CallOptions.defaults());
         try {
             DataChannel ch = call.pc1().createDataChannel("bench");
             call.negotiate();
@@ -116,7 +116,7 @@ public final class NetBenchmark {
         for (double ms : new double[]{10, 50}) {
             List<Double> v = new ArrayList<>();
             for (int i = 0; i < rounds; i++) {
-                try (Relay r = Relay.start(Network.of(Impairment.none().delay(ms))); Probe p = Probe.through(r)) {
+                try (Relay r = Relay.start(Network.of(Impairment.none().withDelay(ms))); Probe p = Probe.through(r)) {
                     v.add(p.run(Way.PC1_TO_PC2, 500, 200, 2_000_000, 2 * (long) ms + 100).delayMs(0.5));
                 }
             }
@@ -125,7 +125,7 @@ public final class NetBenchmark {
         }
         List<Double> loss = new ArrayList<>();
         for (int i = 0; i < rounds; i++) {
-            try (Relay r = Relay.start(Network.of(Impairment.none().loss(10)).seed(i + 1)); Probe p = Probe.through(r)) {
+            try (Relay r = Relay.start(Network.of(Impairment.none().withLoss(10)).withSeed(i + 1)); Probe p = Probe.through(r)) {
                 loss.add(p.run(Way.PC1_TO_PC2, 10_000, 100, 100_000, 200).lossPct());
             }
         }
@@ -133,7 +133,7 @@ public final class NetBenchmark {
         for (double kbps : new double[]{300, 1000}) {
             List<Double> v = new ArrayList<>();
             for (int i = 0; i < rounds; i++) {
-                try (Relay r = Relay.start(Network.of(Impairment.none().rate(kbps))); Probe p = Probe.through(r)) {
+                try (Relay r = Relay.start(Network.of(Impairment.none().withRate(kbps))); Probe p = Probe.through(r)) {
                     long interval = (long) (1000 * 8e6 / (2 * kbps));
                     v.add(p.run(Way.PC1_TO_PC2, (int) (2e9 / interval), 1000, interval, 600).arrivalKbps());
                 }

@@ -94,7 +94,7 @@ public final class NetCommand {
     public static Result measure(MediaStream stream, Network network, Duration seconds, NatTurnFlags flags) {
         LocalCall call = null;
         try {
-            call = LocalCall.create(stream, flags.apply(CallOptions.defaults().network(network)));
+            call = LocalCall.create(stream, flags.apply(CallOptions.defaults().withNetwork(network)));
             flags.gate(call);
             call.addLocalStream();
             call.negotiate();
@@ -199,7 +199,7 @@ public final class NetCommand {
         }
         Network network;
         try {
-            network = Network.of(Impairment.none().delay(delay).jitter(jitter).loss(loss).rate(rate));
+            network = Network.of(Impairment.none().withDelay(delay).withJitter(jitter).withLoss(loss).withRate(rate));
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage() + "\n" + USAGE);
             return 2;

@@ -58,6 +58,33 @@ import java.util.stream.Stream;
 public final class PerformanceReport {
     private PerformanceReport() {}
 
+    /**
+     * NAT and TURN rows ({@code turn-bench}'s configurations, a few calls each): setup time and the
+     * selected pair's RTT, direct, through each NAT kind, and relay-only through the kit's coturn over
+     * UDP, TCP and TLS, interleaved in one run.
+     */
+    static void turn(List<Row> rows, int calls) {
+        if (!org.webrtcprimer.turn.Coturn.installed()) {
+            rows.add(Row.missing("NAT/TURN", "setup and RTT through NATs and TURN", org.webrtcprimer.turn.Coturn.missingNote()));
+            return;
+        }
+        say("NAT and TURN: " + calls + " data-channel calls per configuration, direct, behind each NAT kind, TURN udp/tcp/tls");
+        try (var server = org.webrtcprimer.turn.TurnServer.start(org.webrtcprimer.turn.TurnConfig.defaults().verbose(false))) {
+            List<TurnBenchmark.Row> measured = TurnBenchmark.measure(server, calls);
+            for (TurnBenchmark.Row r : measured) {
+                String note = r.path() + (r.failed() > 0 ? "; " + r.failed() + " did not connect" : "");
+                rows.add(new Row("NAT/TURN", r.config() + ": offer → both connected",
+                        r.connectMs() == null ? Summary.of() : r.connectMs(), "ms", note));
+            }
+            for (TurnBenchmark.Row r : measured) {
+                rows.add(new Row("NAT/TURN", r.config() + ": selected pair RTT",
+                        r.rttMs() == null ? Summary.of() : r.rttMs(), "ms", "currentRoundTripTime, 1 ms steps"));
+            }
+        } catch (RuntimeException e) {
+            rows.add(Row.missing("NAT/TURN", "setup and RTT through NATs and TURN", "failed: " + e.getMessage()));
+        }
+    }
+
     /** One row: a benchmark's figures. Lower is better except where the unit says "/s". */
     public record Row(String group, String name, Summary figures, String unit, String note) {
         static Row of(String group, String name, List<Double> values, String unit, String note) {
@@ -76,7 +103,7 @@ public final class PerformanceReport {
               --jupyter-data DIR  where the kit's kernel is installed (./primer report installs one in a temporary folder)
               --notebook-rounds N times each notebook is executed (default 1)
               --kernel-starts N   kernel starts to time (default 5)
-              --skip LIST         comma-separated: calls, sdp, data, remote, net, kernel, notebooks""";
+              --skip LIST         comma-separated: calls, sdp, data, remote, net, turn, kernel, notebooks""";
 
     public static int run(String[] args) {
         int calls = 20, notebookRounds = 1, kernelStarts = 5;
@@ -124,6 +151,7 @@ public final class PerformanceReport {
                     rows.add(Row.of(f.group(), f.name(), f.values(), f.unit(), f.note()));
                 }
             }
+            if (!skip.contains("turn")) turn(rows, Math.max(3, Math.min(5, calls / 2)));
         } catch (RuntimeException e) {
             System.err.println("report: a benchmark failed: " + e.getMessage());
         } finally {

@@ -107,8 +107,8 @@ public final class RemoteBenchmark {
     public static Result chromiumToJava(Chromium browser, SignalingServer server, MediaStream stream, int warmup, int calls) {
         String room = "bench-" + ProcessHandle.current().pid();
         List<Double> connected = new ArrayList<>(), frame = new ArrayList<>();
-        try (Callee callee = Callee.start(server.url(), stream, Callee.Options.in(room).idleTimeout(Duration.ofSeconds(30))
-                .callOptions(CallOptions.articleDefaults()))) {
+        try (Callee callee = Callee.start(server.url(), stream, Callee.Options.in(room).withIdleTimeout(Duration.ofSeconds(30))
+                .withCallOptions(CallOptions.articleDefaults()))) {
             browser.open(server.pageUrl(room));
             browser.evaluate("primer.start()");
             for (int i = 0; i < warmup + calls; i++) {

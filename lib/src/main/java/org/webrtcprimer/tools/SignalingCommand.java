@@ -32,13 +32,13 @@ public final class SignalingCommand {
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
-                    case "--port" -> o = o.port(number("--port", args[++i], 0, 65535));
-                    case "--http-port" -> o = o.httpPort(number("--http-port", args[++i], -1, 65535));
-                    case "--host" -> o = o.host(args[++i]);
-                    case "--room" -> o = o.room(args[++i]);
-                    case "--token" -> o = o.token(args[++i]);
-                    case "--idle" -> o = o.idleTimeout(Duration.ofSeconds(number("--idle", args[++i], 1, 7 * 24 * 3600)));
-                    case "--max-message" -> o = o.maxMessageBytes(number("--max-message", args[++i], 1024, 16 * 1024 * 1024));
+                    case "--port" -> o = o.withPort(number("--port", args[++i], 0, 65535));
+                    case "--http-port" -> o = o.withHttpPort(number("--http-port", args[++i], -1, 65535));
+                    case "--host" -> o = o.withHost(args[++i]);
+                    case "--room" -> o = o.withRoom(args[++i]);
+                    case "--token" -> o = o.withToken(args[++i]);
+                    case "--idle" -> o = o.withIdleTimeout(Duration.ofSeconds(number("--idle", args[++i], 1, 7 * 24 * 3600)));
+                    case "--max-message" -> o = o.withMaxMessageBytes(number("--max-message", args[++i], 1024, 16 * 1024 * 1024));
                     case "--help", "-h" -> {
                         System.out.println(USAGE);
                         return 0;

@@ -157,7 +157,7 @@ public final class Soak {
     }
 
     private static CallOptions options() {
-        return CallOptions.defaults().timeout(STEP_TIMEOUT);
+        return CallOptions.defaults().withTimeout(STEP_TIMEOUT);
     }
 
     /** One cycle through the kit. */

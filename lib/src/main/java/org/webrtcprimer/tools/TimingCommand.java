@@ -75,7 +75,7 @@ public final class TimingCommand {
         try {
             System.out.printf("Local call pc1 → pc2, synthetic 640×480 @ 30 fps + 440 Hz tone; 1 warm-up + %d timed calls per mode%n%n", calls);
             for (String m : mode.equals("both") ? List.of("trickle", "gather-first") : List.of(mode)) {
-                CallOptions options = CallOptions.defaults().trickle(m.equals("trickle"));
+                CallOptions options = CallOptions.defaults().withTrickle(m.equals("trickle"));
                 SetupRuns runs = SetupRuns.measure(m, stream, options, calls);
                 System.out.println();
                 System.out.println(runs.table().toText());

@@ -91,7 +91,7 @@ public final class TurnBenchmark {
         setups.add(() -> nat(NatKind.SYMMETRIC, NatKind.FULL_CONE));
         for (String t : List.of("udp", "tcp", "tls")) {
             names.add("TURN " + t + " (relay only)");
-            setups.add(() -> LocalCall.withoutMedia(CallOptions.defaults().iceServers(turn.iceServer(t)).relayOnly()));
+            setups.add(() -> LocalCall.withoutMedia(CallOptions.defaults().withIceServers(turn.iceServer(t)).withRelayOnly()));
         }
         List<List<Double>> connect = new ArrayList<>(), rtt = new ArrayList<>();
         String[] paths = new String[setups.size()];
@@ -129,7 +129,7 @@ public final class TurnBenchmark {
     }
 
     private static LocalCall nat(NatKind a, NatKind b) {
-        LocalCall c = LocalCall.withoutMedia(CallOptions.defaults().network(Network.perfect()));
+        LocalCall c = LocalCall.withoutMedia(CallOptions.defaults().withNetwork(Network.perfect()));
         c.relay().gate(Way.PC1_TO_PC2, NatGate.of(a));
         c.relay().gate(Way.PC2_TO_PC1, NatGate.of(b));
         return c;

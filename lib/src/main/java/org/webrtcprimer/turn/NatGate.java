@@ -27,15 +27,20 @@ import java.util.Set;
  *       from the inside) expires, and packets from outside are dropped until the inside sends
  *       again. RFC 4787 REQ-5 asks for at least 2 minutes; a lesson sets a few seconds.</li>
  * </ul>
- * Hairpinning (RFC 4787 §6) needs both peers behind one NAT; the relay gives each peer its own,
- * so it never arises here.
+ * Hairpinning (RFC 4787 §6) arises when both peers sit behind one NAT ({@link #behindOne}): a
+ * packet from one peer to the other's external address must be turned back inside by the NAT,
+ * with the sender's external address as its source (REQ-9). With hairpinning off, the NAT drops
+ * it ({@code DROPPED_NAT}). The relay hands host candidates over as the NAT's mappings, so behind
+ * one NAT every packet between the peers is a hairpin (the LAN path between them is not modelled).
  */
 public final class NatGate implements PeerGate {
 
     private final NatKind kind;
     private final long lifetimeNanos;
+    private final boolean hairpinning;
     private final Map<InetSocketAddress, MappingState> mappings = new HashMap<>();
     private long dropped;
+    private long hairpinDropped;
 
     private static final class MappingState {
         final InetSocketAddress inside;
@@ -47,9 +52,10 @@ public final class NatGate implements PeerGate {
         }
     }
 
-    private NatGate(NatKind kind, Duration lifetime) {
+    private NatGate(NatKind kind, Duration lifetime, boolean hairpinning) {
         this.kind = kind;
         this.lifetimeNanos = lifetime.toNanos();
+        this.hairpinning = hairpinning;
     }
 
     /** A NAT of this kind whose mappings last 2 minutes when idle (RFC 4787 REQ-5's minimum). */
@@ -63,7 +69,33 @@ public final class NatGate implements PeerGate {
         if (lifetime == null || lifetime.isNegative() || lifetime.isZero()) {
             throw new IllegalArgumentException("a NAT mapping lifetime must be positive, e.g. Duration.ofSeconds(30)");
         }
-        return new NatGate(kind, lifetime);
+        return new NatGate(kind, lifetime, true);
+    }
+
+    /**
+     * One NAT of this kind in front of both peers of a call through the kit's relay, with
+     * hairpinning on or off (RFC 4787 §6, REQ-9 asks for it on), mappings lasting 2 minutes. Set
+     * before the call negotiates. Returns the NAT, for its counters.
+     */
+    public static NatGate behindOne(org.webrtcprimer.call.LocalCall call, NatKind kind, boolean hairpinning) {
+        if (!call.hasRelay()) {
+            throw new IllegalArgumentException("NATs sit in the kit's relay: make the call with CallOptions.defaults().network(Network.perfect())");
+        }
+        if (kind == null || kind == NatKind.NONE) throw new IllegalArgumentException("behindOne needs a NAT kind, not none");
+        NatGate g = new NatGate(kind, Duration.ofMinutes(2), hairpinning);
+        call.relay().gate(org.webrtcprimer.net.Way.PC1_TO_PC2, g);
+        call.relay().gate(org.webrtcprimer.net.Way.PC2_TO_PC1, g);
+        return g;
+    }
+
+    /** Whether this NAT turns packets to its own external addresses back inside (RFC 4787 §6). */
+    public boolean hairpinning() {
+        return hairpinning;
+    }
+
+    /** Packets dropped because they were hairpins and hairpinning is off. */
+    public synchronized long hairpinRefused() {
+        return hairpinDropped;
     }
 
     /**
@@ -117,6 +149,12 @@ public final class NatGate implements PeerGate {
     public synchronized boolean admit(InetSocketAddress face, InetSocketAddress inside, InetSocketAddress remote) {
         MappingState m = mappings.get(face);
         boolean ok;
+        if (!hairpinning && mappings.containsKey(remote)) {
+            // From one of this NAT's own mappings: a packet between two hosts behind it, sent to its external side.
+            dropped++;
+            hairpinDropped++;
+            return false;
+        }
         if (m == null || !m.inside.equals(inside) || System.nanoTime() - m.lastOutbound > lifetimeNanos) {
             ok = false; // no mapping (the inside never sent through this port), or it expired
         } else {
@@ -133,6 +171,7 @@ public final class NatGate implements PeerGate {
     @Override
     public String toString() {
         return kind + " NAT (mapping " + kind.mapping().name().toLowerCase().replace('_', '-') + ", filtering "
-                + kind.filtering().name().toLowerCase().replace('_', '-') + ", lifetime " + lifetime().toSeconds() + " s)";
+                + kind.filtering().name().toLowerCase().replace('_', '-') + ", lifetime " + lifetime().toSeconds() + " s"
+                + (hairpinning ? "" : ", no hairpinning") + ")";
     }
 }

@@ -1,6 +1,6 @@
 package org.webrtcprimer.turn;
 
-import java.util.Locale;
+import org.webrtcprimer.notebook.Choice;
 
 /**
  * The NAT behaviours RFC 4787 names, as the four classic kinds (RFC 4787 §4 and §5 define the
@@ -63,10 +63,7 @@ public enum NatKind {
 
     /** Reads a kind by its label (case does not matter), e.g. {@code symmetric}. */
     public static NatKind of(String label) {
-        String l = label == null ? "" : label.strip().toLowerCase(Locale.ROOT);
-        for (NatKind k : values()) if (k.label.equals(l)) return k;
-        throw new IllegalArgumentException("unknown NAT kind '" + label + "' — use none, full-cone, address-restricted, "
-                + "port-restricted or symmetric");
+        return Choice.of(NatKind.class, NatKind::label, label, "NAT kind", "");
     }
 
     @Override

@@ -46,9 +46,9 @@ public record NatRun(NatKind pc1, NatKind pc2, String turn, boolean connected, d
      * Every UDP packet to the server leaves through the peer's NAT.
      */
     public static NatRun run(NatKind pc1, NatKind pc2, TurnServer server, String transport, Duration timeout) {
-        CallOptions o = CallOptions.defaults().network(Network.perfect()).timeout(timeout);
+        CallOptions o = CallOptions.defaults().withNetwork(Network.perfect()).withTimeout(timeout);
         boolean stunOnly = server != null && (transport == null || transport.isEmpty() || transport.equals("stun"));
-        if (server != null) o = o.iceServers(stunOnly ? server.stun() : server.iceServer(transport));
+        if (server != null) o = o.withIceServers(stunOnly ? server.stun() : server.iceServer(transport));
         LocalCall c = LocalCall.withoutMedia(o);
         try {
             NatGate.behind(c, pc1, pc2);

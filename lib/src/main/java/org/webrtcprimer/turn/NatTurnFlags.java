@@ -82,8 +82,8 @@ public final class NatTurnFlags implements AutoCloseable {
         java.util.List<org.webrtcprimer.call.IceServer> ice = new java.util.ArrayList<>();
         if (stun) ice.add(server.stun());
         if (turn != null) ice.add(server.iceServer(turn));
-        if (!ice.isEmpty()) o = o.iceServers(ice);
-        return relayOnly ? o.relayOnly() : o;
+        if (!ice.isEmpty()) o = o.withIceServers(ice);
+        return relayOnly ? o.withRelayOnly() : o;
     }
 
     /** Puts the NATs in front of the peers of a call made through the relay, before it negotiates. */
@@ -102,6 +102,9 @@ public final class NatTurnFlags implements AutoCloseable {
         m.put("selected_protocol", p.map(SelectedPath::protocol).orElse(null));
         m.put("selected_relay_protocol", p.map(x -> x.relayProtocol().isEmpty() ? null : x.relayProtocol()).orElse(null));
         m.put("turn_server", server == null ? null : server.version());
+        // The server-reflexive address each peer gathered: its NAT's mapping as coturn saw it (--stun, or TURN over UDP).
+        m.put("srflx_pc1", call == null || call.isHungUp() ? null : srflx(call.pc1()));
+        m.put("srflx_pc2", call == null || call.isHungUp() ? null : srflx(call.pc2()));
         m.put("nat_pc1", pc1.label());
         m.put("nat_pc2", pc2.label());
         if (call != null && call.hasRelay()) {
@@ -109,6 +112,11 @@ public final class NatTurnFlags implements AutoCloseable {
         }
         if (!connected) m.put("diagnosis", diagnosis(call, error));
         return m;
+    }
+
+    private static String srflx(org.webrtcprimer.call.Peer p) {
+        return p.localCandidates().stream().filter(c -> c.type().equals("srflx")).map(org.webrtcprimer.call.IceCandidate::address)
+                .findFirst().orElse(null);
     }
 
     private String diagnosis(LocalCall call, String error) {

@@ -1,7 +1,7 @@
 package org.webrtcprimer.turn;
 
 import org.webrtcprimer.call.IceServer;
-import org.webrtcprimer.notebook.Renderable;
+import org.webrtcprimer.notebook.TableView;
 import org.webrtcprimer.notebook.Table;
 
 import java.io.BufferedReader;
@@ -40,7 +40,7 @@ import java.util.stream.Stream;
  * on this machine's own address, for a lesson, a test or the {@code net} command:
  * <pre>{@code
  * var turn = TurnServer.start();                       // UDP, TCP and TLS listeners, user 'learner'
- * var options = CallOptions.defaults().iceServers(turn.iceServer("udp")).relayOnly();
+ * var options = CallOptions.defaults().withIceServers(turn.iceServer("udp")).withRelayOnly();
  * var call = LocalCall.call(localStream, options);     // every packet through coturn
  * turn.stop();
  * }</pre>
@@ -53,7 +53,7 @@ import java.util.stream.Stream;
  * itself kills it if the JVM dies without running hooks ({@code setpriv --pdeathsig KILL}), so no
  * {@code turnserver} outlives its kernel.
  */
-public final class TurnServer implements AutoCloseable, Renderable {
+public final class TurnServer implements AutoCloseable, TableView {
 
     /** How long coturn may take to answer its first STUN request after it was started. */
     static final Duration START_TIMEOUT = Duration.ofSeconds(10);
@@ -485,16 +485,6 @@ public final class TurnServer implements AutoCloseable, Renderable {
                 (System.nanoTime() - startedNanos) / 1e9) : ", stopped") + (parentDeathSignal ? "; dies with this kernel" : ""));
         t.row("log", logLinesSeen + " lines — turn.log()");
         return t.note("Every ICE server URL: " + String.join("  ", config.transports().stream().map(this::url).toList()));
-    }
-
-    @Override
-    public String toHtml() {
-        return table().toHtml();
-    }
-
-    @Override
-    public String toText() {
-        return table().toText();
     }
 
     @Override

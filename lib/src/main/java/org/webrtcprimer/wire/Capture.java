@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  *
  * <pre>{@code
  * var capture = Capture.create();
- * var call = LocalCall.call(localStream, CallOptions.defaults().network(Network.perfect().withSink(capture)));
+ * var call = LocalCall.call(localStream, CallOptions.defaults().withNetwork(Network.perfect().withSink(capture)));
  * }</pre>
  *
  * <p>{@link #packet} runs on the relay's thread: it stores a reference in a slot and returns —

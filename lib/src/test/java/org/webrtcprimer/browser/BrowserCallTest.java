@@ -48,7 +48,7 @@ class BrowserCallTest {
 
     @Test
     void theBrowserPageCallsTheJavaPeer() throws Exception {
-        Callee callee = Callee.start(server.url(), localStream, Callee.Options.in("browser").maxCalls(1));
+        Callee callee = Callee.start(server.url(), localStream, Callee.Options.in("browser").withMaxCalls(1));
         List<ProcessHandle> browserProcesses;
         try (Chromium browser = Chromium.launch()) {
             browser.open(server.pageUrl("browser"));

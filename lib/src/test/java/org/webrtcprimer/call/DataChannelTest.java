@@ -159,7 +159,7 @@ class DataChannelTest {
             DataChannel b = call.pc1().createDataChannel("unreliable", DataChannelOptions.unreliable());
             DataChannel c = call.pc1().createDataChannel("rtx3", DataChannelOptions.partialRetransmits(3));
             DataChannel d = call.pc1().createDataChannel("life150", DataChannelOptions.partialLifetime(150));
-            DataChannel e = call.pc1().createDataChannel("json", DataChannelOptions.reliable().protocol("json"));
+            DataChannel e = call.pc1().createDataChannel("json", DataChannelOptions.reliable().withProtocol("json"));
             call.negotiate();
             call.awaitConnected();
             DataChannelOptions ra = call.pc2().awaitDataChannel("unordered").awaitOpen().options();
@@ -190,10 +190,10 @@ class DataChannelTest {
     @Test
     void negotiatedChannelsNeedNoAnnouncement() {
         // A short timeout: the test waits once for an ondatachannel that must never come.
-        LocalCall call = LocalCall.create(localStream, CallOptions.defaults().timeout(Duration.ofSeconds(2)));
+        LocalCall call = LocalCall.create(localStream, CallOptions.defaults().withTimeout(Duration.ofSeconds(2)));
         try {
-            DataChannel a = call.pc1().createDataChannel("game", DataChannelOptions.unreliable().negotiated(5));
-            DataChannel b = call.pc2().createDataChannel("game", DataChannelOptions.unreliable().negotiated(5));
+            DataChannel a = call.pc1().createDataChannel("game", DataChannelOptions.unreliable().withNegotiated(5));
+            DataChannel b = call.pc2().createDataChannel("game", DataChannelOptions.unreliable().withNegotiated(5));
             assertEquals(5, a.id());
             call.negotiate();
             call.awaitConnected();
@@ -271,7 +271,7 @@ class DataChannelTest {
         assertThrows(IllegalArgumentException.class, () -> new DataChannelOptions(true, 1, 100, false, null, ""));
         IllegalArgumentException noId = assertThrows(IllegalArgumentException.class,
                 () -> new DataChannelOptions(true, null, null, true, null, ""));
-        assertTrue(noId.getMessage().contains(".negotiated(0)"), noId.getMessage());
+        assertTrue(noId.getMessage().contains(".withNegotiated(0)"), noId.getMessage());
 
         early.send("last words");
         early.close();
@@ -363,7 +363,7 @@ class DataChannelTest {
         assertTrue(t.toHtml().contains("maxPacketLifeTime"));
         assertTrue(t.toText().contains("UDP: once, maybe lost"));
         assertEquals("unordered, at most 3 retransmissions", DataChannelOptions.partialRetransmits(3).describe());
-        assertEquals("ordered, reliable, negotiated id 2", DataChannelOptions.reliable().negotiated(2).describe());
+        assertEquals("ordered, reliable, negotiated id 2", DataChannelOptions.reliable().withNegotiated(2).describe());
         assertEquals("TCP: all of it, in order", t.rows().get(0).get(t.headers().indexOf("like")));
     }
 }

@@ -45,7 +45,7 @@ class IceRestartTest {
 
     @Test
     void gatherFirstCallsRestartToo() throws Exception {
-        check(CallOptions.defaults().trickle(false), IceRestart.How.RESTART_ICE);
+        check(CallOptions.defaults().withTrickle(false), IceRestart.How.RESTART_ICE);
     }
 
     private static void check(CallOptions options, IceRestart.How how) throws Exception {

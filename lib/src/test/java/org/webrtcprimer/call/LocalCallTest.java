@@ -185,7 +185,7 @@ class LocalCallTest {
 
     @Test
     void gatherFirstPutsCandidatesInTheDescriptions() {
-        LocalCall call = LocalCall.call(localStream, CallOptions.defaults().trickle(false));
+        LocalCall call = LocalCall.call(localStream, CallOptions.defaults().withTrickle(false));
         try {
             assertTrue(call.pc2().remoteDescription().sdp().contains("a=candidate:"), "pc2 got pc1's candidates inside the offer");
             assertTrue(call.pc1().remoteDescription().sdp().contains("a=candidate:"), "pc1 got pc2's candidates inside the answer");
@@ -198,7 +198,7 @@ class LocalCallTest {
     @Test
     void aTimeoutNamesWhatDidNotHappenAndWhereEachPeerStood() {
         // Gather-first without waiting for gathering: the offer carries no candidates, nobody can connect.
-        LocalCall call = LocalCall.create(localStream, CallOptions.defaults().trickle(false).timeout(Duration.ofMillis(1500)));
+        LocalCall call = LocalCall.create(localStream, CallOptions.defaults().withTrickle(false).withTimeout(Duration.ofMillis(1500)));
         try {
             call.addLocalStream();
             SessionDescription offer = call.pc1().createOffer();

@@ -139,7 +139,7 @@ class ChartsOfACallTest {
     @Test
     void boxPlotsOfManyCallsAndOfTwoConfigurations() {
         SetupRuns trickle = SetupRuns.measure("trickle", localStream, CallOptions.defaults(), 3, null);
-        SetupRuns gather = SetupRuns.measure("gather-first", localStream, CallOptions.defaults().trickle(false), 3, null);
+        SetupRuns gather = SetupRuns.measure("gather-first", localStream, CallOptions.defaults().withTrickle(false), 3, null);
         Chart d = Distributions.of(trickle);
         assertEquals("How long each phase takes over 3 calls", d.title());
         assertTrue(find(d.image(), LaneChart.lighter(Style.PC1, 0.35)).count() > 100, "pc1's phases in light blue");

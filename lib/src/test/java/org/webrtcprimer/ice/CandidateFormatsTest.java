@@ -61,4 +61,15 @@ class CandidateFormatsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Candidate.fromStats(Map.of("id", "X", "port", 1)));
         assertTrue(e.getMessage().contains("no address or candidateType"), e.getMessage());
     }
+
+    @Test
+    void aRemotePeerReflexiveCandidateWithoutAnAddressIsKeptAsHidden() {
+        // libwebrtc's stats leave out a remote prflx candidate's address (seen behind a symmetric NAT, lesson 13)
+        Candidate c = Candidate.fromStats(Map.of("id", "Ig63", "port", 40001L, "protocol", "udp", "candidateType", "prflx",
+                "priority", 1853824767L));
+        assertEquals(Candidate.HIDDEN, c.address());
+        assertEquals("prflx", c.type());
+        assertThrows(IllegalArgumentException.class, () -> Candidate.fromStats(Map.of("id", "H", "candidateType", "host")),
+                "only a prflx candidate may come without its address");
+    }
 }

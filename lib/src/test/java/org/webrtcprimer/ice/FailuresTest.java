@@ -65,7 +65,7 @@ public class FailuresTest {
     @Test
     void candidatesNeverExchangedLeaveIceWithNothingToCheck() {
         // Gather-first, but the descriptions leave before gathering: no candidates travel at all.
-        LocalCall c = callWithAnswer(CallOptions.defaults().trickle(false).timeout(Duration.ofMillis(2000)), sdp -> sdp);
+        LocalCall c = callWithAnswer(CallOptions.defaults().withTrickle(false).withTimeout(Duration.ofMillis(2000)), sdp -> sdp);
         try {
             assertFalse(c.pc2().remoteDescription().sdp().contains("a=candidate"));
             CallTimeoutException e = assertThrows(CallTimeoutException.class, c::awaitConnected);
@@ -82,7 +82,7 @@ public class FailuresTest {
     @Test
     void aWrongIcePasswordIsAcceptedAndEveryCheckFails() {
         // Same length, other characters: the engine takes it (only the length is checked), then no check is answered.
-        LocalCall c = callWithAnswer(CallOptions.defaults().timeout(Duration.ofMillis(2500)),
+        LocalCall c = callWithAnswer(CallOptions.defaults().withTimeout(Duration.ofMillis(2500)),
                 sdp -> java.util.regex.Pattern.compile("a=ice-pwd:(\\S)").matcher(sdp)
                         .replaceAll(m -> "a=ice-pwd:" + (m.group(1).equals("A") ? "B" : "A")));
         try {

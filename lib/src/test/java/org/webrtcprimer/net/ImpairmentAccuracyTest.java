@@ -26,7 +26,7 @@ class ImpairmentAccuracyTest {
     @Test
     void aFixedDelayIsHeldWithinOneMillisecondPlusFivePercent() {
         for (double ms : new double[]{10, 50}) {
-            Probe.Result r = run(Network.perfect().way(Way.PC1_TO_PC2, Impairment.none().delay(ms)), Way.PC1_TO_PC2, 300, 200, 2_000_000, 300);
+            Probe.Result r = run(Network.perfect().withWay(Way.PC1_TO_PC2, Impairment.none().withDelay(ms)), Way.PC1_TO_PC2, 300, 200, 2_000_000, 300);
             assertEquals(300, r.received(), "a delay loses nothing");
             double median = r.delayMs(0.5);
             assertTrue(Math.abs(median - ms) <= 1 + 0.05 * ms, "set " + ms + " ms, measured median " + median + " ms");
@@ -34,14 +34,14 @@ class ImpairmentAccuracyTest {
             assertEquals(0, r.reordered());
         }
         // The other way is untouched.
-        Probe.Result back = run(Network.perfect().way(Way.PC1_TO_PC2, Impairment.none().delay(50)), Way.PC2_TO_PC1, 100, 200, 1_000_000, 200);
+        Probe.Result back = run(Network.perfect().withWay(Way.PC1_TO_PC2, Impairment.none().withDelay(50)), Way.PC2_TO_PC1, 100, 200, 1_000_000, 200);
         assertTrue(back.delayMs(0.5) < 5, "pc2 → pc1 has no delay: " + back.delayMs(0.5) + " ms");
     }
 
     @Test
     void randomLossIsWithinOnePointOverTenThousandPackets() {
         for (double pct : new double[]{1, 10, 30}) {
-            Probe.Result r = run(Network.perfect().loss(pct), Way.PC1_TO_PC2, 10_000, 100, 100_000, 200);
+            Probe.Result r = run(Network.perfect().withLoss(pct), Way.PC1_TO_PC2, 10_000, 100, 100_000, 200);
             assertEquals(pct, r.lossPct(), 1.0, "set " + pct + " %, measured " + r.lossPct() + " %");
         }
     }
@@ -49,7 +49,7 @@ class ImpairmentAccuracyTest {
     @Test
     void aRateLimitIsHeldWithinFivePercentAndItsQueueDropsTheTail() {
         for (double kbps : new double[]{300, 1000}) {
-            try (Relay relay = Relay.start(Network.perfect().rate(kbps)); Probe probe = Probe.through(relay)) {
+            try (Relay relay = Relay.start(Network.perfect().withRate(kbps)); Probe probe = Probe.through(relay)) {
                 // Twice the link's rate for 2 s, 1000-byte packets: the queue fills, then drops the tail.
                 long interval = (long) (1000 * 8e6 / (2 * kbps));
                 int packets = (int) (2e9 / interval);
@@ -67,7 +67,7 @@ class ImpairmentAccuracyTest {
     @Test
     void burstyLossFollowsTheGilbertModel() {
         BurstLoss b = BurstLoss.gilbert(5, 40);
-        try (Relay relay = Relay.start(Network.perfect().both(Impairment.none().burst(b))); Probe probe = Probe.through(relay)) {
+        try (Relay relay = Relay.start(Network.perfect().withBothWays(Impairment.none().withBurst(b))); Probe probe = Probe.through(relay)) {
             List<RelayedPacket> fates = new ArrayList<>();
             relay.addSink(p -> {
                 synchronized (fates) {
@@ -93,17 +93,17 @@ class ImpairmentAccuracyTest {
 
     @Test
     void jitterVariesTheDelayWithoutReorderingUnlessAsked() {
-        Probe.Result r = run(Network.perfect().way(Way.PC1_TO_PC2, Impairment.none().delay(20).jitter(10)), Way.PC1_TO_PC2, 400, 200, 2_000_000, 300);
+        Probe.Result r = run(Network.perfect().withWay(Way.PC1_TO_PC2, Impairment.none().withDelay(20).withJitter(10)), Way.PC1_TO_PC2, 400, 200, 2_000_000, 300);
         assertEquals(0, r.reordered(), "jitter alone keeps the order");
         assertTrue(r.delayMs(0) >= 9.9, "never below delay − jitter: " + r.delayMs(0));
         assertTrue(r.delayMs(0.9) - r.delayMs(0.1) > 4, "the delay varies: p10 " + r.delayMs(0.1) + ", p90 " + r.delayMs(0.9));
-        Probe.Result mixed = run(Network.perfect().way(Way.PC1_TO_PC2, Impairment.none().delay(20).reorder(25)), Way.PC1_TO_PC2, 400, 200, 1_000_000, 300);
+        Probe.Result mixed = run(Network.perfect().withWay(Way.PC1_TO_PC2, Impairment.none().withDelay(20).withReorder(25)), Way.PC1_TO_PC2, 400, 200, 1_000_000, 300);
         assertTrue(mixed.reordered() > 40, "a quarter skip the delay and overtake: " + mixed.reordered() + " reordered");
     }
 
     @Test
     void duplicationSendsExtraCopies() {
-        Probe.Result r = run(Network.perfect().both(Impairment.none().duplicate(10)), Way.PC1_TO_PC2, 10_000, 100, 100_000, 200);
+        Probe.Result r = run(Network.perfect().withBothWays(Impairment.none().withDuplicate(10)), Way.PC1_TO_PC2, 10_000, 100, 100_000, 200);
         assertEquals(10_000, r.received());
         assertEquals(10.0, 100.0 * r.duplicates() / r.sent(), 1.0, r.duplicates() + " duplicates");
     }
@@ -112,9 +112,9 @@ class ImpairmentAccuracyTest {
     void conditionsChangeLiveAndOnASchedule() throws Exception {
         try (Relay relay = Relay.start(Network.perfect()); Probe probe = Probe.through(relay)) {
             assertTrue(probe.run(Way.PC1_TO_PC2, 50, 100, 1_000_000, 100).delayMs(0.5) < 5);
-            relay.set(Way.PC1_TO_PC2, Impairment.none().delay(30));
+            relay.set(Way.PC1_TO_PC2, Impairment.none().withDelay(30));
             assertEquals(30, probe.run(Way.PC1_TO_PC2, 50, 100, 1_000_000, 200).delayMs(0.5), 2.5);
-            relay.play(Schedule.of(Duration.ofMillis(400), Impairment.none().loss(100)).then(Duration.ofSeconds(5), Impairment.none()));
+            relay.play(Schedule.of(Duration.ofMillis(400), Impairment.none().withLoss(100)).then(Duration.ofSeconds(5), Impairment.none()));
             assertEquals(100, probe.run(Way.PC1_TO_PC2, 20, 100, 1_000_000, 100).lossPct(), 0.01, "phase 1 loses all");
             Thread.sleep(400);
             assertEquals(0, probe.run(Way.PC1_TO_PC2, 20, 100, 1_000_000, 100).lossPct(), 0.01, "phase 2 loses none");
@@ -136,9 +136,9 @@ class ImpairmentAccuracyTest {
             assertFalse(r.contains(" 40000 "), "the port is the relay's: " + r);
             assertThrows(IllegalArgumentException.class, () -> relay.handOver("candidate:1 1 udp", Way.PC1_TO_PC2));
         }
-        assertThrows(IllegalArgumentException.class, () -> Impairment.none().loss(120));
-        assertThrows(IllegalArgumentException.class, () -> Impairment.none().rate(2));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Impairment.none().delay(-1));
+        assertThrows(IllegalArgumentException.class, () -> Impairment.none().withLoss(120));
+        assertThrows(IllegalArgumentException.class, () -> Impairment.none().withRate(2));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Impairment.none().withDelay(-1));
         assertTrue(e.getMessage().contains("delay -1.0 ms is out of range"), e.getMessage());
     }
 }

@@ -51,7 +51,7 @@ class RelayReliabilityTest {
         int threads0 = 0, fds0 = 0;
         long t0 = System.nanoTime();
         for (int i = 0; i < 200; i++) {
-            LocalCall call = LocalCall.call(localStream, CallOptions.defaults().network(Network.perfect()));
+            LocalCall call = LocalCall.call(localStream, CallOptions.defaults().withNetwork(Network.perfect()));
             assertTrue(call.relay().seen(Way.PC1_TO_PC2) > 0);
             call.hangup();
             assertTrue(call.relay().isClosed());
@@ -72,7 +72,7 @@ class RelayReliabilityTest {
     void aFloodThroughASmallRateCapKeepsTheRelayBoundedAndSendsOnlyToThePeers() throws Exception {
         Set<InetSocketAddress> targets = ConcurrentHashMap.newKeySet();
         LocalCall call = LocalCall.withoutMedia(CallOptions.defaults()
-                .network(Network.of(Impairment.none().rate(200)).withSink(p -> targets.add(p.to()))));
+                .withNetwork(Network.of(Impairment.none().withRate(200)).withSink(p -> targets.add(p.to()))));
         try {
             DataChannel flood = call.pc1().createDataChannel("flood");
             call.negotiate();

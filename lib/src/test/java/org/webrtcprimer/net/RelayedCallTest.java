@@ -42,12 +42,12 @@ class RelayedCallTest {
 
     @Test
     void aGatherFirstCallGoesThroughTheRelayToo() throws Exception {
-        checkRelayed(CallOptions.defaults().trickle(false));
+        checkRelayed(CallOptions.defaults().withTrickle(false));
     }
 
     private void checkRelayed(CallOptions base) throws Exception {
         List<RelayedPacket> seen = new CopyOnWriteArrayList<>();
-        LocalCall call = LocalCall.call(localStream, base.network(Network.perfect().withSink(seen::add)));
+        LocalCall call = LocalCall.call(localStream, base.withNetwork(Network.perfect().withSink(seen::add)));
         try {
             Relay relay = call.relay();
             Thread.sleep(500);
@@ -85,7 +85,7 @@ class RelayedCallTest {
         try {
             assertFalse(call.hasRelay());
             CallException e = assertThrows(CallException.class, call::relay);
-            assertTrue(e.getMessage().contains("network(Network.perfect())"), e.getMessage());
+            assertTrue(e.getMessage().contains("withNetwork(Network.perfect())"), e.getMessage());
             CandidatePair p = call.pc1().candidatePairs().selected().orElseThrow();
             assertEquals("host", p.local().type());
             assertNotEquals("127.0.0.1", p.remote().address());

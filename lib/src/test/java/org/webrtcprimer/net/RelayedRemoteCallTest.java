@@ -1,19 +1,14 @@
 package org.webrtcprimer.net;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.webrtcprimer.call.CallOptions;
 import org.webrtcprimer.ice.CandidatePair;
 import org.webrtcprimer.ice.CandidatePairs;
-import org.webrtcprimer.media.Constraints;
-import org.webrtcprimer.media.MediaDevices;
-import org.webrtcprimer.media.MediaStream;
 import org.webrtcprimer.signaling.CalleeProcess;
 import org.webrtcprimer.signaling.RemoteCall;
 import org.webrtcprimer.signaling.SignalingClient;
-import org.webrtcprimer.signaling.SignalingServer;
+import org.webrtcprimer.signaling.SignalingFixture;
 
 import java.time.Duration;
 
@@ -21,28 +16,13 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /** A RemoteCall between two JVMs on this machine through the caller's relay: the callee needs nothing. */
 @Timeout(180)
-class RelayedRemoteCallTest {
-
-    static MediaStream localStream;
-    static SignalingServer server;
-
-    @BeforeAll
-    static void start() {
-        localStream = MediaDevices.getUserMedia(Constraints.audioVideo().synthetic());
-        server = SignalingServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        localStream.stop();
-    }
+class RelayedRemoteCallTest extends SignalingFixture {
 
     @Test
     void twoProcessesCallThroughTheCallersRelayWithFiftyMillisecondsEachWay() throws Exception {
-        try (CalleeProcess process = CalleeProcess.start(server.url(), "relayed", 1, Duration.ofMinutes(2));
+        try (CalleeProcess process = calleeProcess("relayed");
              SignalingClient signaling = SignalingClient.connect(server.url(), "relayed", "pc1")) {
-            RemoteCall call = RemoteCall.call(signaling, localStream, CallOptions.defaults().network(Network.perfect().delay(50)));
+            RemoteCall call = RemoteCall.call(signaling, localStream, CallOptions.defaults().withNetwork(Network.perfect().withDelay(50)));
             try {
                 call.awaitFirstFrame();
                 Relay relay = call.relay();

@@ -104,7 +104,7 @@ class JsonAndViewsTest {
         assertFalse(html.contains("<img"));
         assertTrue(html.contains("&lt;script&gt;"));
         assertTrue(html.startsWith("<div class=\"primer-sdp\">"));
-        for (String rule : Html.CSS.split("\n")) {
+        for (String rule : org.webrtcprimer.notebook.Style.SDP_CSS.split("\n")) {
             String r = rule.strip();
             if (r.isEmpty() || r.startsWith("<")) continue;
             assertTrue(r.startsWith(".primer-sdp"), "CSS rule not scoped: " + r);

@@ -1,12 +1,7 @@
 package org.webrtcprimer.signaling;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.webrtcprimer.media.Constraints;
-import org.webrtcprimer.media.MediaDevices;
-import org.webrtcprimer.media.MediaStream;
 
 import java.time.Duration;
 
@@ -18,22 +13,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * next call at once. Real engine, real server.
  */
 @Timeout(120)
-class CallIsolationTest {
-
-    static MediaStream localStream;
-    static SignalingServer server;
-
-    @BeforeAll
-    static void start() {
-        localStream = MediaDevices.getUserMedia(Constraints.audioVideo().synthetic());
-        server = SignalingServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        localStream.stop();
-    }
+class CallIsolationTest extends SignalingFixture {
 
     private static void assertCallHolds(RemoteCall call, Callee callee, int n) throws InterruptedException {
         RemoteCall theirs = callee.awaitCall(n, Duration.ofSeconds(20));

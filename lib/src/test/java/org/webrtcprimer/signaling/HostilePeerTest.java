@@ -142,7 +142,7 @@ class HostilePeerTest {
     @Test
     void anUpgradeRequestThatStallsIsDroppedAfterTheHandshakeTimeout() throws Exception {
         server.close();
-        server = SignalingServer.start(SignalingServer.Options.defaults().handshakeTimeout(Duration.ofMillis(500)));
+        server = SignalingServer.start(SignalingServer.Options.defaults().withHandshakeTimeout(Duration.ofMillis(500)));
         URI uri = new URI(server.url());
         try (Socket s = new Socket(uri.getHost(), uri.getPort())) {
             s.setSoTimeout(5000);
@@ -158,7 +158,7 @@ class HostilePeerTest {
     @Test
     void aPeerThatNeverReadsIsDisconnectedAndTheOtherPeerIsTold() throws Exception {
         server.close();
-        server = SignalingServer.start(SignalingServer.Options.defaults().maxQueuedBytes(1 << 20));
+        server = SignalingServer.start(SignalingServer.Options.defaults().withMaxQueuedBytes(1 << 20));
         RawClient pc1 = RawClient.joined(server.url(), "slow", "pc1");
         try (StallingPeer pc2 = StallingPeer.join(server, "slow", "pc2")) {
             pc1.next("peer-joined");
@@ -203,8 +203,8 @@ class HostilePeerTest {
     @Test
     void connectionsThatDoNotJoinOrGoSilentAreClosed() throws Exception {
         server.close();
-        server = SignalingServer.start(SignalingServer.Options.defaults().joinTimeout(Duration.ofMillis(500))
-                .silentTimeout(Duration.ofMillis(1500)));
+        server = SignalingServer.start(SignalingServer.Options.defaults().withJoinTimeout(Duration.ofMillis(500))
+                .withSilentTimeout(Duration.ofMillis(1500)));
         RawClient idle = RawClient.open(server.url());
         Message e = idle.next();
         assertEquals("join-timeout", e.string("code").orElseThrow(), e.toString());
@@ -229,7 +229,7 @@ class HostilePeerTest {
     @Test
     void oneAddressCannotTakeEveryConnection() throws Exception {
         server.close();
-        server = SignalingServer.start(SignalingServer.Options.defaults().maxConnectionsPerAddress(3));
+        server = SignalingServer.start(SignalingServer.Options.defaults().withMaxConnectionsPerAddress(3));
         List<RawClient> mine = new ArrayList<>();
         for (int i = 0; i < 3; i++) mine.add(RawClient.open(server.url()));
         RawClient fourth = new RawClient(server.url(), java.util.Map.of());
@@ -259,10 +259,10 @@ class HostilePeerTest {
     @Test
     void aWrongHostIsCalledWrong() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> SignalingServer.start(SignalingServer.Options.defaults().host("no-such-host.invalid")));
+                () -> SignalingServer.start(SignalingServer.Options.defaults().withHost("no-such-host.invalid")));
         assertTrue(e.getMessage().contains("host 'no-such-host.invalid'") && !e.getMessage().contains("in use"), e.getMessage());
         IllegalArgumentException foreign = assertThrows(IllegalArgumentException.class,
-                () -> SignalingServer.start(SignalingServer.Options.defaults().host("192.0.2.7")));
+                () -> SignalingServer.start(SignalingServer.Options.defaults().withHost("192.0.2.7")));
         assertTrue(foreign.getMessage().contains("not an address of this machine"), foreign.getMessage());
         assertEquals(2, SignalingCommand.run(new String[]{"--host", "192.0.2.7"}));
         assertEquals(2, SignalingCommand.run(new String[]{"--port", "abc"}));

@@ -39,7 +39,7 @@ class Lesson10ExercisesTest {
             assertEquals(Verdict.Outcome.WRONG, Exercises.check("10.1", (int) relayed).outcome(), "the server is needed");
 
             // The lesson's browser part calls through the same server in another room: 10.1 counts room lesson10 only.
-            try (Callee other = Callee.start(server.url(), localStream, Callee.Options.in("browser").maxCalls(1));
+            try (Callee other = Callee.start(server.url(), localStream, Callee.Options.in("browser").withMaxCalls(1));
                  SignalingClient caller = SignalingClient.connect(server.url(), "browser", "pc1")) {
                 RemoteCall.call(caller, localStream).hangup();
                 other.stopped().get(10, java.util.concurrent.TimeUnit.SECONDS);

@@ -1,7 +1,5 @@
 package org.webrtcprimer.signaling;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.webrtcprimer.call.Call;
@@ -12,9 +10,6 @@ import org.webrtcprimer.call.CallException;
 import org.webrtcprimer.events.KitClock;
 import org.webrtcprimer.events.Event;
 import org.webrtcprimer.events.EventLog;
-import org.webrtcprimer.media.Constraints;
-import org.webrtcprimer.media.MediaDevices;
-import org.webrtcprimer.media.MediaStream;
 import org.webrtcprimer.call.SetupTime;
 
 import java.time.Duration;
@@ -25,26 +20,11 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /** Calls through the signaling server against the real engine: in one JVM, and between two JVMs. */
 @Timeout(180)
-class RemoteCallTest {
-
-    static MediaStream localStream;
-    static SignalingServer server;
-
-    @BeforeAll
-    static void start() {
-        localStream = MediaDevices.getUserMedia(Constraints.audioVideo().synthetic());
-        server = SignalingServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        localStream.stop();
-    }
+class RemoteCallTest extends SignalingFixture {
 
     @Test
     void aCallThroughTheServerCarriesVideoBothWaysAndDataBothWays() {
-        try (Callee callee = Callee.start(server.url(), localStream, Callee.Options.in("both-ways").maxCalls(1));
+        try (Callee callee = Callee.start(server.url(), localStream, Callee.Options.in("both-ways").withMaxCalls(1));
              SignalingClient signaling = SignalingClient.connect(server.url(), "both-ways", "pc1")) {
             assertEquals("pc2", signaling.awaitPeer(Duration.ofSeconds(5)));
             RemoteCall call = RemoteCall.create(signaling, localStream);
@@ -114,7 +94,7 @@ class RemoteCallTest {
 
     @Test
     void whenTheCalleeProcessDiesMidCallTheCallerIsTold() throws Exception {
-        try (CalleeProcess process = CalleeProcess.start(server.url(), "vanish", 1, Duration.ofMinutes(2));
+        try (CalleeProcess process = calleeProcess("vanish");
              SignalingClient signaling = SignalingClient.connect(server.url(), "vanish", "pc1")) {
             RemoteCall call = RemoteCall.call(signaling, localStream);
             ProcessHandle.of(process.pid()).orElseThrow().destroyForcibly(); // no bye, no closing handshake
@@ -148,14 +128,14 @@ class RemoteCallTest {
     void aCallWithNobodyToAnswerFailsClearly() {
         try (SignalingClient signaling = SignalingClient.connect(server.url(), "empty", "pc1", Duration.ofSeconds(5))) {
             RuntimeException e = assertThrows(RuntimeException.class,
-                    () -> RemoteCall.call(signaling, localStream, org.webrtcprimer.call.CallOptions.defaults().timeout(Duration.ofSeconds(1))));
+                    () -> RemoteCall.call(signaling, localStream, org.webrtcprimer.call.CallOptions.defaults().withTimeout(Duration.ofSeconds(1))));
             assertTrue(e.getMessage().contains("nobody else joined room empty"), e.getMessage());
         }
     }
 
     @Test
     void twoJavaProcessesCallEachOtherAndTheirClocksAreAligned() throws Exception {
-        try (CalleeProcess process = CalleeProcess.start(server.url(), "two-jvms", 1, Duration.ofMinutes(2));
+        try (CalleeProcess process = calleeProcess("two-jvms");
              SignalingClient signaling = SignalingClient.connect(server.url(), "two-jvms", "pc1")) {
             assertTrue(process.isAlive());
             assertNotEquals(ProcessHandle.current().pid(), process.pid());
@@ -214,7 +194,7 @@ class RemoteCallTest {
 
     @Test
     void theCalleeProcessEndsWithItsParentsClose() {
-        CalleeProcess process = CalleeProcess.start(server.url(), "closing", 1, Duration.ofMinutes(2));
+        CalleeProcess process = calleeProcess("closing");
         long pid = process.pid();
         process.close();
         assertFalse(process.isAlive());

@@ -37,7 +37,7 @@ class SignalingLoadTest {
 
     @Test
     void manyRoomsUnderAbuseLoseNoWellFormedMessage() throws Exception {
-        SignalingServer.Options o = SignalingServer.Options.defaults().httpPort(-1).maxConnections(200);
+        SignalingServer.Options o = SignalingServer.Options.defaults().withHttpPort(-1).withMaxConnections(200);
         try (SignalingServer server = SignalingServer.start(o)) {
             String url = server.url();
             URI uri = new URI(url);

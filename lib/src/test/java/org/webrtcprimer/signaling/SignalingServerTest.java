@@ -272,7 +272,7 @@ class SignalingServerTest {
 
     @Test
     void theServerStopsByItselfWhenIdle() throws Exception {
-        SignalingServer quick = SignalingServer.start(SignalingServer.Options.defaults().idleTimeout(Duration.ofSeconds(1)));
+        SignalingServer quick = SignalingServer.start(SignalingServer.Options.defaults().withIdleTimeout(Duration.ofSeconds(1)));
         RawClient c = RawClient.joined(quick.url(), "r", "pc1");
         String why = quick.stopped().get(10, TimeUnit.SECONDS);
         assertTrue(why.contains("idle"), why);
@@ -283,7 +283,7 @@ class SignalingServerTest {
 
     @Test
     void tooManyConnectionsAreTurnedAway() throws Exception {
-        SignalingServer small = SignalingServer.start(SignalingServer.Options.defaults().maxConnections(2));
+        SignalingServer small = SignalingServer.start(SignalingServer.Options.defaults().withMaxConnections(2));
         try {
             RawClient a = RawClient.open(small.url()), b = RawClient.open(small.url());
             RawClient c = new RawClient(small.url(), Map.of());
@@ -302,11 +302,11 @@ class SignalingServerTest {
     @Test
     void optionsAreChecked() {
         var d = SignalingServer.Options.defaults();
-        assertThrows(IllegalArgumentException.class, () -> d.port(70000));
-        assertThrows(IllegalArgumentException.class, () -> d.maxMessageBytes(10));
-        assertThrows(IllegalArgumentException.class, () -> d.idleTimeout(Duration.ZERO));
+        assertThrows(IllegalArgumentException.class, () -> d.withPort(70000));
+        assertThrows(IllegalArgumentException.class, () -> d.withMaxMessageBytes(10));
+        assertThrows(IllegalArgumentException.class, () -> d.withIdleTimeout(Duration.ZERO));
         IllegalStateException busy = assertThrows(IllegalStateException.class,
-                () -> SignalingServer.start(d.port(server.port())));
+                () -> SignalingServer.start(d.withPort(server.port())));
         assertTrue(busy.getMessage().contains("in use"), busy.getMessage());
     }
 

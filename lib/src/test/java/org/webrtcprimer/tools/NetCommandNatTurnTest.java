@@ -60,6 +60,28 @@ public class NetCommandNatTurnTest {
     }
 
     @Test
+    void stunBehindNatsGivesASrflxPair() {
+        assumeTrue(Coturn.installed(), Coturn.missingNote());
+        MediaStream stream = MediaDevices.getUserMedia(Constraints.audioVideo().synthetic());
+        try (NatTurnFlags stun = flags("--nat-pc1", "full-cone", "--nat-pc2", "port-restricted", "--stun")) {
+            NetCommand.Result r = NetCommand.measure(stream, Network.perfect(), Duration.ofSeconds(1), stun);
+            Map<String, Object> f = r.fields();
+            assertEquals(true, f.get("connected"), f.toString());
+            // pc1's STUN request left through its NAT: its srflx is a relay socket, and the selected pair uses it.
+            assertTrue(String.valueOf(f.get("srflx_pc1")).startsWith("127.0.0.1:"), f.toString());
+            assertEquals("srflx", f.get("selected_local_type"), f.toString());
+            assertEquals("udp", f.get("selected_protocol"));
+            assertEquals(Coturn.version().orElseThrow(), f.get("turn_server"));
+            assertEquals("full-cone", f.get("nat_pc1"));
+            assertEquals("port-restricted", f.get("nat_pc2"));
+            assertTrue(r.toJson().contains("\"srflx_pc1\":\"127.0.0.1:"), r.toJson());
+        } finally {
+            stream.stop();
+        }
+        assertEquals(0, TurnServer.running());
+    }
+
+    @Test
     void badFlagsAreRefused() {
         NatTurnFlags f = new NatTurnFlags();
         var e = assertThrows(IllegalArgumentException.class, () -> f.accept(new String[]{"--nat-pc1", "cone"}, 0));
@@ -67,6 +89,10 @@ public class NetCommandNatTurnTest {
         e = assertThrows(IllegalArgumentException.class, () -> f.accept(new String[]{"--turn", "sctp"}, 0));
         assertTrue(e.getMessage().contains("udp, tcp or tls"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> f.accept(new String[]{"--turn"}, 0));
+        NatTurnFlags relayOnly = new NatTurnFlags();
+        relayOnly.accept(new String[]{"--relay-only"}, 0);
+        e = assertThrows(IllegalArgumentException.class, () -> relayOnly.apply(org.webrtcprimer.call.CallOptions.defaults()));
+        assertTrue(e.getMessage().contains("--relay-only needs --turn"), e.getMessage());
         assertEquals(0, f.accept(new String[]{"--delay", "5"}, 0));
     }
 }

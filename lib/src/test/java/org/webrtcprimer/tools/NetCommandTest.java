@@ -24,18 +24,18 @@ class NetCommandTest {
     void delayLossAndARateCapShowInTheStats() {
         MediaStream stream = MediaDevices.getUserMedia(Constraints.audioVideo().synthetic());
         try {
-            NetCommand.Result delay = NetCommand.measure(stream, Network.of(Impairment.none().delay(50)), Duration.ofSeconds(8));
+            NetCommand.Result delay = NetCommand.measure(stream, Network.of(Impairment.none().withDelay(50)), Duration.ofSeconds(8));
             assertTrue(delay.connected(), delay.toText());
             assertTrue(delay.rttMs() >= 98 && delay.rttMs() <= 150, "50 ms each way → RTT near 100 ms: " + delay.toText());
             assertEquals(0, delay.relayLossPct());
 
-            NetCommand.Result loss = NetCommand.measure(stream, Network.of(Impairment.none().loss(10)), Duration.ofSeconds(8));
+            NetCommand.Result loss = NetCommand.measure(stream, Network.of(Impairment.none().withLoss(10)), Duration.ofSeconds(8));
             assertEquals(10, loss.relayLossPct(), 3.5, loss.toText());
             assertTrue(loss.nackCount() > 10 && loss.retransmittedPackets() > 10, "10 % loss → NACKs and retransmissions: " + loss.toText());
             assertTrue(loss.packetsLost() > 10, loss.toText());
             assertTrue(loss.rttMs() < 20, "loss adds no delay: " + loss.toText());
 
-            NetCommand.Result cap = NetCommand.measure(stream, Network.of(Impairment.none().rate(300)), Duration.ofSeconds(10));
+            NetCommand.Result cap = NetCommand.measure(stream, Network.of(Impairment.none().withRate(300)), Duration.ofSeconds(10));
             // GCC's estimate settles on the link's rate; a little above it while the queue drains is still "at the cap".
             assertTrue(cap.availableOutgoingBitrateKbps() < 330, "a 300 kbps cap brings the estimate down to it: " + cap.toText());
             assertTrue(cap.framesDecoded() > 0, cap.toText());

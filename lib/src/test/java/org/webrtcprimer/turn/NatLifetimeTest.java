@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.*;
 public class NatLifetimeTest {
 
     static long dropsWhileConnected(MediaStream s, Duration lifetime) throws InterruptedException {
-        LocalCall c = LocalCall.create(s, CallOptions.defaults().network(Network.perfect()));
+        LocalCall c = LocalCall.create(s, CallOptions.defaults().withNetwork(Network.perfect()));
         try {
             c.relay().gate(Way.PC2_TO_PC1, NatGate.of(NatKind.PORT_RESTRICTED, lifetime));
             c.addLocalStream();

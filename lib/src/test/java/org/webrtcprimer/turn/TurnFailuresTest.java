@@ -51,7 +51,7 @@ public class TurnFailuresTest {
 
     /** A relay-only call through {@code server}; negotiated, not yet connected. */
     static LocalCall relayCall(IceServer server) {
-        LocalCall c = LocalCall.create(localStream, CallOptions.defaults().iceServers(server).relayOnly().timeout(Duration.ofMillis(2500)));
+        LocalCall c = LocalCall.create(localStream, CallOptions.defaults().withIceServers(server).withRelayOnly().withTimeout(Duration.ofMillis(2500)));
         c.addLocalStream();
         c.negotiate();
         return c;
@@ -116,8 +116,8 @@ public class TurnFailuresTest {
     void validTimeLimitedCredentialsConnect() {
         var c = timeLimited.timeLimitedCredentials("ana", Duration.ofMinutes(5));
         assertTrue(c.username().endsWith(":ana") && c.username().startsWith(String.valueOf(c.expires().getEpochSecond())));
-        LocalCall call = LocalCall.call(localStream, CallOptions.defaults().iceServers(timeLimited.iceServer("udp", c)).relayOnly()
-                .timeout(Duration.ofSeconds(15)));
+        LocalCall call = LocalCall.call(localStream, CallOptions.defaults().withIceServers(timeLimited.iceServer("udp", c)).withRelayOnly()
+                .withTimeout(Duration.ofSeconds(15)));
         try {
             assertEquals("relay", SelectedPath.of(call.pc1()).orElseThrow().localType());
             assertTrue(timeLimited.log().stream().anyMatch(l -> l.contains("user <" + c.username() + ">") && l.contains("success")));
@@ -143,8 +143,8 @@ public class TurnFailuresTest {
             c.hangup();
         }
         // The same server over TCP, the transport it does have, connects.
-        LocalCall ok = LocalCall.call(localStream, CallOptions.defaults().iceServers(noUdp.iceServer("tcp")).relayOnly()
-                .timeout(Duration.ofSeconds(15)));
+        LocalCall ok = LocalCall.call(localStream, CallOptions.defaults().withIceServers(noUdp.iceServer("tcp")).withRelayOnly()
+                .withTimeout(Duration.ofSeconds(15)));
         try {
             assertEquals("tcp", SelectedPath.of(ok.pc1()).orElseThrow().relayProtocol());
         } finally {

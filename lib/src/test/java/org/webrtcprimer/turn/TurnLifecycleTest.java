@@ -95,7 +95,7 @@ public class TurnLifecycleTest {
     @Test
     void stopsAtHangupOfTheCallItWasHandedTo() throws Exception {
         TurnServer t = TurnServer.start(TurnConfig.defaults().without("tls"));
-        LocalCall call = LocalCall.withoutMedia(CallOptions.defaults().iceServers(t.iceServer("udp")));
+        LocalCall call = LocalCall.withoutMedia(CallOptions.defaults().withIceServers(t.iceServer("udp")));
         assertSame(t, call.closeAtHangup(t));
         assertTrue(t.isRunning());
         call.hangup();

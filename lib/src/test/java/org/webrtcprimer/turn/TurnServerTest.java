@@ -36,7 +36,7 @@ public class TurnServerTest {
     }
 
     void relayCallOver(String transport) {
-        CallOptions o = CallOptions.defaults().iceServers(turn.iceServer(transport)).relayOnly().timeout(Duration.ofSeconds(15));
+        CallOptions o = CallOptions.defaults().withIceServers(turn.iceServer(transport)).withRelayOnly().withTimeout(Duration.ofSeconds(15));
         LocalCall call = LocalCall.call(localStream, o);
         try {
             SelectedPath p1 = SelectedPath.of(call.pc1()).orElseThrow();
@@ -72,8 +72,8 @@ public class TurnServerTest {
 
     @Test
     void tlsWithCertificateCheckRefusesTheSelfSignedCertificate() {
-        LocalCall c = LocalCall.create(localStream, CallOptions.defaults().iceServers(turn.iceServer("tls").acceptAnyCertificate(false))
-                .relayOnly().timeout(Duration.ofSeconds(5)));
+        LocalCall c = LocalCall.create(localStream, CallOptions.defaults().withIceServers(turn.iceServer("tls").acceptAnyCertificate(false))
+                .withRelayOnly().withTimeout(Duration.ofSeconds(5)));
         try {
             c.addLocalStream();
             c.negotiate();
@@ -94,7 +94,7 @@ public class TurnServerTest {
         assertTrue(e.getMessage().contains("must start with stun:, turn: or turns:"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> org.webrtcprimer.call.IceServer.turn(turn.url("udp"), "", ""));
         assertTrue(e.getMessage().contains("needs a username and a credential"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> CallOptions.defaults().relayOnly());
+        e = assertThrows(IllegalArgumentException.class, () -> CallOptions.defaults().withRelayOnly());
         assertTrue(e.getMessage().contains("needs a TURN server"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> org.webrtcprimer.call.IceServer.turn(turn.url("udp") + "x", "u", "p"));
         assertTrue(e.getMessage().contains("?transport=udp or ?transport=tcp"), e.getMessage());

@@ -28,7 +28,7 @@ class CaptureOfACallTest {
     static void call() throws Exception {
         localStream = MediaDevices.getUserMedia(Constraints.audioVideo().synthetic());
         capture = Capture.create();
-        LocalCall call = LocalCall.call(localStream, CallOptions.defaults().network(Network.perfect().withSink(capture)));
+        LocalCall call = LocalCall.call(localStream, CallOptions.defaults().withNetwork(Network.perfect().withSink(capture)));
         try {
             call.awaitFirstFrame();
             Thread.sleep(5500); // long enough for consent checks on the selected pair
