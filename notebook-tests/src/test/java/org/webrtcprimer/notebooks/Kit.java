@@ -70,7 +70,8 @@ final class Kit {
 
     /**
      * The notebooks, the longest-running first, by the run times {@code ./primer render} keeps in
-     * docs/lessons/runs.json; a solutions notebook counts half its lesson's time, anything else 5 s.
+     * docs/lessons/runs.json; a solutions notebook counts half its lesson's time, a lesson without a time the longest time,
+     * anything else 5 s.
      */
     static List<Path> longestFirst(List<Path> notebooks) {
         Map<String, Double> seconds = new HashMap<>();
@@ -86,6 +87,7 @@ final class Kit {
         } catch (IOException | RuntimeException e) {
             // no times: keep the order
         }
+        double longest = seconds.values().stream().mapToDouble(Double::doubleValue).max().orElse(5.0);
         Map<Path, Double> guess = new HashMap<>();
         for (Path nb : notebooks) {
             String name = nb.getFileName().toString();
@@ -94,7 +96,8 @@ final class Kit {
                 Double lesson = seconds.get(name.replace("-solutions.ipynb", ".ipynb"));
                 if (lesson != null) t = lesson / 2;
             }
-            guess.put(nb, t == null ? 5.0 : t);
+            // a notebook without a time yet (a new lesson) may be long: it starts among the first
+            guess.put(nb, t != null ? t : name.startsWith("0") || name.startsWith("1") ? longest : 5.0);
         }
         List<Path> sorted = new ArrayList<>(notebooks);
         sorted.sort(Comparator.comparingDouble((Path p) -> -guess.get(p)));
