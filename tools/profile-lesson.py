@@ -2,7 +2,8 @@
 
 usage (through the kit): ./primer profile [--rounds N] [--compare OPTS | --cds] [--json FILE] LESSON [LESSON ...]
 
-  LESSON     a lesson file or prefix (03, or notebooks/03-local-peer-connection.ipynb)
+  LESSON     a lesson file or prefix (03, or notebooks/03-local-peer-connection.ipynb), or the
+             path of any notebook
   --rounds N each lesson runs N times (default 1), each time in a fresh kernel; before every
              lesson run, and once after the last, an empty notebook (one cell: 1 + 1) runs in a
              fresh kernel too, so both are measured side by side under the same load
@@ -44,6 +45,9 @@ def lessons(names):
     every = sorted(glob.glob(os.path.join(ROOT, "notebooks", "**", "*.ipynb"), recursive=True))
     picked = []
     for n in names:
+        if os.path.isfile(n) and n.endswith(".ipynb"):   # any notebook by its path
+            picked.append(os.path.abspath(n))
+            continue
         base = os.path.basename(n)
         match = [p for p in every if os.path.basename(p) == base or os.path.basename(p).startswith(base)]
         if not match:

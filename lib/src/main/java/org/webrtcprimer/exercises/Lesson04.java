@@ -1,12 +1,17 @@
 package org.webrtcprimer.exercises;
 
 import org.webrtcprimer.datasets.Datasets;
+import org.webrtcprimer.call.LocalCall;
+import org.webrtcprimer.media.Constraints;
+import org.webrtcprimer.media.MediaDevices;
+import org.webrtcprimer.media.MediaStream;
 import org.webrtcprimer.call.SessionDescription;
 import org.webrtcprimer.sdp.Codec;
 import org.webrtcprimer.sdp.MediaSection;
 import org.webrtcprimer.sdp.ParsedSdp;
 import org.webrtcprimer.sdp.Sdp;
 
+import java.math.BigInteger;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -110,6 +115,36 @@ final class Lesson04 {
                         },
                         "diff the two offers (Sdp.diff(article, offer, …)) and read the audio section's 'removed codecs' row; some rows are only other clock rates of a codec that stayed.",
                         "iSAC, Google's older wideband speech codec, has since been removed from libwebrtc; opus covers what it did. "
-                                + "CN and telephone-event only lost their 16 and 32 kHz variants."));
+                                + "CN and telephone-event only lost their 16 and 32 kHz variants."),
+                new Exercise("04.6",
+                        "Predict: a new pc1 creates two offers in a row (without setting either). Which session version does "
+                                + "the second one carry on its o= line? The check makes such a pc1 and reads it.",
+                        a -> {
+                            if (!(a[0] instanceof Number n)) return Optional.of("pass the version as a number, not " + Exercises.describe(a[0]) + ".");
+                            BigInteger version = secondOfferVersion();
+                            return version.equals(BigInteger.valueOf(n.longValue())) ? Optional.empty()
+                                    : Optional.of(n + " is not it: the second offer of a new pc1 said version " + version + ".");
+                        },
+                        "the o= row of your offer's dissection says where libwebrtc starts the version and when it adds one.",
+                        "3: libwebrtc starts the session version at 2 and adds one for every offer or answer a peer creates, even one "
+                                + "that changes nothing and is never set (pc/webrtc_session_description_factory.cc); RFC 3264 §8 asks "
+                                + "that it go up by one whenever a peer changes its description. The session id stays the same."));
+    }
+
+    /** A fresh pc1 (audio only, synthetic) creates two offers; the second one's o= session version. */
+    static BigInteger secondOfferVersion() {
+        MediaStream s = MediaDevices.getUserMedia(Constraints.audioOnly().synthetic());
+        LocalCall call = LocalCall.create(s);
+        try {
+            call.addLocalStream();
+            call.pc1().createOffer();
+            ParsedSdp second = Sdp.parse(call.pc1().createOffer().sdp());
+            BigInteger v = second.origin().sessionVersionValue();
+            if (v == null) throw new IllegalStateException("pc1's offer has no numeric session version: '" + second.origin().sessionVersion() + "'");
+            return v;
+        } finally {
+            call.hangup();
+            s.stop();
+        }
     }
 }

@@ -58,6 +58,47 @@ final class Lesson08 {
                         },
                         "look for a=max-message-size in pc2's answer (pc1.remoteDescription()), or ask sendChannel.maxMessageSize().",
                         "262144 bytes: the answer's a=max-message-size (RFC 8841 §6). A larger message makes libwebrtc close "
-                                + "the channel, so the kit refuses it and you split it into chunks."));
+                                + "the channel, so the kit refuses it and you split it into chunks."),
+                new Exercise("08.5",
+                        "Predict how many bytes the text \"" + TEXT + "\" (" + TEXT.codePointCount(0, TEXT.length()) + " characters) takes "
+                                + "in a data channel; then pass your number, sendChannel and receiveChannel: the check sends it and "
+                                + "counts what pc2 receives.",
+                        a -> {
+                            if (a.length < 3 || !(a[1] instanceof DataChannel tx) || !(a[2] instanceof DataChannel rx)) {
+                                return Optional.of("pass three things: your number, sendChannel and receiveChannel, "
+                                        + "e.g. check(\"08.5\", 13, sendChannel, receiveChannel).");
+                            }
+                            if (!(a[0] instanceof Number)) return Optional.of("pass the byte count as a number, not " + Exercises.describe(a[0]) + ".");
+                            if (!"open".equals(tx.readyState()) || !"open".equals(rx.readyState())) {
+                                return Optional.of("both channels must be open (sendChannel is " + tx.readyState() + ", receiveChannel "
+                                        + rx.readyState() + "); check before hangup().");
+                            }
+                            long measured = bytesOnArrival(tx, rx);
+                            return Exercises.expectNumber(a[0], measured, 0, "its size (pc2 received " + measured + " bytes for it)");
+                        },
+                        "text travels as UTF-8: count one byte per ASCII character and three per Chinese character or symbol such as ✓ "
+                                + "(the message sent above shows the rule).",
+                        "23 bytes for 13 characters: 'WebRTC' and the two spaces are 8 bytes, the four Chinese characters and ✓ three "
+                                + "bytes each. A string message is sent as UTF-8 (RFC 8831 §6.6), so its size in bytes, not in characters, "
+                                + "is what max-message-size and bufferedAmount count."));
+    }
+
+    static final String TEXT = "WebRTC 实时通信 ✓";
+
+    /** Sends {@link #TEXT} on tx and returns how many bytes rx received for it (waits up to 5 s). */
+    static long bytesOnArrival(DataChannel tx, DataChannel rx) {
+        long messages = rx.messagesReceived(), bytes = rx.bytesReceived();
+        tx.send(TEXT);
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (rx.messagesReceived() == messages) {
+            if (System.nanoTime() > deadline) throw new IllegalStateException("pc2 received nothing within 5 s of the send");
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for pc2 to receive the message");
+            }
+        }
+        return rx.bytesReceived() - bytes;
     }
 }

@@ -1,7 +1,5 @@
 package org.webrtcprimer.signaling;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import org.webrtcprimer.engine.Engine;
 import org.webrtcprimer.call.Call;
 import org.webrtcprimer.call.CallException;
@@ -13,7 +11,6 @@ import org.webrtcprimer.call.PeerState;
 import org.webrtcprimer.call.SessionDescription;
 import org.webrtcprimer.call.StartBitrate;
 import org.webrtcprimer.call.TextChannel;
-import org.webrtcprimer.events.KitClock;
 import org.webrtcprimer.events.Event;
 import org.webrtcprimer.events.EventLog;
 import org.webrtcprimer.media.MediaStream;
@@ -71,11 +68,8 @@ public final class RemoteCall implements Call, Engine.Resource {
     private final AutoCloseable subscription;
     private final CompletableFuture<String> ended = new CompletableFuture<>();
     private final CompletableFuture<TextChannel> channel = new CompletableFuture<>();
-    private final CompletableFuture<List<Event>> remoteLog = new CompletableFuture<>();
-    private final List<Event> remotePages = new ArrayList<>();
     private final String channelGreeting;
-    private volatile AutoCloseable logSubscription;
-    private volatile Long remoteOrigin;
+    private final LogExchange logs;
     private final List<IceCandidate> heldCandidates = new ArrayList<>();
     private boolean descriptionSent;
     private volatile boolean hungUp;
@@ -123,7 +117,7 @@ public final class RemoteCall implements Call, Engine.Resource {
                 m -> m.type().equals(Protocol.CANDIDATE) || m.type().equals(Protocol.BYE)
                         || m.type().equals(Protocol.PEER_LEFT),
                 this::onSignal);
-        logSubscription = signaling.subscribe(m -> m.type().equals(Protocol.LOG), this::onLogPage);
+        logs = new LogExchange(signaling, log);
         Engine.get().registerCall(this);
     }
 
@@ -350,75 +344,9 @@ public final class RemoteCall implements Call, Engine.Resource {
         ended.complete(why); // after the release: whoever waits sees the peer closed
     }
 
-    private void onLogPage(Message m) {
-        JsonElement events = m.raw("events");
-        synchronized (remotePages) {
-            for (JsonElement e : events.getAsJsonArray()) {
-                if (remotePages.size() >= MAX_REMOTE_EVENTS) {
-                    if (!remoteLogFull) log.note("the other peer's log is longer than " + MAX_REMOTE_EVENTS + " events", "the rest is ignored");
-                    remoteLogFull = true;
-                    break;
-                }
-                try {
-                    JsonArray a = e.getAsJsonArray();
-                    remotePages.add(new Event(a.get(0).getAsLong(), a.get(1).getAsString(),
-                            Event.Kind.valueOf(a.get(2).getAsString()), a.get(3).getAsString(), a.get(4).getAsString()));
-                } catch (RuntimeException bad) {
-                    log.note("ignored a malformed event in the other peer's log", String.valueOf(bad.getMessage()));
-                }
-            }
-            if (m.bool("last").orElse(false)) {
-                remoteOrigin = m.number("origin").orElse(null);
-                remoteLog.complete(List.copyOf(remotePages));
-                closeQuietly(logSubscription);
-            }
-        }
-    }
-
-    /** Most events kept of the other peer's log (a call has a few hundred): whatever it sends, memory stays bounded. */
-    static final int MAX_REMOTE_EVENTS = 50_000;
-    private boolean remoteLogFull; // guarded by remotePages
-
-    /** Largest page of a log, in bytes of JSON: well under the server's default 64 KiB limit. */
-    static final int LOG_PAGE_BYTES = 32 * 1024;
-
-    /** The events of a log as {@code log} messages of at most {@code perPage} events and about {@link #LOG_PAGE_BYTES} each. */
-    static List<Message> logPages(List<Event> events, int perPage) {
-        List<JsonArray> pages = new ArrayList<>();
-        JsonArray page = new JsonArray();
-        int bytes = 0;
-        for (Event e : events) {
-            JsonArray a = new JsonArray();
-            a.add(e.nanos());
-            a.add(e.source());
-            a.add(e.kind().name());
-            a.add(e.name());
-            // One event never fills a page by itself: a runaway detail is cut.
-            a.add(e.detail().length() > 4096 ? e.detail().substring(0, 4096) + "…" : e.detail());
-            int size = a.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 1;
-            if (page.size() > 0 && (page.size() >= perPage || bytes + size > LOG_PAGE_BYTES)) {
-                pages.add(page);
-                page = new JsonArray();
-                bytes = 0;
-            }
-            page.add(a);
-            bytes += size;
-        }
-        pages.add(page);
-        List<Message> out = new ArrayList<>();
-        for (int i = 0; i < pages.size(); i++) {
-            boolean last = i == pages.size() - 1;
-            // With the last page, where this kit clock starts on the machine's monotonic clock:
-            // only meaningful between processes of one machine, where it checks the ping estimate.
-            out.add(Message.of(Protocol.LOG, "events", pages.get(i), "last", last,
-                    "origin", last ? System.nanoTime() - KitClock.now() : null));
-        }
-        return out;
-    }
-
     /** Sends this call's log to the other peer, in pages that fit the server's message limit. */
     void sendLog() {
-        for (Message page : logPages(log.events(), 100)) signaling.send(page);
+        for (Message page : LogExchange.pages(log.events(), 100)) signaling.send(page);
     }
 
     // ---- waiting and reading ----
@@ -553,17 +481,7 @@ public final class RemoteCall implements Call, Engine.Resource {
 
     /** {@link #remoteLog()} waiting up to the given time. */
     public List<Event> remoteLog(Duration timeout) {
-        try {
-            return remoteLog.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            throw new SignalingTimeoutException("the other side's log did not arrive within " + timeout.toMillis()
-                    + " ms — a kit callee sends it after the caller's bye, the kit's page after its own Hang Up");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the other side's log");
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
-        }
+        return logs.await(timeout);
     }
 
     /**
@@ -572,8 +490,7 @@ public final class RemoteCall implements Call, Engine.Resource {
      * when both processes run on one machine (then {@code ours − theirs} is the true clock offset).
      */
     public java.util.OptionalLong remoteClockOrigin() {
-        Long o = remoteOrigin;
-        return o == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(o);
+        return logs.origin();
     }
 
     private void ensureActive(String step) {
@@ -610,7 +527,7 @@ public final class RemoteCall implements Call, Engine.Resource {
         if (final_) {
             closeQuietly(subscription);
             // The callee's log arrives after our bye: keep listening for it a little while.
-            CompletableFuture.delayedExecutor(10, TimeUnit.SECONDS).execute(() -> closeQuietly(logSubscription));
+            logs.stopListeningIn(Duration.ofSeconds(10));
             if (Engine.isRunning()) Engine.get().unregisterCall(this);
         }
     }

@@ -74,8 +74,8 @@ public final class NatLab implements AutoCloseable, Renderable {
      * with the lab's coturn as STUN server and as TURN server (UDP) when it runs, connected. Hang it up yourself.
      */
     public LocalCall call(MediaStream localStream, NatKind a, NatKind b) {
-        CallOptions o = CallOptions.defaults().network(Network.perfect()).timeout(Duration.ofSeconds(15));
-        if (turn != null) o = o.iceServers(turn.stun(), turn.iceServer("udp"));
+        CallOptions o = CallOptions.defaults().withNetwork(Network.perfect()).withTimeout(Duration.ofSeconds(15));
+        if (turn != null) o = o.withIceServers(turn.stun(), turn.iceServer("udp"));
         LocalCall c = LocalCall.create(localStream, o);
         c.relay().gate(Way.PC1_TO_PC2, NatGate.of(a));
         c.relay().gate(Way.PC2_TO_PC1, NatGate.of(b));
@@ -186,7 +186,7 @@ public final class NatLab implements AutoCloseable, Renderable {
     }
 
     private static Table relayCall(MediaStream localStream, TurnServer server, IceServer ice, String title) {
-        LocalCall c = LocalCall.call(localStream, CallOptions.defaults().iceServers(ice).relayOnly().timeout(Duration.ofSeconds(15)));
+        LocalCall c = LocalCall.call(localStream, CallOptions.defaults().withIceServers(ice).withRelayOnly().withTimeout(Duration.ofSeconds(15)));
         try {
             SelectedPath p = awaitPath(c);
             Table t = Table.of("what", "value").title("A call with " + title);
@@ -214,8 +214,8 @@ public final class NatLab implements AutoCloseable, Renderable {
     public Renderable exchange(NatKind a, NatKind b) {
         if (turn == null) return missing();
         org.webrtcprimer.wire.Capture capture = org.webrtcprimer.wire.Capture.create();
-        LocalCall c = LocalCall.withoutMedia(CallOptions.defaults().network(Network.perfect().withSink(capture))
-                .iceServers(turn.iceServer("udp")).relayOnly().timeout(Duration.ofSeconds(10)));
+        LocalCall c = LocalCall.withoutMedia(CallOptions.defaults().withNetwork(Network.perfect().withSink(capture))
+                .withIceServers(turn.iceServer("udp")).withRelayOnly().withTimeout(Duration.ofSeconds(10)));
         try {
             NatGate.behind(c, a, b);
             var channel = c.pc1().createDataChannel("turn");
@@ -277,7 +277,7 @@ public final class NatLab implements AutoCloseable, Renderable {
     }
 
     private static void turnFailure(Table t, String what, TurnServer server, IceServer ice, Duration wait) {
-        LocalCall c = LocalCall.withoutMedia(CallOptions.defaults().iceServers(ice).relayOnly().timeout(wait));
+        LocalCall c = LocalCall.withoutMedia(CallOptions.defaults().withIceServers(ice).withRelayOnly().withTimeout(wait));
         try {
             c.pc1().createDataChannel("fail");
             c.negotiate();
@@ -303,7 +303,7 @@ public final class NatLab implements AutoCloseable, Renderable {
 
     /** pc2's port-restricted NAT with a 5 ms mapping lifetime, 2 s of a connected call: pc1's media dropped in between. */
     private static Object[] lifetime(MediaStream s) {
-        LocalCall c = LocalCall.create(s, CallOptions.defaults().network(Network.perfect()).timeout(Duration.ofSeconds(10)));
+        LocalCall c = LocalCall.create(s, CallOptions.defaults().withNetwork(Network.perfect()).withTimeout(Duration.ofSeconds(10)));
         try {
             c.relay().gate(Way.PC2_TO_PC1, NatGate.of(NatKind.PORT_RESTRICTED, Duration.ofMillis(5)));
             c.addLocalStream();
@@ -339,7 +339,7 @@ public final class NatLab implements AutoCloseable, Renderable {
      */
     public Optional<String> tryIceServer(IceServer ice) {
         if (turn == null) return Optional.of(Coturn.missingNote());
-        LocalCall c = LocalCall.withoutMedia(CallOptions.defaults().iceServers(ice).relayOnly().timeout(Duration.ofSeconds(5)));
+        LocalCall c = LocalCall.withoutMedia(CallOptions.defaults().withIceServers(ice).withRelayOnly().withTimeout(Duration.ofSeconds(5)));
         try {
             c.pc1().createDataChannel("try");
             c.negotiate();

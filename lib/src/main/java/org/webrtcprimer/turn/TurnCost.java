@@ -53,7 +53,7 @@ public final class TurnCost implements Renderable {
         setups.add(() -> LocalCall.withoutMedia(CallOptions.defaults()));
         names.add(NATS);
         setups.add(() -> {
-            LocalCall c = LocalCall.withoutMedia(CallOptions.defaults().network(Network.perfect()));
+            LocalCall c = LocalCall.withoutMedia(CallOptions.defaults().withNetwork(Network.perfect()));
             c.relay().gate(Way.PC1_TO_PC2, NatGate.of(NatKind.PORT_RESTRICTED));
             c.relay().gate(Way.PC2_TO_PC1, NatGate.of(NatKind.PORT_RESTRICTED));
             return c;
@@ -61,7 +61,7 @@ public final class TurnCost implements Renderable {
         if (turn != null) {
             for (String t : List.of("udp", "tcp", "tls")) {
                 names.add(turn(t));
-                setups.add(() -> LocalCall.withoutMedia(CallOptions.defaults().iceServers(turn.iceServer(t)).relayOnly()));
+                setups.add(() -> LocalCall.withoutMedia(CallOptions.defaults().withIceServers(turn.iceServer(t)).withRelayOnly()));
             }
         }
         List<List<Double>> connect = new ArrayList<>(), rtt = new ArrayList<>();
@@ -158,6 +158,19 @@ public final class TurnCost implements Renderable {
         JFreeChart chart = ChartFactory.createBarChart("Setup time: direct, behind NATs, through TURN", "",
                 "createOffer → both connected (ms)", data, PlotOrientation.HORIZONTAL, true, false, false);
         Charts.subtitle(chart, calls + " data-channel calls per configuration, interleaved, in this kernel");
+        // not peers: greys, so that blue and orange keep meaning pc1 and pc2 (style.md)
+        // (the kit's theme clears series paints, so the renderer answers them itself)
+        chart.getCategoryPlot().setRenderer(new org.jfree.chart.renderer.category.BarRenderer() {
+            @Override
+            public java.awt.Paint getItemPaint(int row, int column) {
+                return lookupSeriesPaint(row);
+            }
+
+            @Override
+            public java.awt.Paint lookupSeriesPaint(int series) {
+                return series == 0 ? new java.awt.Color(0x44, 0x44, 0x44) : new java.awt.Color(0xaa, 0xaa, 0xaa);
+            }
+        });
         return Charts.draw(chart, 900, 360, "Longer bars are slower; the gap between a configuration's median and p90 is how much a busy machine disturbs it.");
     }
 

@@ -58,7 +58,7 @@ class ProtocolTest {
         List<Event> events = new ArrayList<>();
         IntStream.range(0, 1000).forEach(i -> events.add(new Event(i * 1000L, i % 2 == 0 ? "pc2" : "signaling",
                 Event.Kind.NOTE, "note " + i, "x".repeat(i == 500 ? 100_000 : 300))));
-        List<Message> pages = RemoteCall.logPages(events, 100);
+        List<Message> pages = LogExchange.pages(events, 100);
         assertTrue(pages.size() >= 10, pages.size() + " pages");
         int total = 0;
         for (int i = 0; i < pages.size(); i++) {
@@ -70,6 +70,6 @@ class ProtocolTest {
         }
         assertEquals(1000, total);
         assertTrue(pages.get(pages.size() - 1).number("origin").isPresent());
-        assertEquals(1, RemoteCall.logPages(List.of(), 100).size(), "an empty log is one last page");
+        assertEquals(1, LogExchange.pages(List.of(), 100).size(), "an empty log is one last page");
     }
 }

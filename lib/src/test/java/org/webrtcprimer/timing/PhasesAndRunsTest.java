@@ -74,7 +74,11 @@ class PhasesAndRunsTest {
         assertEquals(Phases.NAMES, p.list().stream().map(Phases.Phase::name).toList());
         for (Phases.Phase ph : p.list()) {
             assertTrue(ph.present(), "the kit logs every phase: " + ph);
-            assertTrue(ph.durationMs() >= 0, ph.toString());
+            // "connected" is the later of the two peers' connection-state callbacks (the engine's signaling
+            // thread), the first frame comes from pc2's decoder thread: pc2 can decode before pc1's callback
+            // has run, and on a busy machine the log then has the frame first (measured: -2.2 ms at load 20).
+            double floor = ph.name().equals(Phases.FIRST_FRAME) ? -50 : 0;
+            assertTrue(ph.durationMs() >= floor, ph.toString());
         }
         // The JSEP steps follow one another (each waits for the one before).
         String[] steps = {Phases.CREATE_OFFER, Phases.PC1_SET_LOCAL, Phases.PC2_SET_REMOTE, Phases.CREATE_ANSWER, Phases.PC2_SET_LOCAL,

@@ -43,6 +43,19 @@ class CheckerSelfIT {
     }
 
     @Test
+    void aWorkedAnswerThatIsNotRightFailsItsSolutionsNotebook() throws Exception {
+        String name = "notebook-tests/src/test/resources/bad/solutions/wrong-answers-solutions.ipynb";
+        Execution wrong = Execution.run(Kit.resources().resolve("bad/solutions/wrong-answers-solutions.ipynb"));
+        List<String> f = wrong.failures();
+        String all = String.join("\n\n", f);
+        assertEquals(2, f.size(), all);
+        assertTrue(f.get(0).startsWith(name + ", cell 3 (In [2]): the worked answer to exercise 00.1 is not right")
+                && f.get(0).contains("Not answered yet"), all);
+        assertTrue(f.get(1).startsWith(name + ", cell 4 (In [3]): the worked answer to exercise 00.1 is not right")
+                && f.get(1).contains("Not yet"), all);
+    }
+
+    @Test
     void anUncaughtExceptionIsAnErrorOutput() {
         var cell = run.notebook().getAsJsonArray("cells").get(2).getAsJsonObject();
         assertEquals(List.of("raises-exception"), Checks.tags(cell));

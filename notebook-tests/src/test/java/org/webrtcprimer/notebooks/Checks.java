@@ -39,9 +39,42 @@ final class Checks {
             }
             JsonObject meta = cell.has("metadata") ? cell.getAsJsonObject("metadata") : null;
             expect(where, Expectations.of(meta, where, failures), mine, failures);
+            if (isSolutions(name)) solved(where, Outputs.joined(cell.get("source")), mine, failures);
         }
         expect(name, whole, all, failures);
         return new Report(failures, cells.size(), all.tables(), all.images());
+    }
+
+    private static final java.util.regex.Pattern CHECK_CALL = java.util.regex.Pattern.compile("\\bcheck\\(\\s*\"([0-9]+\\.[0-9]+)\"");
+
+    /** A solutions notebook, whose every {@code check("NN.M", ...)} must come out right. */
+    static boolean isSolutions(String name) {
+        return name.replace('\\', '/').contains("solutions/") || name.endsWith("-solutions.ipynb");
+    }
+
+    /**
+     * In a solutions notebook each exercise a cell checks must show its "✓ Right" verdict in that
+     * cell's outputs: a worked answer that has gone wrong (or was never filled in) fails the suite.
+     */
+    static void solved(String where, String source, Outputs o, List<String> failures) {
+        java.util.regex.Matcher m = CHECK_CALL.matcher(source);
+        while (m.find()) {
+            String id = m.group(1);
+            String right = "✓ Right (exercise " + id + ")";
+            String rightText = "Exercise " + id + " — ✓ Right";
+            boolean ok = false;
+            for (String h : o.html) ok |= Outputs.visibleText(h).contains(right);
+            for (String t : o.text) ok |= t.contains(rightText) || t.contains(right);
+            if (!ok) {
+                String seen = "no verdict";
+                for (String h : o.html) {
+                    String v = Outputs.visibleText(h);
+                    if (v.contains("(exercise " + id + ")")) seen = excerpt(v, "(exercise " + id + ")");
+                }
+                for (String t : o.text) if (t.contains("Exercise " + id + " ")) seen = excerpt(t, "Exercise " + id + " ");
+                failures.add(where + ": the worked answer to exercise " + id + " is not right — expected \"✓ Right\", found:\n" + indent(seen));
+            }
+        }
     }
 
     private static void expect(String where, Expectations e, Outputs o, List<String> failures) {

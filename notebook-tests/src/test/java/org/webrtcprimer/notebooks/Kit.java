@@ -1,10 +1,18 @@
 package org.webrtcprimer.notebooks;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /** Where things are: the checkout, this module's target/, the notebooks, Python and Jupyter. */
@@ -58,6 +66,42 @@ final class Kit {
             if (!p.isEmpty() && (name.startsWith(p) || name.contains(p))) return true;
         }
         return false;
+    }
+
+    /**
+     * The notebooks, the longest-running first, by the run times {@code ./primer render} keeps in
+     * docs/lessons/runs.json; a solutions notebook counts half its lesson's time, a lesson without a time the longest time,
+     * anything else 5 s.
+     */
+    static List<Path> longestFirst(List<Path> notebooks) {
+        Map<String, Double> seconds = new HashMap<>();
+        Path runs = root().resolve("docs/lessons/runs.json");
+        try {
+            if (Files.isRegularFile(runs)) {
+                JsonObject o = JsonParser.parseString(Files.readString(runs)).getAsJsonObject();
+                for (String k : o.keySet()) {
+                    JsonElement s = o.getAsJsonObject(k).get("seconds");
+                    if (s != null && s.isJsonPrimitive()) seconds.put(k, s.getAsDouble());
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // no times: keep the order
+        }
+        double longest = seconds.values().stream().mapToDouble(Double::doubleValue).max().orElse(5.0);
+        Map<Path, Double> guess = new HashMap<>();
+        for (Path nb : notebooks) {
+            String name = nb.getFileName().toString();
+            Double t = seconds.get(name);
+            if (t == null && name.endsWith("-solutions.ipynb")) {
+                Double lesson = seconds.get(name.replace("-solutions.ipynb", ".ipynb"));
+                if (lesson != null) t = lesson / 2;
+            }
+            // a notebook without a time yet (a new lesson) may be long: it starts among the first
+            guess.put(nb, t != null ? t : name.startsWith("0") || name.startsWith("1") ? longest : 5.0);
+        }
+        List<Path> sorted = new ArrayList<>(notebooks);
+        sorted.sort(Comparator.comparingDouble((Path p) -> -guess.get(p)));
+        return sorted;
     }
 
     /** A path as the reader knows it: relative to the checkout. */

@@ -5,7 +5,9 @@ import org.junit.jupiter.api.TestFactory;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -32,9 +34,13 @@ class NotebookExecutionIT {
             t.setDaemon(true);
             return t;
         });
+        // The longest first (the last run times in docs/lessons/runs.json): the pool's last minutes
+        // then hold short notebooks side by side, not one long lesson alone.
+        Map<Path, Future<Execution>> runs = new HashMap<>();
+        for (Path nb : Kit.longestFirst(notebooks)) runs.put(nb, pool.submit(() -> Execution.run(nb)));
         List<DynamicTest> tests = new ArrayList<>();
         for (Path nb : notebooks) {
-            Future<Execution> run = pool.submit(() -> Execution.run(nb));
+            Future<Execution> run = runs.get(nb);
             tests.add(DynamicTest.dynamicTest(Kit.name(nb), nb.toUri(), () -> {
                 Execution e;
                 try {
