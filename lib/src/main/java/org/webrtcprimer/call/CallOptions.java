@@ -58,70 +58,20 @@ public record CallOptions(OfferOptions offerOptions, boolean trickle, Duration t
         return new CallOptions(o, trickle, timeout, startBitrateKbps, requestFrameOnConnect, network, ice);
     }
 
-    /** @deprecated the kit's options are records with {@code withX}: {@link #withOfferOptions}. */
-
-    @Deprecated(forRemoval = true)
-
-    public CallOptions offerOptions(OfferOptions o) {
-
-        return withOfferOptions(o);
-
-    }
-
     public CallOptions withTrickle(boolean on) {
         return new CallOptions(offerOptions, on, timeout, startBitrateKbps, requestFrameOnConnect, network, ice);
-    }
-
-    /** @deprecated the kit's options are records with {@code withX}: {@link #withTrickle}. */
-
-    @Deprecated(forRemoval = true)
-
-    public CallOptions trickle(boolean on) {
-
-        return withTrickle(on);
-
     }
 
     public CallOptions withTimeout(Duration d) {
         return new CallOptions(offerOptions, trickle, d, startBitrateKbps, requestFrameOnConnect, network, ice);
     }
 
-    /** @deprecated the kit's options are records with {@code withX}: {@link #withTimeout}. */
-
-    @Deprecated(forRemoval = true)
-
-    public CallOptions timeout(Duration d) {
-
-        return withTimeout(d);
-
-    }
-
     public CallOptions withStartBitrateKbps(int kbps) {
         return new CallOptions(offerOptions, trickle, timeout, kbps, requestFrameOnConnect, network, ice);
     }
 
-    /** @deprecated the kit's options are records with {@code withX}: {@link #withStartBitrateKbps}. */
-
-    @Deprecated(forRemoval = true)
-
-    public CallOptions startBitrateKbps(int kbps) {
-
-        return withStartBitrateKbps(kbps);
-
-    }
-
     public CallOptions withRequestFrameOnConnect(boolean on) {
         return new CallOptions(offerOptions, trickle, timeout, startBitrateKbps, on, network, ice);
-    }
-
-    /** @deprecated the kit's options are records with {@code withX}: {@link #withRequestFrameOnConnect}. */
-
-    @Deprecated(forRemoval = true)
-
-    public CallOptions requestFrameOnConnect(boolean on) {
-
-        return withRequestFrameOnConnect(on);
-
     }
 
     /**
@@ -133,12 +83,6 @@ public record CallOptions(OfferOptions offerOptions, boolean trickle, Duration t
         return new CallOptions(offerOptions, trickle, timeout, startBitrateKbps, requestFrameOnConnect, n, ice);
     }
 
-    /** @deprecated the kit's options are records with {@code withX}: {@link #withNetwork}. */
-    @Deprecated(forRemoval = true)
-    public CallOptions network(Network n) {
-        return withNetwork(n);
-    }
-
     /**
      * The STUN and TURN servers both peers gather from — the browser's {@code new
      * RTCPeerConnection({iceServers: [...]})}. E.g. {@code turn.iceServer("udp")} of a
@@ -148,22 +92,10 @@ public record CallOptions(OfferOptions offerOptions, boolean trickle, Duration t
         return withIceServers(java.util.List.of(servers));
     }
 
-    /** @deprecated the kit's options are records with {@code withX}: {@link #withIceServers}. */
-    @Deprecated(forRemoval = true)
-    public CallOptions iceServers(IceServer... servers) {
-        return withIceServers(servers);
-    }
-
     /** {@link #iceServers(IceServer...)} from a list. */
     public CallOptions withIceServers(java.util.List<IceServer> servers) {
         return new CallOptions(offerOptions, trickle, timeout, startBitrateKbps, requestFrameOnConnect, network,
                 new IceSettings(servers, ice.policy()));
-    }
-
-    /** @deprecated the kit's options are records with {@code withX}: {@link #withIceServers}. */
-    @Deprecated(forRemoval = true)
-    public CallOptions iceServers(java.util.List<IceServer> servers) {
-        return withIceServers(servers);
     }
 
     /**
@@ -176,21 +108,9 @@ public record CallOptions(OfferOptions offerOptions, boolean trickle, Duration t
                 new IceSettings(ice.servers(), policy));
     }
 
-    /** @deprecated the kit's options are records with {@code withX}: {@link #withIceTransportPolicy}. */
-    @Deprecated(forRemoval = true)
-    public CallOptions iceTransportPolicy(String policy) {
-        return withIceTransportPolicy(policy);
-    }
-
     /** {@code iceTransportPolicy("relay")}. */
     public CallOptions withRelayOnly() {
         return withIceTransportPolicy("relay");
-    }
-
-    /** @deprecated the kit's options are records with {@code withX}: {@link #withRelayOnly}. */
-    @Deprecated(forRemoval = true)
-    public CallOptions relayOnly() {
-        return withRelayOnly();
     }
 
 }

@@ -89,32 +89,14 @@ public record DataChannelOptions(boolean ordered, Integer maxRetransmits, Intege
         return new DataChannelOptions(on, maxRetransmits, maxPacketLifeTime, negotiated, id, protocol);
     }
 
-    /** @deprecated the kit's options are records with {@code withX}: {@link #withOrdered}. */
-    @Deprecated(forRemoval = true)
-    public DataChannelOptions ordered(boolean on) {
-        return withOrdered(on);
-    }
-
     /** The same options as a negotiated channel on SCTP stream {@code id}: create it on both peers with the same id. */
     public DataChannelOptions withNegotiated(int id) {
         return new DataChannelOptions(ordered, maxRetransmits, maxPacketLifeTime, true, id, protocol);
     }
 
-    /** @deprecated the kit's options are records with {@code withX}: {@link #withNegotiated}. */
-    @Deprecated(forRemoval = true)
-    public DataChannelOptions negotiated(int id) {
-        return withNegotiated(id);
-    }
-
     /** The same options with a sub-protocol name (carried to the other peer in DCEP). */
     public DataChannelOptions withProtocol(String name) {
         return new DataChannelOptions(ordered, maxRetransmits, maxPacketLifeTime, negotiated, id, name);
-    }
-
-    /** @deprecated the kit's options are records with {@code withX}: {@link #withProtocol}. */
-    @Deprecated(forRemoval = true)
-    public DataChannelOptions protocol(String name) {
-        return withProtocol(name);
     }
 
     /** Whether every message is retransmitted until it arrives. */

@@ -57,42 +57,12 @@ public record Impairment(double delayMs, double jitterMs, double lossPct, BurstL
         return new Impairment(ms, jitterMs, lossPct, burst, rateKbps, queueBytes, duplicatePct, reorderPct);
     }
 
-    /** @deprecated the kit's options are records with {@code withX}: {@link #withDelay}. */
-
-    @Deprecated(forRemoval = true)
-
-    public Impairment delay(double ms) {
-
-        return withDelay(ms);
-
-    }
-
     public Impairment withJitter(double ms) {
         return new Impairment(delayMs, ms, lossPct, burst, rateKbps, queueBytes, duplicatePct, reorderPct);
     }
 
-    /** @deprecated the kit's options are records with {@code withX}: {@link #withJitter}. */
-
-    @Deprecated(forRemoval = true)
-
-    public Impairment jitter(double ms) {
-
-        return withJitter(ms);
-
-    }
-
     public Impairment withLoss(double pct) {
         return new Impairment(delayMs, jitterMs, pct, burst, rateKbps, queueBytes, duplicatePct, reorderPct);
-    }
-
-    /** @deprecated the kit's options are records with {@code withX}: {@link #withLoss}. */
-
-    @Deprecated(forRemoval = true)
-
-    public Impairment loss(double pct) {
-
-        return withLoss(pct);
-
     }
 
     /** Bursty loss; null turns it off. */
@@ -100,66 +70,20 @@ public record Impairment(double delayMs, double jitterMs, double lossPct, BurstL
         return new Impairment(delayMs, jitterMs, lossPct, b, rateKbps, queueBytes, duplicatePct, reorderPct);
     }
 
-    /** @deprecated the kit's options are records with {@code withX}: {@link #withBurst}. */
-    @Deprecated(forRemoval = true)
-    public Impairment burst(BurstLoss b) {
-        return withBurst(b);
-    }
-
     public Impairment withRate(double kbps) {
         return new Impairment(delayMs, jitterMs, lossPct, burst, kbps, queueBytes, duplicatePct, reorderPct);
-    }
-
-    /** @deprecated the kit's options are records with {@code withX}: {@link #withRate}. */
-
-    @Deprecated(forRemoval = true)
-
-    public Impairment rate(double kbps) {
-
-        return withRate(kbps);
-
     }
 
     public Impairment withQueue(int bytes) {
         return new Impairment(delayMs, jitterMs, lossPct, burst, rateKbps, bytes, duplicatePct, reorderPct);
     }
 
-    /** @deprecated the kit's options are records with {@code withX}: {@link #withQueue}. */
-
-    @Deprecated(forRemoval = true)
-
-    public Impairment queue(int bytes) {
-
-        return withQueue(bytes);
-
-    }
-
     public Impairment withDuplicate(double pct) {
         return new Impairment(delayMs, jitterMs, lossPct, burst, rateKbps, queueBytes, pct, reorderPct);
     }
 
-    /** @deprecated the kit's options are records with {@code withX}: {@link #withDuplicate}. */
-
-    @Deprecated(forRemoval = true)
-
-    public Impairment duplicate(double pct) {
-
-        return withDuplicate(pct);
-
-    }
-
     public Impairment withReorder(double pct) {
         return new Impairment(delayMs, jitterMs, lossPct, burst, rateKbps, queueBytes, duplicatePct, pct);
-    }
-
-    /** @deprecated the kit's options are records with {@code withX}: {@link #withReorder}. */
-
-    @Deprecated(forRemoval = true)
-
-    public Impairment reorder(double pct) {
-
-        return withReorder(pct);
-
     }
 
     /** Whether this changes nothing (the relay then forwards each packet at once). */

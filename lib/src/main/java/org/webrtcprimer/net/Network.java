@@ -33,7 +33,7 @@ public record Network(Impairment pc1ToPc2, Impairment pc2ToPc1, Schedule schedul
 
     /** The same conditions both ways. */
     public static Network of(Impairment both) {
-        return perfect().both(both);
+        return perfect().withBothWays(both);
     }
 
     /** The conditions one way. */
@@ -46,21 +46,9 @@ public record Network(Impairment pc1ToPc2, Impairment pc2ToPc1, Schedule schedul
         return w == Way.PC1_TO_PC2 ? new Network(i, pc2ToPc1, schedule, sinks, seed) : new Network(pc1ToPc2, i, schedule, sinks, seed);
     }
 
-    /** @deprecated the kit's options are records with {@code withX}: {@link #withWay}. */
-    @Deprecated(forRemoval = true)
-    public Network way(Way w, Impairment i) {
-        return withWay(w, i);
-    }
-
     /** With these conditions both ways. */
     public Network withBothWays(Impairment i) {
         return new Network(i, i, schedule, sinks, seed);
-    }
-
-    /** @deprecated the kit's options are records with {@code withX}: {@link #withBothWays}. */
-    @Deprecated(forRemoval = true)
-    public Network both(Impairment i) {
-        return withBothWays(i);
     }
 
     /** Adds a fixed delay of {@code ms} each way (a round trip gains twice that). */
@@ -68,21 +56,9 @@ public record Network(Impairment pc1ToPc2, Impairment pc2ToPc1, Schedule schedul
         return new Network(pc1ToPc2.withDelay(ms), pc2ToPc1.withDelay(ms), schedule, sinks, seed);
     }
 
-    /** @deprecated the kit's options are records with {@code withX}: {@link #withDelay}. */
-    @Deprecated(forRemoval = true)
-    public Network delay(double ms) {
-        return withDelay(ms);
-    }
-
     /** Jitter of up to ± {@code ms} each way, without reordering. */
     public Network withJitter(double ms) {
         return new Network(pc1ToPc2.withJitter(ms), pc2ToPc1.withJitter(ms), schedule, sinks, seed);
-    }
-
-    /** @deprecated the kit's options are records with {@code withX}: {@link #withJitter}. */
-    @Deprecated(forRemoval = true)
-    public Network jitter(double ms) {
-        return withJitter(ms);
     }
 
     /** Random loss of {@code pct} percent each way. */
@@ -90,32 +66,14 @@ public record Network(Impairment pc1ToPc2, Impairment pc2ToPc1, Schedule schedul
         return new Network(pc1ToPc2.withLoss(pct), pc2ToPc1.withLoss(pct), schedule, sinks, seed);
     }
 
-    /** @deprecated the kit's options are records with {@code withX}: {@link #withLoss}. */
-    @Deprecated(forRemoval = true)
-    public Network loss(double pct) {
-        return withLoss(pct);
-    }
-
     /** A rate limit of {@code kbps} each way. */
     public Network withRate(double kbps) {
         return new Network(pc1ToPc2.withRate(kbps), pc2ToPc1.withRate(kbps), schedule, sinks, seed);
     }
 
-    /** @deprecated the kit's options are records with {@code withX}: {@link #withRate}. */
-    @Deprecated(forRemoval = true)
-    public Network rate(double kbps) {
-        return withRate(kbps);
-    }
-
     /** Runs this schedule from the relay's first packet on. */
     public Network withSchedule(Schedule s) {
         return new Network(pc1ToPc2, pc2ToPc1, s, sinks, seed);
-    }
-
-    /** @deprecated the kit's options are records with {@code withX}: {@link #withSchedule}. */
-    @Deprecated(forRemoval = true)
-    public Network schedule(Schedule s) {
-        return withSchedule(s);
     }
 
     /** Adds a sink that sees every packet, from the relay's first packet on. */
@@ -129,12 +87,6 @@ public record Network(Impairment pc1ToPc2, Impairment pc2ToPc1, Schedule schedul
     /** With another seed for the relay's random choices. */
     public Network withSeed(long seed) {
         return new Network(pc1ToPc2, pc2ToPc1, schedule, sinks, seed);
-    }
-
-    /** @deprecated the kit's options are records with {@code withX}: {@link #withSeed}. */
-    @Deprecated(forRemoval = true)
-    public Network seed(long seed) {
-        return withSeed(seed);
     }
 
     /** Whether the relay has anything to do but forward. */

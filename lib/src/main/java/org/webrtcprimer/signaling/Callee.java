@@ -55,70 +55,20 @@ public final class Callee implements AutoCloseable {
             return new Options(room, name, n, idleTimeout, maxLifetime, greeting, callOptions);
         }
 
-        /** @deprecated the kit's options are records with {@code withX}: {@link #withMaxCalls}. */
-
-        @Deprecated(forRemoval = true)
-
-        public Options maxCalls(int n) {
-
-            return withMaxCalls(n);
-
-        }
-
         public Options withIdleTimeout(Duration d) {
             return new Options(room, name, maxCalls, d, maxLifetime, greeting, callOptions);
-        }
-
-        /** @deprecated the kit's options are records with {@code withX}: {@link #withIdleTimeout}. */
-
-        @Deprecated(forRemoval = true)
-
-        public Options idleTimeout(Duration d) {
-
-            return withIdleTimeout(d);
-
         }
 
         public Options withMaxLifetime(Duration d) {
             return new Options(room, name, maxCalls, idleTimeout, d, greeting, callOptions);
         }
 
-        /** @deprecated the kit's options are records with {@code withX}: {@link #withMaxLifetime}. */
-
-        @Deprecated(forRemoval = true)
-
-        public Options maxLifetime(Duration d) {
-
-            return withMaxLifetime(d);
-
-        }
-
         public Options withName(String n) {
             return new Options(room, n, maxCalls, idleTimeout, maxLifetime, greeting, callOptions);
         }
 
-        /** @deprecated the kit's options are records with {@code withX}: {@link #withName}. */
-
-        @Deprecated(forRemoval = true)
-
-        public Options name(String n) {
-
-            return withName(n);
-
-        }
-
         public Options withCallOptions(CallOptions o) {
             return new Options(room, name, maxCalls, idleTimeout, maxLifetime, greeting, o);
-        }
-
-        /** @deprecated the kit's options are records with {@code withX}: {@link #withCallOptions}. */
-
-        @Deprecated(forRemoval = true)
-
-        public Options callOptions(CallOptions o) {
-
-            return withCallOptions(o);
-
         }
 
     }
