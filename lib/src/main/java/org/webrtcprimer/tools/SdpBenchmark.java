@@ -85,7 +85,8 @@ public final class SdpBenchmark {
             say(c.name() + ": " + ROUNDS + " rounds × " + REPEAT + " parses of each of its " + c.texts().size() + " files");
             String size = String.format(Locale.ROOT, "%d files, %.1f K chars, %d lines", c.texts().size(), chars / 1000.0, lines);
             Row js = transform(root, c);
-            List<Double> parse = time(c, false), full = time(c, true);
+            List<List<Double>> both = time(c);
+            List<Double> parse = both.get(0), full = both.get(1);
             rows.add(Row.of("SDP parse", "the kit: Sdp.parse [" + c.name() + "]", parse, "M chars/s", size + ratio(parse, js)));
             rows.add(Row.of("SDP parse", "the kit: Sdp.parse + warnings() [" + c.name() + "]", full, "M chars/s",
                     "every check, as sdp/dissect/lessons read them" + ratio(full, js)));
@@ -101,20 +102,25 @@ public final class SdpBenchmark {
 
     static long sink;
 
-    /** M chars/s per round, after a 3 s warm-up (the JIT compiles the parser after thousands of calls, as in a long-running kernel). */
-    static List<Double> time(Corpus c, boolean warnings) {
+    /**
+     * M chars/s per round, [0] parse alone and [1] parse + warnings, their rounds alternating so
+     * that both see the same load; after a 3 s warm-up of both (the JIT compiles the parser after
+     * thousands of calls, as in a long-running kernel).
+     */
+    static List<List<Double>> time(Corpus c) {
         List<String> texts = c.texts();
         long chars = c.chars(), s = 0;
         long warm = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
-        while (System.nanoTime() < warm) for (String t : texts) s += one(t, warnings);
-        List<Double> rates = new ArrayList<>();
-        for (int r = 0; r < ROUNDS; r++) {
+        while (System.nanoTime() < warm) for (String t : texts) s += one(t, false) + one(t, true);
+        List<Double> parse = new ArrayList<>(), full = new ArrayList<>();
+        for (int r = 0; r < 2 * ROUNDS; r++) {
+            boolean warnings = r % 2 == 1;
             long t0 = System.nanoTime();
             for (int k = 0; k < REPEAT; k++) for (String t : texts) s += one(t, warnings);
-            rates.add(chars * REPEAT / ((System.nanoTime() - t0) / 1e9) / 1e6);
+            (warnings ? full : parse).add(chars * REPEAT / ((System.nanoTime() - t0) / 1e9) / 1e6);
         }
         sink += s;
-        return rates;
+        return List.of(parse, full);
     }
 
     private static int one(String text, boolean warnings) {
