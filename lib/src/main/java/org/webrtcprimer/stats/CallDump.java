@@ -205,6 +205,7 @@ public record CallDump(Instant created, String kit, String engine, List<Event> e
      */
     public static CallDump parse(String json) {
         JsonElement rootEl;
+        checkDepth(json == null ? "" : json);
         try {
             rootEl = JsonParser.parseString(json == null ? "" : json);
         } catch (JsonParseException e) {
@@ -269,6 +270,31 @@ public record CallDump(Instant created, String kit, String engine, List<Event> e
         StatsRecording rec = new StatsRecording(Duration.ofMillis(interval), number(st, "originNanos", "stats").longValue(),
                 reports, descriptions, st.has("dropped") ? number(st, "dropped", "stats").longValue() : 0);
         return new CallDump(created, string(kit, "version", "kit"), string(kit, "webrtcJava", "kit"), events, rec);
+    }
+
+    /** A dump nests a few levels; reading it walks the tree recursively, so deeper input is refused first. */
+    static final int MAX_DEPTH = 64;
+
+    /** One pass over the text, outside strings: refuses nesting deeper than {@link #MAX_DEPTH} before any recursive step. */
+    private static void checkDepth(String json) {
+        int depth = 0;
+        boolean inString = false;
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (inString) {
+                if (c == '\\') i++;
+                else if (c == '"') inString = false;
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '[' || c == '{') {
+                if (++depth > MAX_DEPTH) {
+                    throw new IllegalArgumentException("the JSON nests more than " + MAX_DEPTH + " levels deep (at character " + (i + 1)
+                            + "); a call dump nests a few levels, so this is not one");
+                }
+            } else if (c == ']' || c == '}') {
+                depth--;
+            }
+        }
     }
 
     private static SessionDescription readDescription(JsonObject p, String which, String at) {

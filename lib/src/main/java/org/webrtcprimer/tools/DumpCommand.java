@@ -56,7 +56,7 @@ public final class DumpCommand {
             try {
                 Files.createDirectories(png);
                 for (Chart c : charts) {
-                    Path p = c.save(png.resolve(slug(c.title()) + ".png"));
+                    Path p = writeAtomically(png.resolve(slug(c.title()) + ".png"), c.png());
                     System.out.println("  wrote " + p);
                 }
             } catch (java.io.IOException | UncheckedIOException e) {
@@ -65,6 +65,27 @@ public final class DumpCommand {
             }
         }
         return 0;
+    }
+
+    /**
+     * Writes a file so that no reader sees half of it and no link planted at its name is
+     * followed: the bytes go to a new temporary file in the same folder (created exclusively),
+     * which is then renamed over the target. A symbolic link at the target is refused.
+     */
+    static Path writeAtomically(Path target, byte[] bytes) throws java.io.IOException {
+        if (Files.isSymbolicLink(target)) {
+            throw new java.io.IOException(target + " is a symbolic link; not following it (remove it, or choose another folder)");
+        }
+        Path dir = target.toAbsolutePath().getParent();
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        try {
+            Files.write(tmp, bytes, java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING,
+                    java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            Files.move(tmp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return target;
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
     }
 
     public static String slug(String title) {

@@ -133,7 +133,7 @@ public final class SdpCommand {
                 case "html" -> html.append("<h2 style=\"font-family:sans-serif\">").append(org.webrtcprimer.notebook.Html.escape(name)).append("</h2>").append(sdp.dissect().toHtml());
                 default -> {
                     if (files.size() > 1) out.println("##### " + name);
-                    out.print(sdp.dissect().toText());
+                    out.print(Terminal.safe(sdp.dissect().toText()));
                     out.println();
                 }
             }
@@ -172,7 +172,7 @@ public final class SdpCommand {
         if (format.equals("html")) {
             out.println("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>SDP diff</title></head><body>" + d.toHtml() + "</body></html>");
         } else {
-            out.print(d.toText());
+            out.print(Terminal.safe(d.toText()));
         }
         out.flush();
         return code;
@@ -219,8 +219,8 @@ public final class SdpCommand {
     private static int report(String name, List<SdpWarning> problems, boolean withText, PrintStream err) {
         int code = 0;
         for (SdpWarning w : problems) {
-            err.println(name + ":" + (w.line() > 0 ? w.line() + ":" : "") + " " + w.severity() + ": " + w.message()
-                    + (!withText || w.text() == null ? "" : ": '" + w.text() + "'"));
+            err.println(Terminal.safe(name + ":" + (w.line() > 0 ? w.line() + ":" : "") + " " + w.severity() + ": " + w.message()
+                    + (!withText || w.text() == null ? "" : ": '" + w.text() + "'")));
             code = Math.max(code, w.error() ? 2 : 1);
         }
         return code;

@@ -73,18 +73,23 @@ public final class SetupBenchmark {
         return results;
     }
 
+    static final String USAGE = "usage: bench [--calls N] [--warmup W]   (N from 1, W from 0; defaults 20 and 3)";
+
     /** The command: prints one table row per configuration. */
     public static int main(String[] args) {
         int calls = 20, warmup = 3;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--calls" -> calls = Integer.parseInt(args[++i]);
-                case "--warmup" -> warmup = Integer.parseInt(args[++i]);
-                default -> {
-                    System.err.println("usage: bench [--calls N] [--warmup W]   (unknown argument '" + args[i] + "')");
-                    return 2;
+        try {
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--calls" -> calls = CommandLine.number("--calls", CommandLine.value(args, i++), 1, 100_000);
+                    case "--warmup" -> warmup = CommandLine.number("--warmup", CommandLine.value(args, i++), 0, 100_000);
+                    default -> throw new IllegalArgumentException("unknown argument '" + Terminal.safe(args[i]) + "'");
                 }
             }
+        } catch (IllegalArgumentException e) {
+            System.err.println("bench: " + e.getMessage());
+            System.err.println(USAGE);
+            return 2;
         }
         MediaStream stream = MediaDevices.getUserMedia(Constraints.audioVideo().synthetic());
         Map<String, CallOptions> configs = new LinkedHashMap<>();

@@ -19,7 +19,7 @@ public class HairpinTest {
     record Outcome(boolean connected, long natDrops, long hairpinDrops, String path) {}
 
     static Outcome call(NatKind kind, boolean hairpinning) {
-        LocalCall c = LocalCall.withoutMedia(CallOptions.defaults().network(Network.perfect()).timeout(Duration.ofSeconds(4)));
+        LocalCall c = LocalCall.withoutMedia(CallOptions.defaults().withNetwork(Network.perfect()).withTimeout(Duration.ofSeconds(4)));
         try {
             NatGate nat = NatGate.behindOne(c, kind, hairpinning);
             c.pc1().createDataChannel("hairpin");

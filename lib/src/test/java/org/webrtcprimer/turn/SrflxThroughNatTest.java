@@ -37,8 +37,8 @@ public class SrflxThroughNatTest {
     @Test
     void srflxBehindEveryNatKind() throws Exception {
         for (NatKind k : NatKind.values()) {
-            LocalCall c = LocalCall.withoutMedia(CallOptions.defaults().network(Network.perfect()).iceServers(turn.stun())
-                    .timeout(Duration.ofSeconds(8)));
+            LocalCall c = LocalCall.withoutMedia(CallOptions.defaults().withNetwork(Network.perfect()).withIceServers(turn.stun())
+                    .withTimeout(Duration.ofSeconds(8)));
             try {
                 c.relay().gate(Way.PC1_TO_PC2, NatGate.of(k));
                 c.relay().gate(Way.PC2_TO_PC1, NatGate.of(k));

@@ -47,8 +47,8 @@ class TurnExchangeTest {
     @Test
     void allocateChallengeRetryPermissionChannelDataAndRefresh() throws Exception {
         Capture capture = Capture.create();
-        LocalCall c = LocalCall.withoutMedia(CallOptions.defaults().network(Network.perfect().withSink(capture))
-                .iceServers(turn.iceServer("udp")).relayOnly().timeout(Duration.ofSeconds(10)));
+        LocalCall c = LocalCall.withoutMedia(CallOptions.defaults().withNetwork(Network.perfect().withSink(capture))
+                .withIceServers(turn.iceServer("udp")).withRelayOnly().withTimeout(Duration.ofSeconds(10)));
         List<IceCandidate> relay1, relay2;
         try {
             NatGate.behind(c, NatKind.PORT_RESTRICTED, NatKind.SYMMETRIC);
