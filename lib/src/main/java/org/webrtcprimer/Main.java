@@ -39,6 +39,8 @@ public final class Main {
                 org.webrtcprimer.tools.SoakCommand::run);
         register("report", "every benchmark in one table (min/median/p90); ./primer report adds the kernel and the notebooks",
                 org.webrtcprimer.tools.PerformanceReport::run);
+        register("bench-sdp", "SDP parse, parse + warnings and sdp-transform per corpus (min/median/p90): bench-sdp [--root DIR] [--corpus DIR]...",
+                org.webrtcprimer.tools.SdpBenchmark::main);
         register("sdp", "explain every line of SDP files: sdp [--text|--json|--html] [--strict] FILE...|-", org.webrtcprimer.tools.SdpCommand::run);
         register("datachannel-bench", "data channel MB/s pc1 → pc2, kit beside plain webrtc-java, and the stats sampler's cost",
                 org.webrtcprimer.tools.DataChannelBenchmark::main);

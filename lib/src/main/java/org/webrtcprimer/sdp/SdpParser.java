@@ -268,13 +268,132 @@ final class SdpParser {
         final Set<String> formatSet;
         final String proto;
         final Set<Integer> extmapIds = new HashSet<>();
+        /** listed[pt]: the m= line lists payload type pt written as String.valueOf(pt), i.e. formatSet.contains(String.valueOf(pt)). */
+        final boolean[] listed = new boolean[128];
         boolean direction;
 
         Section(Set<String> formatSet, String proto) {
             this.formatSet = formatSet;
             this.proto = proto;
+            for (String f : formatSet) {
+                int pt = canonicalPt(f, 0, f.length());
+                if (pt >= 0) listed[pt] = true;
+            }
+        }
+
+        /** formatSet.contains(v.substring(from, to)), without the copy for a payload type in canonical decimal. */
+        boolean lists(String v, int from, int to) {
+            int pt = canonicalPt(v, from, to);
+            return pt >= 0 ? listed[pt] : formatSet.contains(v.substring(from, to));
         }
     }
+
+    /** The number 0-127 that v[from, to) spells as String.valueOf would (no sign, no leading zero), else -1. */
+    static int canonicalPt(String v, int from, int to) {
+        int len = to - from;
+        if (len < 1 || len > 3 || (len > 1 && v.charAt(from) == '0')) return -1;
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            char c = v.charAt(i);
+            if (c < '0' || c > '9') return -1;
+            n = n * 10 + (c - '0');
+        }
+        return n <= 127 ? n : -1;
+    }
+
+    /**
+     * The index of the first space of an attribute value in the plain form the fast checks
+     * below read (printable ASCII and spaces only, no space at either end, so that strip() is
+     * the identity and fields are split at runs of spaces), n if it has no space, -1 if the
+     * value is not plain: then the full parse (Attributes.*.parse) checks it.
+     */
+    static int plainFirstSpace(String v) {
+        int n = v.length();
+        if (n == 0 || v.charAt(0) == ' ' || v.charAt(n - 1) == ' ') return -1;
+        int sp = n;
+        for (int i = 0; i < n; i++) {
+            char c = v.charAt(i);
+            if (c == ' ') {
+                if (sp == n) sp = i;
+            } else if (c < 0x21 || c > 0x7e) {
+                return -1;
+            }
+        }
+        return sp;
+    }
+
+    /** Decimal digits only, 1 to maxDigits of them, value in [min, max]: what Attributes.number accepts, for a short number. */
+    private static boolean digits(String v, int from, int to, int maxDigits, long min, long max) {
+        int len = to - from;
+        if (len < 1 || len > maxDigits) return false;
+        long n = 0;
+        for (int i = from; i < to; i++) {
+            char c = v.charAt(i);
+            if (c < '0' || c > '9') return false;
+            n = n * 10 + (c - '0');
+        }
+        return n >= min && n <= max;
+    }
+
+    /**
+     * The payload type of an {@code a=rtpmap} value that Attributes.Rtpmap.parse accepts, read
+     * without copies ({@code <pt> <name>/<rate>[/<channels>]}, one space); -1 when it is not of
+     * that plain form, and the full parse decides (and words the problem).
+     */
+    static int fastRtpmap(String v, int sp) {
+        int n = v.length();
+        if (sp <= 0 || sp >= n || !digits(v, 0, sp, 3, 0, 127)) return -1;
+        int s1 = v.indexOf('/', sp + 1);
+        if (s1 <= sp + 1 || v.indexOf(' ', sp + 1) >= 0) return -1;
+        int s2 = v.indexOf('/', s1 + 1);
+        if (s2 < 0) {
+            if (!digits(v, s1 + 1, n, 10, 1, 0xFFFF_FFFFL)) return -1;
+        } else {
+            if (!digits(v, s1 + 1, s2, 10, 1, 0xFFFF_FFFFL) || v.indexOf('/', s2 + 1) >= 0 || !digits(v, s2 + 1, n, 3, 1, 255)) return -1;
+        }
+        int pt = 0;
+        for (int i = 0; i < sp; i++) pt = pt * 10 + (v.charAt(i) - '0');
+        return pt;
+    }
+
+    /**
+     * True when an {@code a=fmtp} value in plain form passes Attributes.Fmtp.parse and the apt
+     * check (the last apt parameter, if any, a number 0-127); false: the full parse decides.
+     */
+    static boolean fastFmtp(String v, int sp) {
+        int n = v.length();
+        if (sp <= 0 || sp >= n) return false;
+        int aptFrom = -1, aptTo = -1;
+        boolean apt = false;
+        int i = sp + 1;
+        while (i <= n) {
+            int end = v.indexOf(';', i);
+            if (end < 0) end = n;
+            int a = i, b = end;
+            while (a < b && v.charAt(a) == ' ') a++;
+            while (b > a && v.charAt(b - 1) == ' ') b--;
+            if (a < b) {
+                int eq = v.indexOf('=', a);
+                if (eq < 0 || eq >= b) eq = -1;
+                int ka = a, kb = eq < 0 ? b : eq;
+                while (kb > ka && v.charAt(kb - 1) == ' ') kb--;
+                if (kb - ka == 3 && v.startsWith("apt", ka)) {
+                    apt = true;
+                    if (eq < 0) {
+                        aptFrom = aptTo = 0;
+                    } else {
+                        int va = eq + 1;
+                        while (va < b && v.charAt(va) == ' ') va++;
+                        aptFrom = va;
+                        aptTo = b;
+                    }
+                }
+            }
+            i = end + 1;
+        }
+        return !apt || digits(v, aptFrom, aptTo, 3, 0, 127);
+    }
+
 
     /** Where an attribute check reports: the parser itself (strict: the first problem throws), or a list. */
     private interface Problems {
@@ -590,24 +709,41 @@ final class SdpParser {
         }
         String s = v.strip();
         switch (name) {
+            // rtpmap, fmtp, rtcp-fb and ssrc are most of a WebRTC description's lines: a value in plain
+            // form is checked without copies; anything else goes through the full parse, which words the problem.
             case "rtpmap" -> {
-                Attributes.Rtpmap r = Attributes.Rtpmap.parse(v);
-                if (m != null && !m.formatSet.contains(String.valueOf(r.payloadType())) && m.proto.contains("RTP")) {
-                    problems.add(no, "rtpmap for payload type " + r.payloadType() + ", which the m= line does not list", t, false);
+                int sp = plainFirstSpace(v), pt = sp < 0 ? -1 : fastRtpmap(v, sp);
+                if (pt < 0) pt = Attributes.Rtpmap.parse(v).payloadType();
+                if (m != null && !m.listed[pt] && m.proto.contains("RTP")) {
+                    problems.add(no, "rtpmap for payload type " + pt + ", which the m= line does not list", t, false);
                 }
             }
             case "fmtp" -> {
-                Attributes.Fmtp f = Attributes.Fmtp.parse(v);
-                if (m != null && !m.formatSet.contains(f.format())) {
-                    problems.add(no, "fmtp for format " + f.format() + ", which the m= line does not list", t, false);
+                int sp = plainFirstSpace(v);
+                if (sp >= 0 && fastFmtp(v, sp)) {
+                    if (m != null && !m.lists(v, 0, sp)) {
+                        problems.add(no, "fmtp for format " + v.substring(0, sp) + ", which the m= line does not list", t, false);
+                    }
+                } else {
+                    Attributes.Fmtp f = Attributes.Fmtp.parse(v);
+                    if (m != null && !m.formatSet.contains(f.format())) {
+                        problems.add(no, "fmtp for format " + f.format() + ", which the m= line does not list", t, false);
+                    }
+                    String apt = f.get("apt");
+                    if (apt != null) Attributes.number(apt, 0, 127, "fmtp apt (associated payload type)");
                 }
-                String apt = f.get("apt");
-                if (apt != null) Attributes.number(apt, 0, 127, "fmtp apt (associated payload type)");
             }
             case "rtcp-fb" -> {
-                Attributes.RtcpFb f = Attributes.RtcpFb.parse(v);
-                if (m != null && !f.payloadType().equals("*") && !m.formatSet.contains(f.payloadType())) {
-                    problems.add(no, "rtcp-fb for payload type " + f.payloadType() + ", which the m= line does not list", t, false);
+                int sp = plainFirstSpace(v);
+                if (sp > 0 && sp < v.length() && ((sp == 1 && v.charAt(0) == '*') || digits(v, 0, sp, 3, 0, 127))) {
+                    if (m != null && !(sp == 1 && v.charAt(0) == '*') && !m.lists(v, 0, sp)) {
+                        problems.add(no, "rtcp-fb for payload type " + v.substring(0, sp) + ", which the m= line does not list", t, false);
+                    }
+                } else {
+                    Attributes.RtcpFb f = Attributes.RtcpFb.parse(v);
+                    if (m != null && !f.payloadType().equals("*") && !m.formatSet.contains(f.payloadType())) {
+                        problems.add(no, "rtcp-fb for payload type " + f.payloadType() + ", which the m= line does not list", t, false);
+                    }
                 }
             }
             case "extmap" -> {
@@ -615,7 +751,10 @@ final class SdpParser {
                 if (m != null && !m.extmapIds.add(e.id())) problems.add(no, "extmap id " + e.id() + " is used twice in this m-section", t, true);
             }
             case "candidate" -> Candidate.parse(v);
-            case "ssrc" -> Attributes.SsrcAttribute.parse(v);
+            case "ssrc" -> {
+                int sp = v.indexOf(' ');
+                if (sp <= 0 || !digits(v, 0, sp, 10, 0, 0xFFFF_FFFFL)) Attributes.SsrcAttribute.parse(v);
+            }
             case "ssrc-group" -> Attributes.SsrcGroup.parse(v);
             case "group" -> Attributes.Group.parse(v);
             case "fingerprint" -> Attributes.Fingerprint.parse(v);
@@ -729,8 +868,9 @@ final class SdpParser {
 
         private synchronized List<SdpWarning> all() {
             if (all != null) return all;
-            Map<Integer, String> raw = new HashMap<>();
-            for (SdpLine l : lines) if (l.type() == 'a') raw.put(l.number(), l.raw());
+            // the raw text of each a= line by line number (lines are in ascending order): no boxing map
+            String[] raw = new String[lines.isEmpty() ? 1 : lines.get(lines.size() - 1).number() + 1];
+            for (SdpLine l : lines) if (l.type() == 'a') raw[l.number()] = l.raw();
             List<SdpWarning> checks = new ArrayList<>();
             int[] checked = {0};
             int[] checkedErrors = {0};
@@ -739,10 +879,10 @@ final class SdpParser {
                 if (error) checkedErrors[0]++;
                 if (checks.size() < MAX_WARNINGS) checks.add(new SdpWarning(line, message, text == null ? null : SdpLine.shorten(text), error));
             };
-            for (Attribute a : sessionAttributes) checkAttribute(a, null, a.line(), raw.get(a.line()), collect);
+            for (Attribute a : sessionAttributes) checkAttribute(a, null, a.line(), raw[a.line()], collect);
             for (MediaSection m : media) {
                 Section section = new Section(new HashSet<>(m.formats()), m.protocol());
-                for (Attribute a : m.attributes()) checkAttribute(a, section, a.line(), raw.get(a.line()), collect);
+                for (Attribute a : m.attributes()) checkAttribute(a, section, a.line(), raw[a.line()], collect);
             }
             // Merge: a reading warning of line L comes before the checks of line L.
             List<SdpWarning> out = new ArrayList<>(Math.min(MAX_WARNINGS, reading.size() + checks.size()) + 1);

@@ -97,18 +97,20 @@ public final class PerformanceReport {
     }
 
     static final String USAGE = """
-            usage: report [--calls N] [--root DIR] [--jupyter-data DIR] [--notebook-rounds N] [--kernel-starts N] [--skip LIST]
+            usage: report [--calls N] [--root DIR] [--jupyter-data DIR] [--notebook-rounds N] [--kernel-starts N] [--sdp-corpus DIR]... [--skip LIST]
               --calls N           timed calls per call benchmark (default 20, after 3 warm-up calls)
               --root DIR          the kit's checkout: enables sdp-transform, kernel start and the notebooks (./primer report sets it)
               --jupyter-data DIR  where the kit's kernel is installed (./primer report installs one in a temporary folder)
               --notebook-rounds N times each notebook is executed (default 1)
               --kernel-starts N   kernel starts to time (default 5)
+              --sdp-corpus DIR    a folder of .sdp files for the SDP rows (repeatable; default datasets/sdp + article and datasets/sdp-heldout)
               --skip LIST         comma-separated: calls, sdp, data, remote, net, turn, kernel, notebooks""";
 
     public static int run(String[] args) {
         int calls = 20, notebookRounds = 1, kernelStarts = 5;
         Path root = null, jupyterData = null;
         Set<String> skip = new LinkedHashSet<>();
+        List<Path> sdpCorpora = new ArrayList<>();
         try {
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
@@ -120,6 +122,7 @@ public final class PerformanceReport {
                     case "--root" -> root = Path.of(required(a, v));
                     case "--jupyter-data" -> jupyterData = Path.of(required(a, v));
                     case "--skip" -> skip.addAll(List.of(required(a, v).split(",")));
+                    case "--sdp-corpus" -> sdpCorpora.add(Path.of(required(a, v)));
                     case "-h", "--help" -> {
                         System.out.println(USAGE);
                         return 0;
@@ -142,7 +145,7 @@ public final class PerformanceReport {
         MediaStream stream = MediaDevices.getUserMedia(Constraints.audioVideo().synthetic());
         try {
             if (!skip.contains("calls")) calls(rows, stream, calls);
-            if (!skip.contains("sdp")) sdp(rows, root);
+            if (!skip.contains("sdp")) sdp(rows, root, sdpCorpora);
             if (!skip.contains("data")) data(rows, stream);
             if (!skip.contains("remote")) remote(rows, stream, Math.max(5, calls / 2));
             if (!skip.contains("net")) {
@@ -190,57 +193,16 @@ public final class PerformanceReport {
         rows.add(Row.of("call setup", "getUserMedia → first local frame", first, "ms", "synthetic 640×480 @ 30 fps"));
     }
 
-    static final int SDP_ROUNDS = 10, SDP_REPEAT = 50;
-
-    /** The corpus both parsers read: every .sdp of datasets/sdp and datasets/article. */
+    /** The corpus the kit was tuned on: every .sdp of datasets/sdp and datasets/article. */
     static List<String> corpusNames() {
         return List.of("sdp/chrome-planb-sdes.sdp", "sdp/chromium-120-offer.sdp", "sdp/firefox-121-offer.sdp",
                 "sdp/firefox-152-simulcast-offer.sdp", "sdp/gateway-icelite-audio.sdp", "sdp/janus-videoroom-answer.sdp",
                 "sdp/safari-26-offer-datachannel.sdp", "sdp/sip-pjsua-audio-offer.sdp", "article/offer.sdp", "article/answer.sdp");
     }
 
-    static void sdp(List<Row> rows, Path root) {
-        say("SDP parsing: " + SDP_ROUNDS + " rounds × " + SDP_REPEAT + " parses of each of the " + corpusNames().size() + " corpus files");
-        List<String> texts = new ArrayList<>();
-        for (String n : corpusNames()) texts.add(Datasets.read(n));
-        long chars = texts.stream().mapToLong(String::length).sum();
-        long sink = 0;
-        // The JIT compiles the parser after thousands of calls: warm up for 3 s, as a long-running kernel would be.
-        long warm = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
-        while (System.nanoTime() < warm) for (String t : texts) sink += Sdp.parse(t).media().size();
-        List<Double> rates = new ArrayList<>();
-        for (int r = 0; r < SDP_ROUNDS; r++) {
-            long t = System.nanoTime();
-            for (int k = 0; k < SDP_REPEAT; k++) for (String s : texts) sink += Sdp.parse(s).media().size();
-            rates.add(chars * SDP_REPEAT / ((System.nanoTime() - t) / 1e9) / 1e6);
-        }
-        long lines = texts.stream().mapToLong(t -> t.lines().count()).sum();
-        // The corpus is ASCII, so M chars/s is also MB/s; a line is ~32 characters.
-        String size = String.format(Locale.ROOT, "%d files, %.1f K characters, %d lines (ASCII: M chars/s = MB/s)",
-                texts.size(), chars / 1000.0, lines);
-        rows.add(Row.of("SDP parse", "the kit: Sdp.parse (Java)", rates, "M chars/s", size + (sink < 0 ? "" : "")));
-        if (root == null) {
-            rows.add(Row.missing("SDP parse", "sdp-transform (Node.js)", "needs the checkout: run ./primer report"));
-            return;
-        }
-        Path tool = root.resolve("tools/sdp-transform-bench");
-        if (!Files.isDirectory(tool.resolve("node_modules/sdp-transform"))) {
-            rows.add(Row.missing("SDP parse", "sdp-transform (Node.js)", "not installed: cd tools/sdp-transform-bench && npm ci"));
-            return;
-        }
-        List<String> cmd = new ArrayList<>(List.of("node", tool.resolve("bench.js").toString(), "--rounds", "" + SDP_ROUNDS,
-                "--repeat", "" + SDP_REPEAT));
-        for (String n : corpusNames()) cmd.add(root.resolve("datasets").resolve(n).toString());
-        Result r = exec(cmd, Map.of(), Duration.ofMinutes(5));
-        String line = r.out().lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElse(null);
-        if (r.code() != 0 || line == null) {
-            rows.add(Row.missing("SDP parse", "sdp-transform (Node.js)", "node failed (exit " + r.code() + "): " + firstLine(r.out())));
-            return;
-        }
-        List<Double> js = new ArrayList<>();
-        for (String v : line.replaceAll(".*\"mcharsPerSecond\":\\[([^]]*)].*", "$1").split(",")) js.add(Double.parseDouble(v));
-        String parser = line.replaceAll(".*\"parser\":\"([^\"]*)\".*", "$1");
-        rows.add(Row.of("SDP parse", parser + " (Node.js " + nodeVersion() + ")", js, "M chars/s", "the same files, the same rounds"));
+    /** Parse alone, parse + warnings and sdp-transform, per corpus (see {@link SdpBenchmark}). */
+    static void sdp(List<Row> rows, Path root, List<Path> corpusDirs) {
+        rows.addAll(SdpBenchmark.run(root, SdpBenchmark.corpora(root, corpusDirs)));
     }
 
     static final int DATA_ROUNDS = 5, DATA_MESSAGE = 64 * 1024, DATA_PER_ROUND = 8 * 1024 * 1024;
@@ -518,7 +480,7 @@ public final class PerformanceReport {
         return r.code() == 0 ? r.out().strip() : "?";
     }
 
-    private static String firstLine(String s) {
+    static String firstLine(String s) {
         return s.lines().findFirst().orElse("");
     }
 

@@ -46,7 +46,12 @@ class PerformanceReportTest {
         Path datasets = Files.isDirectory(Path.of("../datasets")) ? Path.of("../datasets") : Path.of("datasets");
         List<String> onDisk;
         try (var s = Files.walk(datasets)) {
-            onDisk = s.filter(p -> p.toString().endsWith(".sdp")).map(p -> datasets.relativize(p).toString()).sorted().toList();
+            onDisk = s.filter(p -> p.toString().endsWith(".sdp")).map(p -> datasets.relativize(p).toString())
+                    .filter(n -> !n.startsWith("sdp-heldout/")).sorted().toList(); // the held-out corpus is read as a folder
+        }
+        try (var s = Files.list(datasets.resolve("sdp-heldout"))) {
+            long heldOut = s.filter(p -> p.toString().endsWith(".sdp")).count();
+            assertTrue(heldOut >= 30 && heldOut <= 60, "the held-out corpus has 30-60 SDPs, found " + heldOut);
         }
         assertEquals(onDisk, PerformanceReport.corpusNames().stream().sorted().toList(),
                 "a description was added to or removed from datasets/: update PerformanceReport.corpusNames()");
