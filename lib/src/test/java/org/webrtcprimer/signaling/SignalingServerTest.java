@@ -340,7 +340,10 @@ class SignalingServerTest {
         for (int r = 0; r < 3; r++) {
             try (SignalingServer s = SignalingServer.start()) {
                 for (int i = 0; i < 10; i++) {
-                    try (SignalingClient a = SignalingClient.connect(s.url(), "r", "a"); SignalingClient b = SignalingClient.connect(s.url(), "r", "b")) {
+                    // a room per round: a client's close() may return before the server has seen it leave,
+                    // and the next round's "a" must not meet the last one's
+                    String room = "r" + i;
+                    try (SignalingClient a = SignalingClient.connect(s.url(), room, "a"); SignalingClient b = SignalingClient.connect(s.url(), room, "b")) {
                         a.syncClock(2);
                         assertTrue(signalingThreads() > before, "the count sees the library's threads while they run");
                     }
