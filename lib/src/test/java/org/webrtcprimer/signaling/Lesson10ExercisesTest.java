@@ -41,7 +41,11 @@ class Lesson10ExercisesTest {
             // The lesson's browser part calls through the same server in another room: 10.1 counts room lesson10 only.
             try (Callee other = Callee.start(server.url(), localStream, Callee.Options.in("browser").withMaxCalls(1));
                  SignalingClient caller = SignalingClient.connect(server.url(), "browser", "pc1")) {
-                RemoteCall.call(caller, localStream).hangup();
+                // hang up only once pc2's video arrives: pc2 sends it once it is connected itself, so the
+                // callee has counted the call (a bye while it still answers leaves it waiting for another)
+                RemoteCall second = RemoteCall.call(caller, localStream);
+                second.awaitFirstFrame();
+                second.hangup();
                 other.stopped().get(10, java.util.concurrent.TimeUnit.SECONDS);
             }
             long everywhere = server.log().all(e -> java.util.List.of("offer", "answer", "candidate", "bye").contains(e.name())).size();
