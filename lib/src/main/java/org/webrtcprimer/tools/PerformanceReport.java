@@ -70,13 +70,13 @@ public final class PerformanceReport {
         }
         say("NAT and TURN: " + calls + " data-channel calls per configuration, direct, behind each NAT kind, TURN udp/tcp/tls");
         try (var server = org.webrtcprimer.turn.TurnServer.start(org.webrtcprimer.turn.TurnConfig.defaults().verbose(false))) {
-            List<TurnBenchmark.Row> measured = TurnBenchmark.measure(server, calls);
-            for (TurnBenchmark.Row r : measured) {
+            List<org.webrtcprimer.turn.TurnCost.Row> measured = TurnBenchmark.measure(server, calls);
+            for (org.webrtcprimer.turn.TurnCost.Row r : measured) {
                 String note = r.path() + (r.failed() > 0 ? "; " + r.failed() + " did not connect" : "");
                 rows.add(new Row("NAT/TURN", r.config() + ": offer → both connected",
                         r.connectMs() == null ? Summary.of() : r.connectMs(), "ms", note));
             }
-            for (TurnBenchmark.Row r : measured) {
+            for (org.webrtcprimer.turn.TurnCost.Row r : measured) {
                 rows.add(new Row("NAT/TURN", r.config() + ": selected pair RTT",
                         r.rttMs() == null ? Summary.of() : r.rttMs(), "ms", "currentRoundTripTime, 1 ms steps"));
             }

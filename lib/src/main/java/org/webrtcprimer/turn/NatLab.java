@@ -144,23 +144,6 @@ public final class NatLab implements AutoCloseable, Renderable {
 
     // ---- TURN calls ----
 
-    /** The selected pair of a call, once it has a round-trip time (at most 2 s after connecting). */
-    static SelectedPath awaitPath(LocalCall c) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-        SelectedPath last = null;
-        while (System.nanoTime() < deadline) {
-            last = SelectedPath.of(c.pc1()).orElse(null);
-            if (last != null && !Double.isNaN(last.rttMs())) return last;
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        return last;
-    }
-
     /**
      * An audio+video call with {@code iceTransportPolicy: "relay"} through the lab's coturn over
      * {@code transport}: which pair it selected, how long it took, what coturn logged. Hangs up.
@@ -188,7 +171,7 @@ public final class NatLab implements AutoCloseable, Renderable {
     private static Table relayCall(MediaStream localStream, TurnServer server, IceServer ice, String title) {
         LocalCall c = LocalCall.call(localStream, CallOptions.defaults().withIceServers(ice).withRelayOnly().withTimeout(Duration.ofSeconds(15)));
         try {
-            SelectedPath p = awaitPath(c);
+            SelectedPath p = SelectedPath.await(c);
             Table t = Table.of("what", "value").title("A call with " + title);
             t.row("ICE server", ice.toString());
             t.row("connected after", Table.ok(String.format("%.1f ms", c.setupTime().toConnectedMillis().orElse(Double.NaN))));

@@ -25,6 +25,26 @@ import java.util.Optional;
 public record SelectedPath(String peer, String localType, String remoteType, String protocol, String relayProtocol,
                            String local, String remote, double rttMs) {
 
+    /**
+     * pc1's selected pair once it has a round-trip time (connectivity checks measure it), waiting at
+     * most 2 s after the call connected; the last pair seen (or null) when the time runs out.
+     */
+    public static SelectedPath await(org.webrtcprimer.call.LocalCall c) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(2).toNanos();
+        SelectedPath last = null;
+        while (System.nanoTime() < deadline) {
+            last = of(c.pc1()).orElse(null);
+            if (last != null && !Double.isNaN(last.rttMs())) return last;
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return last;
+    }
+
     /** The selected pair of {@code p} now, if its transport has selected one. */
     public static Optional<SelectedPath> of(Peer p) {
         List<Map<String, Object>> stats = p.getStats().w3c();
