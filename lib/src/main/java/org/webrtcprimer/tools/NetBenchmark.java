@@ -158,13 +158,9 @@ public final class NetBenchmark {
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--calls") && i + 1 < args.length) {
                 try {
-                    calls = Integer.parseInt(args[++i]);
-                } catch (NumberFormatException e) {
-                    System.err.println("--calls needs a whole number, got '" + args[i] + "'");
-                    return 2;
-                }
-                if (calls < 1 || calls > 500) {
-                    System.err.println("--calls must be 1–500, got " + calls);
+                    calls = CommandLine.number("--calls", args[++i], 1, 500);
+                } catch (IllegalArgumentException e) {
+                    System.err.println(e.getMessage());
                     return 2;
                 }
             } else {

@@ -31,19 +31,15 @@ public final class TurnBenchmark {
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--calls") && i + 1 < args.length) {
                 try {
-                    calls = Integer.parseInt(args[++i]);
-                } catch (NumberFormatException e) {
-                    System.err.println("--calls needs a whole number, got '" + args[i] + "'");
+                    calls = CommandLine.number("--calls", args[++i], 1, 1000);
+                } catch (IllegalArgumentException e) {
+                    System.err.println(e.getMessage());
                     return 2;
                 }
             } else {
                 System.err.println("usage: turn-bench [--calls N]   (unknown argument '" + args[i] + "')");
                 return 2;
             }
-        }
-        if (calls < 1 || calls > 1000) {
-            System.err.println("--calls must be 1–1000");
-            return 2;
         }
         if (!Coturn.installed()) {
             System.err.println(Coturn.missingNote());
