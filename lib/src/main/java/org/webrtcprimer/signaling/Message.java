@@ -59,8 +59,7 @@ public final class Message {
      */
     public static Message parse(String text) {
         if (text == null) throw new SignalingProtocolException("malformed-json", "not valid JSON: no text");
-        int depth = depth(text, MAX_DEPTH);
-        if (depth > MAX_DEPTH) {
+        if (org.webrtcprimer.events.JsonNesting.firstDeeperThan(text, MAX_DEPTH) >= 0) {
             throw new SignalingProtocolException("too-deep", "the message nests arrays and objects more than " + MAX_DEPTH
                     + " levels deep; the limit is " + MAX_DEPTH + " (a kit message needs 3)");
         }
@@ -86,32 +85,6 @@ public final class Message {
 
     /** Deepest nesting of arrays and objects a message may have; the kit's own need 3 (a log page). */
     public static final int MAX_DEPTH = 32;
-
-    /**
-     * How deep the arrays and objects of a JSON text nest, counted without parsing and without
-     * recursion (strings skipped), stopping as soon as it passes {@code stopAbove}.
-     */
-    static int depth(String text, int stopAbove) {
-        int depth = 0, max = 0;
-        boolean inString = false;
-        for (int i = 0, n = text.length(); i < n; i++) {
-            char c = text.charAt(i);
-            if (inString) {
-                if (c == '\\') i++;
-                else if (c == '"') inString = false;
-            } else if (c == '"') {
-                inString = true;
-            } else if (c == '[' || c == '{') {
-                if (++depth > max) {
-                    max = depth;
-                    if (max > stopAbove) return max;
-                }
-            } else if (c == ']' || c == '}') {
-                depth--;
-            }
-        }
-        return max;
-    }
 
     private static String firstLine(String s) {
         if (s == null) return "unreadable input";

@@ -277,23 +277,10 @@ public record CallDump(Instant created, String kit, String engine, List<Event> e
 
     /** One pass over the text, outside strings: refuses nesting deeper than {@link #MAX_DEPTH} before any recursive step. */
     private static void checkDepth(String json) {
-        int depth = 0;
-        boolean inString = false;
-        for (int i = 0; i < json.length(); i++) {
-            char c = json.charAt(i);
-            if (inString) {
-                if (c == '\\') i++;
-                else if (c == '"') inString = false;
-            } else if (c == '"') {
-                inString = true;
-            } else if (c == '[' || c == '{') {
-                if (++depth > MAX_DEPTH) {
-                    throw new IllegalArgumentException("the JSON nests more than " + MAX_DEPTH + " levels deep (at character " + (i + 1)
-                            + "); a call dump nests a few levels, so this is not one");
-                }
-            } else if (c == ']' || c == '}') {
-                depth--;
-            }
+        int at = org.webrtcprimer.events.JsonNesting.firstDeeperThan(json, MAX_DEPTH);
+        if (at >= 0) {
+            throw new IllegalArgumentException("the JSON nests more than " + MAX_DEPTH + " levels deep (at character " + (at + 1)
+                    + "); a call dump nests a few levels, so this is not one");
         }
     }
 
