@@ -60,7 +60,10 @@ final class Lesson01 {
                                 return Optional.of("pass two things: your number and the gather-first call, e.g. check(\"01.5\", 3, gatherFirst).");
                             }
                             if (call.options().trickle()) return Optional.of("that call trickles its candidates: make it with .withTrickle(false).");
-                            if (call.pc2().remoteDescription() == null) return Optional.of("pc2 has not applied pc1's offer in that call yet.");
+                            if (call.log().all(e -> e.kind() == Event.Kind.STEP_DONE && e.source().equals("pc2")
+                                    && e.name().equals("setRemoteDescription")).isEmpty()) {
+                                return Optional.of("pc2 has not applied pc1's offer in that call yet.");
+                            }
                             long arrows = candidateArrows(call);
                             return n.longValue() == arrows && n.doubleValue() == arrows ? Optional.empty()
                                     : Optional.of("you predicted " + n + "; in that call the peers applied " + arrows
