@@ -49,7 +49,8 @@ class CalleeRaceTest extends SignalingFixture {
 
     @Test
     void aPeerThatRejoinsRightAfterCloseGetsItsNameAndTheOtherSeesEachDepartureOnce() throws Exception {
-        try (RawClient pc2 = RawClient.joined(server.url(), "rejoin", "pc2")) {
+        RawClient pc2 = RawClient.joined(server.url(), "rejoin", "pc2");
+        try {
             for (int i = 0; i < 30; i++) {
                 SignalingClient.connect(server.url(), "rejoin", "pc1").close();
                 SignalingClient again = SignalingClient.connect(server.url(), "rejoin", "pc1"); // never name-taken
@@ -64,6 +65,8 @@ class CalleeRaceTest extends SignalingFixture {
             }
             assertEquals("+-".repeat(60), seen.toString());
             assertNull(pc2.poll(300), "no extra peer-left after the last one");
+        } finally {
+            pc2.close();
         }
     }
 }
