@@ -177,10 +177,20 @@ public final class RemoteCall implements Call, Engine.Resource {
         requireOpen(signaling);
         Message offer = signaling.nextDroppingEarlier(m -> m.type().equals(Protocol.OFFER), waitForOffer,
                 "no offer arrived in room " + signaling.room() + " — has the caller called?");
-        return answer(signaling, localStream, options, offer, null);
+        RemoteCall c = answer(signaling, localStream, options, offer, null);
+        if (c.endedByOtherSide()) {
+            String why = c.ended.getNow("the other side ended it");
+            c.hangup();
+            throw new CallException("pc2 answered the offer from " + offer.from() + ", but the call ended before pc2 connected — " + why);
+        }
+        return c;
     }
 
-    /** Answers an offer already taken from the signaling mailbox (the Callee's loop). */
+    /**
+     * Answers an offer already taken from the signaling mailbox (the Callee's loop). A call that
+     * the other side ends (bye, or it left) while this side still answers or connects comes back
+     * ended rather than as an exception: it was a call, and the callee counts it.
+     */
     static RemoteCall answer(SignalingClient signaling, MediaStream localStream, CallOptions options, Message offer, String greeting) {
         RemoteCall c = new RemoteCall(signaling, localStream, options == null ? CallOptions.defaults() : options, false, greeting);
         try {
@@ -199,8 +209,21 @@ public final class RemoteCall implements Call, Engine.Resource {
             c.awaitConnected();
             return c;
         } catch (RuntimeException e) {
+            // The other side's bye can arrive at any step here: before the answer is set (the peer
+            // is closed under us), or while pc2 connects (the wait ends early).
+            if (c.endedByOtherSide()) {
+                c.log.note("Call ended before " + c.peer.name() + " connected", String.valueOf(e.getMessage()));
+                return c;
+            }
             c.hangup();
             throw e;
+        }
+    }
+
+    /** Whether the other side ended this call (bye, or it left the room); true from the moment it is known. */
+    boolean endedByOtherSide() {
+        synchronized (this) {
+            return endingByOther || ended.isDone();
         }
     }
 
