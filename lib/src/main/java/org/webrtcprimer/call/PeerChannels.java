@@ -4,6 +4,7 @@ import dev.onvoid.webrtc.RTCDataChannel;
 import org.webrtcprimer.events.Event;
 import org.webrtcprimer.events.EventLog;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -31,15 +32,36 @@ final class PeerChannels {
         this.situation = situation;
     }
 
+    /** A channel on this peer — the article's {@code pc.createDataChannel(label, options)} — logged as created or refused. */
     DataChannel create(String label, DataChannelOptions options) {
-        DataChannel c = DataChannel.create(peer, label, options, timeout);
+        if (label == null) throw new IllegalArgumentException("a data channel needs a label, e.g. \"chat\" (\"\" is allowed)");
+        if (label.getBytes(StandardCharsets.UTF_8).length > 65535) {
+            throw new IllegalArgumentException("a data channel label is at most 65535 bytes (it travels in DCEP, RFC 8832 §5.1)");
+        }
+        DataChannelOptions o = options == null ? DataChannelOptions.reliable() : options;
+        String name = peer.name();
+        EventLog log = peer.log();
+        RTCDataChannel raw;
+        try {
+            raw = peer.engine().createDataChannel(label, o.toEngine());
+        } catch (Throwable t) {
+            log.add(name, Event.Kind.STEP_FAILED, "createDataChannel", String.valueOf(t.getMessage()));
+            throw new CallException(name + ".createDataChannel('" + label + "', " + o.describe() + ") failed: " + t.getMessage(), t);
+        }
+        if (raw == null) {
+            log.add(name, Event.Kind.STEP_FAILED, "createDataChannel", "'" + label + "' refused");
+            throw new CallException(name + ".createDataChannel('" + label + "', " + o.describe() + ") was refused by the engine"
+                    + (o.negotiated() ? " — is id " + o.id() + " already used by another channel on " + name + "?" : ""));
+        }
+        log.add(name, Event.Kind.STEP_DONE, "createDataChannel", "'" + label + "' (" + o.describe() + ")");
+        DataChannel c = new DataChannel(peer, raw, o, false, timeout);
         channels.add(c);
         return c;
     }
 
-    /** A channel the other peer opened, wrapped before any message of it is delivered. */
+    /** A channel the other peer opened, wrapped before any message of it is delivered, its options read back from the engine. */
     DataChannel adopt(RTCDataChannel channel) {
-        DataChannel c = DataChannel.adopt(peer, channel, timeout);
+        DataChannel c = new DataChannel(peer, channel, DataChannelOptions.of(channel), true, timeout);
         channels.add(c);
         return c;
     }
