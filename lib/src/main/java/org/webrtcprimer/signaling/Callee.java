@@ -267,7 +267,7 @@ public final class Callee implements AutoCloseable {
             }
             if (server == null || room == null) throw new IllegalArgumentException("--server and --room are required");
             String token = System.getenv(TOKEN_VARIABLE);
-            if (token != null && !token.isBlank() && SignalingServer.tokenIn(server) == null) {
+            if (token != null && !token.isBlank() && Protocol.tokenIn(server) == null) {
                 server = server + (server.contains("?") ? "&" : server.matches("wss?://[^/]+") ? "/?" : "?") + "token=" + token;
             }
             o = Options.in(room).withMaxCalls(calls).withIdleTimeout(Duration.ofSeconds(idle)).withMaxLifetime(Duration.ofSeconds(max));

@@ -36,11 +36,18 @@ public final class SdpBenchmark {
         }
     }
 
+    /** The corpus the kit was tuned on: every .sdp of datasets/sdp and datasets/article. */
+    static List<String> corpusNames() {
+        return List.of("sdp/chrome-planb-sdes.sdp", "sdp/chromium-120-offer.sdp", "sdp/firefox-121-offer.sdp",
+                "sdp/firefox-152-simulcast-offer.sdp", "sdp/gateway-icelite-audio.sdp", "sdp/janus-videoroom-answer.sdp",
+                "sdp/safari-26-offer-datachannel.sdp", "sdp/sip-pjsua-audio-offer.sdp", "article/offer.sdp", "article/answer.sdp");
+    }
+
     /** The corpus the kit was tuned on: datasets/sdp and datasets/article. */
     static Corpus builtIn(Path root) {
         List<String> texts = new ArrayList<>();
         List<Path> files = root == null ? null : new ArrayList<>();
-        for (String n : PerformanceReport.corpusNames()) {
+        for (String n : corpusNames()) {
             texts.add(Datasets.read(n));
             if (files != null) files.add(root.resolve("datasets").resolve(n));
         }
@@ -137,15 +144,15 @@ public final class SdpBenchmark {
         }
         List<String> cmd = new ArrayList<>(List.of("node", tool.resolve("bench.js").toString(), "--rounds", "" + ROUNDS, "--repeat", "" + REPEAT));
         for (Path f : c.files()) cmd.add(f.toString());
-        PerformanceReport.Result r = PerformanceReport.exec(cmd, Map.of(), Duration.ofMinutes(5));
+        Exec.Result r = Exec.run(cmd, Map.of(), Duration.ofMinutes(5));
         String line = r.out().lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElse(null);
         if (r.code() != 0 || line == null) {
-            return Row.missing("SDP parse", name, "node failed (exit " + r.code() + "): " + PerformanceReport.firstLine(r.out()));
+            return Row.missing("SDP parse", name, "node failed (exit " + r.code() + "): " + r.firstLine());
         }
         List<Double> js = new ArrayList<>();
         for (String v : line.replaceAll(".*\"mcharsPerSecond\":\\[([^]]*)].*", "$1").split(",")) js.add(Double.parseDouble(v));
         String parser = line.replaceAll(".*\"parser\":\"([^\"]*)\".*", "$1");
-        return Row.of("SDP parse", parser + " (Node.js " + PerformanceReport.nodeVersion() + ") [" + c.name() + "]", js, "M chars/s",
+        return Row.of("SDP parse", parser + " (Node.js " + Exec.nodeVersion() + ") [" + c.name() + "]", js, "M chars/s",
                 "the same files, the same rounds");
     }
 
