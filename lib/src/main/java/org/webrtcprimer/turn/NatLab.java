@@ -223,7 +223,7 @@ public final class NatLab implements AutoCloseable, Renderable {
      */
     public NatMatrix matrix(List<NatKind> kinds, Duration timeout) {
         List<NatRun> without = new ArrayList<>(), with = new ArrayList<>();
-        for (NatKind a : kinds) for (NatKind b : kinds) without.add(NatRun.run(a, b, null, "", timeout));
+        without.addAll(NatRun.everyPairWithoutTurn(kinds, timeout));
         if (turn != null) for (NatKind a : kinds) for (NatKind b : kinds) with.add(NatRun.run(a, b, turn, "udp", Duration.ofSeconds(10)));
         return new NatMatrix(kinds, without, with, turn != null);
     }
