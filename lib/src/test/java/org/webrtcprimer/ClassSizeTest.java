@@ -35,8 +35,6 @@ class ClassSizeTest {
             "signaling/SignalingServer.java", "archnet",
             "signaling/SignalingClient.java", "archnet",
             "signaling/RemoteCall.java", "archnet",
-            "stats/NetworkLab.java", "archnet",
-            "turn/TurnServer.java", "archnet",
             "sdp/SdpParser.java", "sdpspeed2",
             "sdp/SdpDiff.java", "archcall",
             "sdp/Dissection.java", "archcall",
