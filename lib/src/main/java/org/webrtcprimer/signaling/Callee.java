@@ -126,7 +126,7 @@ public final class Callee implements AutoCloseable {
                 }
                 RemoteCall call;
                 try {
-                    call = RemoteCall.answer(signaling, stream, options.callOptions(), offer, options.greeting());
+                    call = RemoteCallSteps.answer(RemoteCall.answering(signaling, stream, options.callOptions(), options.greeting()), offer);
                 } catch (RuntimeException e) {
                     out.accept("callee: could not answer the call from " + offer.from() + ": " + e.getMessage());
                     continue;
