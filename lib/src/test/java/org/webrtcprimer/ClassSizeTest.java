@@ -38,7 +38,6 @@ class ClassSizeTest {
             "stats/NetworkLab.java", "archnet",
             "turn/TurnServer.java", "archnet",
             "sdp/SdpParser.java", "sdpspeed2",
-            "sdp/SdpDiff.java", "archcall",
             "sdp/Dissection.java", "archcall",
             "sdp/Explainer.java", "archcall");
 
