@@ -35,7 +35,6 @@ class ClassSizeTest {
             "signaling/SignalingServer.java", "archnet",
             "signaling/RemoteCall.java", "archnet",
             "sdp/SdpParser.java", "sdpspeed2",
-            "sdp/SdpDiff.java", "archcall",
             "sdp/Dissection.java", "archcall",
             "sdp/Explainer.java", "archcall");
 
