@@ -38,7 +38,7 @@ public record MediaSection(int index, int line, String type, int port, Integer p
         formats = formats == null ? List.of() : List.copyOf(formats);
         connections = connections == null ? List.of() : List.copyOf(connections);
         bandwidths = bandwidths == null ? List.of() : List.copyOf(bandwidths);
-        attributes = attributes == null ? List.of() : List.copyOf(attributes);
+        attributes = attributes == null ? List.of() : attributes instanceof FrozenList ? attributes : List.copyOf(attributes);
     }
 
     /** The first value of an attribute ("" for a property attribute), or null when absent. */
