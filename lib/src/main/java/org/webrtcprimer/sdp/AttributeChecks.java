@@ -26,7 +26,7 @@ final class AttributeChecks {
 
     // ------------------------------------------------------------------ the names the parser knows
 
-    private static final int PROPERTY = 1, MEDIA_ONLY = 2, KNOWN_VALUE = 4;
+    private static final int PROPERTY = 1, MEDIA_ONLY = 2, KNOWN_VALUE = 4, DIRECTION = 8;
     /** Every attribute name the parser knows; an attribute's kind is its index + 1 (0: unknown). */
     private static final String[] NAMES;
     private static final int[] FLAGS;
@@ -44,7 +44,7 @@ final class AttributeChecks {
         for (int k = 0; k < NAMES.length; k++) {
             String n = NAMES[k];
             FLAGS[k + 1] = (SdpParser.PROPERTIES.contains(n) ? PROPERTY : 0) | (SdpParser.MEDIA_ONLY.contains(n) ? MEDIA_ONLY : 0)
-                    | (SdpParser.KNOWN_VALUE.contains(n) ? KNOWN_VALUE : 0);
+                    | (SdpParser.KNOWN_VALUE.contains(n) ? KNOWN_VALUE : 0) | (Direction.of(n) != null ? DIRECTION : 0);
             int i = hash(n, 0, n.length()) & (TABLE.length - 1);
             while (TABLE[i] != 0) i = (i + 1) & (TABLE.length - 1);
             TABLE[i] = k + 1;
@@ -69,6 +69,11 @@ final class AttributeChecks {
     /** Length, first, second and last character: what tells the known names apart, without reading all of a name. */
     private static int hash(String s, int from, int to) {
         return ((s.charAt(from) * 31 + s.charAt(from + 1)) * 31 + s.charAt(to - 1)) * 31 + (to - from);
+    }
+
+    /** True for sendrecv, sendonly, recvonly and inactive (Direction.of(a.name()) != null). */
+    static boolean isDirection(Attribute a) {
+        return (FLAGS[a.kind] & DIRECTION) != 0;
     }
 
     /** The kinds of a=mid and a=group. */
@@ -97,7 +102,7 @@ final class AttributeChecks {
         }
         if ((flags & PROPERTY) != 0) {
             if (a.hasValue()) problems.add(no, "a=" + name + " takes no value", line.raw(), false);
-            if (m != null && Direction.of(name) != null) {
+            if (m != null && (flags & DIRECTION) != 0) {
                 if (m.direction) problems.add(no, "more than one direction attribute in this m-section", line.raw(), true);
                 m.direction = true;
             }
@@ -150,6 +155,9 @@ final class AttributeChecks {
             case "fingerprint" -> {
                 int sp = firstSpace(s, from, to);
                 return sp >= 0 && PlainValues.fingerprint(s, from, to, sp);
+            }
+            case "candidate" -> {
+                return firstSpace(s, from, to) >= 0 && PlainValues.candidate(s, from, to);
             }
             case "ice-ufrag" -> iceChars(s, from, to, 4, "ice-ufrag", "RFC 8839 §5.4");
             case "ice-pwd" -> iceChars(s, from, to, 22, "ice-pwd", "RFC 8839 §5.4");

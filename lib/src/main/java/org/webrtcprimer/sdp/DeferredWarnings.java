@@ -20,11 +20,14 @@ final class DeferredWarnings extends AbstractList<SdpWarning> {
     private List<Attribute> sessionAttributes;
     private List<MediaSection> media;
     private List<SdpLine> lines;
+    /** Each m-section's formats as the parser read them (their checks' state still untouched: lenient mode checks nothing while reading). */
+    private List<AttributeChecks.Section> sections;
     private List<SdpWarning> all;
 
     /** keys[i] orders reading[i] among the attributes' checks: the line being read when it was found. */
     DeferredWarnings(List<SdpWarning> reading, int[] keys, int readingCount, int readingErrors, int endLine,
-                     List<Attribute> sessionAttributes, List<MediaSection> media, List<SdpLine> lines) {
+                     List<Attribute> sessionAttributes, List<MediaSection> media, List<AttributeChecks.Section> sections, List<SdpLine> lines) {
+        this.sections = sections;
         this.reading = reading;
         this.keys = keys;
         this.readingCount = readingCount;
@@ -48,15 +51,16 @@ final class DeferredWarnings extends AbstractList<SdpWarning> {
             if (checks.size() < MAX_WARNINGS) checks.add(new SdpWarning(line, message, text == null ? null : SdpLine.shorten(text), error));
         };
         for (Attribute a : sessionAttributes) AttributeChecks.check(a, null, byNumber[a.line()], collect);
-        for (MediaSection m : media) {
-            AttributeChecks.Section section = new AttributeChecks.Section(m.formats(), m.protocol());
-            for (Attribute a : m.attributes()) AttributeChecks.check(a, section, byNumber[a.line()], collect);
+        for (int i = 0; i < media.size(); i++) {
+            AttributeChecks.Section section = sections.get(i);
+            for (Attribute a : media.get(i).attributes()) AttributeChecks.check(a, section, byNumber[a.line()], collect);
         }
         all = merge(checks, checked[0], checked[1]);
         reading = null; // what the computation needed can go
         keys = null;
         sessionAttributes = null;
         media = null;
+        sections = null;
         lines = null;
         return all;
     }

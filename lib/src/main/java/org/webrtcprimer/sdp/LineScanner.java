@@ -56,8 +56,9 @@ final class LineScanner {
         boolean anyLf = s.indexOf('\n') >= 0;
         int start = 0, n = a.length, lineNo = 1;
         for (int i = 0; i < n; i++) {
+            while (i < n && (char) (a[i] - 0x20) < 0x5f) i++; // printable ASCII: nearly every character, one test
+            if (i == n) break;
             char c = a[i];
-            if (c >= 0x20 && c < 0x7f) continue; // printable ASCII: nearly every character, one test
             if (c == '\r' && anyLf && (i + 1 >= n || a[i + 1] != '\n')) {
                 if (bareCrs++ == 0) {
                     firstBareCrLine = lineNo;

@@ -77,7 +77,7 @@ public record MediaSection(int index, int line, String type, int port, Integer p
     /** The section's own direction attribute, or null when it has none (and the session's or sendrecv applies). */
     public Direction ownDirection() {
         for (Attribute a : attributes) {
-            Direction d = Direction.of(a.name());
+            Direction d = AttributeChecks.isDirection(a) ? Direction.of(a.name()) : null;
             if (d != null) return d;
         }
         return null;

@@ -194,7 +194,7 @@ final class ModelBuilder {
         Attribute a = new Attribute(no, name, kind, text, colon < 0 ? -1 : colon + 1, trimmed);
         if (m == null) {
             attrs.add(a);
-            if (Direction.of(name) != null) {
+            if (AttributeChecks.isDirection(a)) {
                 if (sessionDirection) log.problem(no, "more than one direction attribute at session level", raw());
                 sessionDirection = true;
             }
@@ -220,14 +220,18 @@ final class ModelBuilder {
         checkGroups();
         Direction sessionLevel = null;
         for (Attribute a : attrs) {
-            if (Direction.of(a.name()) != null) {
+            if (AttributeChecks.isDirection(a)) {
                 sessionLevel = Direction.of(a.name());
                 break;
             }
         }
         List<MediaSection> ms = new ArrayList<>(media.size());
-        for (FieldReaders.Media mb : media) ms.add(mb.build(sessionLevel));
-        return session.build(new FrozenList<>(attrs), ms, new FrozenList<>(lines), log.warnings(endLine, attrs, ms, lines), scan.ending);
+        List<AttributeChecks.Section> sections = new ArrayList<>(media.size());
+        for (FieldReaders.Media mb : media) {
+            ms.add(mb.build(sessionLevel));
+            sections.add(mb.section);
+        }
+        return session.build(new FrozenList<>(attrs), ms, new FrozenList<>(lines), log.warnings(endLine, attrs, ms, sections, lines), scan.ending);
     }
 
     /** A mid used twice; a group naming a mid no m-section has. */

@@ -155,4 +155,46 @@ final class PlainValues {
         }
         return true;
     }
+
+    /**
+     * True when an {@code a=candidate} value in plain form passes Candidate.parse: at least 8
+     * fields, a foundation of at most 32 characters, component 1-256, priority 1-2^32-1, port,
+     * 'typ', extensions in name/value pairs with rport, generation, network-id and network-cost
+     * numbers. A value that starts with 'a=' or 'candidate:' (which Candidate.parse strips) is left
+     * to the full parse.
+     */
+    static boolean candidate(String s, int from, int to) {
+        if (s.startsWith("a=", from) || s.regionMatches(true, from, "candidate:", 0, 10)) return false;
+        int field = 0, name = -1, nameEnd = -1;
+        for (int i = from; i < to; field++) {
+            int e = i;
+            while (e < to && s.charAt(e) != ' ') e++;
+            boolean ok = switch (field) {
+                case 0 -> e - i <= 32;
+                case 1 -> digits(s, i, e, 3, 1, 256);
+                case 3 -> digits(s, i, e, 10, 1, 0xFFFF_FFFFL);
+                case 5 -> digits(s, i, e, 5, 0, 65535);
+                case 6 -> is(s, i, e, "typ");
+                case 2, 4, 7 -> true;
+                default -> field % 2 == 0 || extension(s, name, nameEnd, i, e);
+            };
+            if (!ok) return false;
+            if (field >= 8 && field % 2 == 0) {
+                name = i;
+                nameEnd = e;
+            }
+            while (e < to && s.charAt(e) == ' ') e++;
+            i = e;
+        }
+        return field >= 8 && field % 2 == 0;
+    }
+
+    /** A candidate extension's value [from, to) that Candidate.parse accepts for the name [name, nameEnd). */
+    private static boolean extension(String s, int name, int nameEnd, int from, int to) {
+        if (is(s, name, nameEnd, "rport")) return digits(s, from, to, 5, 0, 65535);
+        if (is(s, name, nameEnd, "generation") || is(s, name, nameEnd, "network-id") || is(s, name, nameEnd, "network-cost")) {
+            return digits(s, from, to, 10, 0, Integer.MAX_VALUE);
+        }
+        return true;
+    }
 }

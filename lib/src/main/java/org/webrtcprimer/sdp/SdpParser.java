@@ -80,10 +80,11 @@ final class SdpParser {
     }
 
     /** The warnings of this parse: none in strict mode (it threw), else reading's and, when first read, the attributes' checks. */
-    List<SdpWarning> warnings(int endLine, List<Attribute> sessionAttributes, List<MediaSection> media, List<SdpLine> lines) {
+    List<SdpWarning> warnings(int endLine, List<Attribute> sessionAttributes, List<MediaSection> media,
+                              List<AttributeChecks.Section> sections, List<SdpLine> lines) {
         if (strict) return List.of();
         return new DeferredWarnings(warnings, Arrays.copyOf(keys, warnings.size()), emitted, errorsEmitted, endLine,
-                sessionAttributes, media, lines);
+                sessionAttributes, media, sections, lines);
     }
 
     static SdpParseException fatal(int line, String message, String text) {
