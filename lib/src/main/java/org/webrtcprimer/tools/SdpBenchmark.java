@@ -27,7 +27,7 @@ import java.util.stream.Stream;
 public final class SdpBenchmark {
     private SdpBenchmark() {}
 
-    static final int ROUNDS = 10, REPEAT = 50;
+    static final int ROUNDS = 20, REPEAT = 50;
 
     /** A named set of SDP texts, with the files sdp-transform reads (null when only the kit's classpath copy exists). */
     record Corpus(String name, List<String> texts, List<Path> files) {
@@ -77,22 +77,52 @@ public final class SdpBenchmark {
         return l;
     }
 
-    /** One row per parser and corpus; a corpus's rows are adjacent. */
-    static List<Row> run(Path root, List<Corpus> corpora) {
+    /**
+     * One row per parser and corpus, a corpus's rows adjacent: parse alone, parse + warnings,
+     * sdp-transform, and (with {@code dissect}) dissection to text and to HTML.
+     */
+    static List<Row> run(Path root, List<Corpus> corpora, int rounds, boolean dissect) {
         List<Row> rows = new ArrayList<>();
         for (Corpus c : corpora) {
             long chars = c.chars(), lines = c.texts().stream().mapToLong(t -> t.lines().count()).sum();
-            say(c.name() + ": " + ROUNDS + " rounds × " + REPEAT + " parses of each of its " + c.texts().size() + " files");
+            say(c.name() + ": " + rounds + " rounds × " + REPEAT + " parses of each of its " + c.texts().size()
+                    + " files, the kit's rounds and sdp-transform's taking turns");
             String size = String.format(Locale.ROOT, "%d files, %.1f K chars, %d lines", c.texts().size(), chars / 1000.0, lines);
-            Row js = transform(root, c);
-            List<List<Double>> both = time(c);
-            List<Double> parse = both.get(0), full = both.get(1);
-            rows.add(Row.of("SDP parse", "the kit: Sdp.parse [" + c.name() + "]", parse, "M chars/s", size + ratio(parse, js)));
-            rows.add(Row.of("SDP parse", "the kit: Sdp.parse + warnings() [" + c.name() + "]", full, "M chars/s",
-                    "every check, as sdp/dissect/lessons read them" + ratio(full, js)));
-            rows.add(js);
+            String jsName = "sdp-transform (Node.js) [" + c.name() + "]";
+            Transform js = null;
+            String why;
+            try {
+                js = Transform.start(root, c);
+                why = null;
+            } catch (IllegalStateException e) {
+                why = e.getMessage();
+            }
+            Timed t;
+            try {
+                t = time(c, js, rounds, dissect);
+            } finally {
+                if (js != null) js.close();
+            }
+            Row jsRow = js == null ? Row.missing("SDP parse", jsName, why)
+                    : Row.of("SDP parse", js.parser + " (Node.js " + PerformanceReport.nodeVersion() + ") [" + c.name() + "]", t.js,
+                    "M chars/s", "the same files; its rounds between the kit's" + (t.jsFailure == null ? "" : "; stopped: " + t.jsFailure));
+            rows.add(Row.of("SDP parse", "the kit: Sdp.parse [" + c.name() + "]", t.parse, "M chars/s", size + ratio(t.parse, jsRow)
+                    + cpuRatio(t.cpu.get(0), t.jsCpu)));
+            rows.add(Row.of("SDP parse", "the kit: Sdp.parse + warnings() [" + c.name() + "]", t.full, "M chars/s",
+                    "every check, as sdp/dissect/lessons read them" + ratio(t.full, jsRow) + cpuRatio(t.cpu.get(1), t.jsCpu)));
+            rows.add(jsRow);
+            if (dissect) {
+                rows.add(Row.of("SDP parse", "the kit: parse + dissect().toText() [" + c.name() + "]", t.text, "M chars/s",
+                        sdps(t.text, c) + ratio(t.text, jsRow) + " (sdp-transform only parses)"));
+                rows.add(Row.of("SDP parse", "the kit: parse + dissect().toHtml() [" + c.name() + "]", t.html, "M chars/s",
+                        sdps(t.html, c) + ratio(t.html, jsRow)));
+            }
         }
         return rows;
+    }
+
+    static List<Row> run(Path root, List<Corpus> corpora) {
+        return run(root, corpora, ROUNDS, true);
     }
 
     private static String ratio(List<Double> kit, Row js) {
@@ -100,70 +130,226 @@ public final class SdpBenchmark {
         return String.format(Locale.ROOT, "; %.1f× sdp-transform by median", Summary.of(kit).median() / js.figures().median());
     }
 
+    /**
+     * The same ratio by CPU time (of all the process's threads: JIT and GC included on both sides),
+     * which a loaded machine disturbs less: characters per CPU second over all rounds of each, from
+     * the CPU ns of each round (both parsers read the same characters per round).
+     */
+    private static String cpuRatio(List<Double> kitNs, List<Double> jsNs) {
+        if (kitNs.isEmpty() || jsNs.isEmpty()) return "";
+        double kit = kitNs.size() / kitNs.stream().mapToDouble(Double::doubleValue).sum();
+        double js = jsNs.size() / jsNs.stream().mapToDouble(Double::doubleValue).sum();
+        return String.format(Locale.ROOT, " (by CPU time %.1f×)", kit / js);
+    }
+
+    /** The median as SDPs per second (the corpus's mean size). */
+    private static String sdps(List<Double> mchars, Corpus c) {
+        double perSdp = (double) c.chars() / c.texts().size();
+        return String.format(Locale.ROOT, "%,.0f SDPs/s by median", Summary.of(mchars).median() * 1e6 / perSdp);
+    }
+
     static long sink;
 
+    /** M chars/s per round of each kind; js empty without sdp-transform. */
+    record Timed(List<Double> parse, List<Double> full, List<Double> js, List<Double> text, List<Double> html, String jsFailure,
+                 List<List<Double>> cpu, List<Double> jsCpu) {}
+
+    /** CPU time of the whole process (every thread: the parser's, the JIT's, the collector's), ns; -1 where unknown. */
+    static long processCpu() {
+        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean o ? o.getProcessCpuTime() : -1;
+    }
+
     /**
-     * M chars/s per round, [0] parse alone and [1] parse + warnings, their rounds alternating so
-     * that both see the same load; after a 3 s warm-up of both (the JIT compiles the parser after
-     * thousands of calls, as in a long-running kernel).
+     * M chars/s per round: parse alone, parse + warnings, sdp-transform (when js is there) and the
+     * dissections, their rounds taking turns (the order rotating each round) so that all see the
+     * same load; after a 3 s warm-up (the JIT compiles the parser after thousands of calls, as in
+     * a long-running kernel; sdp-transform warms up as long, at the same time).
      */
-    static List<List<Double>> time(Corpus c) {
+    static Timed time(Corpus c, Transform js, int rounds, boolean dissect) {
         List<String> texts = c.texts();
-        long chars = c.chars(), s = 0;
-        long warm = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
-        while (System.nanoTime() < warm) for (String t : texts) s += one(t, false) + one(t, true);
-        List<Double> parse = new ArrayList<>(), full = new ArrayList<>();
-        for (int r = 0; r < 2 * ROUNDS; r++) {
-            boolean warnings = r % 2 == 1;
-            long t0 = System.nanoTime();
-            for (int k = 0; k < REPEAT; k++) for (String t : texts) s += one(t, warnings);
-            (warnings ? full : parse).add(chars * REPEAT / ((System.nanoTime() - t0) / 1e9) / 1e6);
+        long s = 0;
+        // 3 s of this thread's CPU time (on a loaded machine 3 s by the clock leave the JIT half done), at most 60 s by the clock
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpu0 = threads.getCurrentThreadCpuTime(), wallEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < wallEnd && threads.getCurrentThreadCpuTime() - cpu0 < TimeUnit.SECONDS.toNanos(3)) {
+            for (String t : texts) s += one(t, 0) + one(t, 1);
+            if (dissect) for (String t : texts) s += one(t, 2) + one(t, 3);
+        }
+        List<List<Double>> kit = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        List<List<Double>> cpu = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        List<Double> jsRates = new ArrayList<>(), jsCpu = new ArrayList<>();
+        String jsFailure = null;
+        int kinds = dissect ? 4 : 2;
+        for (int r = 0; r < rounds; r++) {
+            for (int step = 0; step <= kinds; step++) {
+                int kind = (step + r) % (kinds + 1);
+                if (kind == kinds) {
+                    if (js == null || jsFailure != null) continue;
+                    try {
+                        double[] w = js.round();
+                        jsRates.add(w[0]);
+                        if (w[1] > 0) jsCpu.add(w[1] * 1000); // ns
+                    } catch (IllegalStateException e) {
+                        jsFailure = e.getMessage();
+                    }
+                    continue;
+                }
+                int repeat = kind < 2 ? REPEAT : DISSECT_REPEAT;
+                long c0 = processCpu(), t0 = System.nanoTime();
+                for (int k = 0; k < repeat; k++) for (String t : texts) s += one(t, kind);
+                long ns = System.nanoTime() - t0, cpuNs = processCpu() - c0;
+                kit.get(kind).add(c.chars() * repeat / (ns / 1e9) / 1e6);
+                if (c0 >= 0) {
+                    cpu.get(kind).add((double) cpuNs); // summed below: the process's CPU clock ticks in 10 ms, a round is shorter
+                }
+            }
         }
         sink += s;
-        return List.of(parse, full);
+        return new Timed(kit.get(0), kit.get(1), jsRates, kit.get(2), kit.get(3), jsFailure, cpu, jsCpu);
     }
 
-    private static int one(String text, boolean warnings) {
+    /** Dissections take longer than a parse: fewer of them per round. */
+    static final int DISSECT_REPEAT = 5;
+
+    /** kind 0: parse; 1: parse + warnings; 2: parse + dissection to text; 3: to HTML. */
+    private static int one(String text, int kind) {
         var p = Sdp.parse(text);
-        return warnings ? p.warnings().size() + p.media().size() : p.media().size();
+        return switch (kind) {
+            case 0 -> p.media().size();
+            case 1 -> p.warnings().size() + p.media().size();
+            case 2 -> p.dissect().toText().length();
+            default -> p.dissect().toHtml().length();
+        };
     }
 
-    static Row transform(Path root, Corpus c) {
-        String name = "sdp-transform (Node.js) [" + c.name() + "]";
-        if (root == null || c.files() == null) return Row.missing("SDP parse", name, "needs the checkout: run ./primer report or bench-sdp --root .");
-        Path tool = root.resolve("tools/sdp-transform-bench");
-        if (!Files.isDirectory(tool.resolve("node_modules/sdp-transform"))) {
-            return Row.missing("SDP parse", name, "not installed: cd tools/sdp-transform-bench && npm ci");
+    /**
+     * sdp-transform under Node.js as a server of rounds ({@code bench.js --serve}): it warms up,
+     * then times one round of the same files for each request, so that its rounds fall between
+     * the kit's. Every wait has a timeout; close() ends the process.
+     */
+    static final class Transform implements AutoCloseable {
+        private final Process process;
+        private final java.io.BufferedReader out;
+        private final java.io.Writer in;
+        final String parser;
+
+        private Transform(Process process) {
+            this.process = process;
+            this.out = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            this.in = new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+            String ready = answer(Duration.ofSeconds(60), "the warm-up");
+            this.parser = ready.replaceAll(".*\"parser\":\"([^\"]*)\".*", "$1");
         }
-        List<String> cmd = new ArrayList<>(List.of("node", tool.resolve("bench.js").toString(), "--rounds", "" + ROUNDS, "--repeat", "" + REPEAT));
-        for (Path f : c.files()) cmd.add(f.toString());
-        PerformanceReport.Result r = PerformanceReport.exec(cmd, Map.of(), Duration.ofMinutes(5));
-        String line = r.out().lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElse(null);
-        if (r.code() != 0 || line == null) {
-            return Row.missing("SDP parse", name, "node failed (exit " + r.code() + "): " + PerformanceReport.firstLine(r.out()));
+
+        /** Starts it; IllegalStateException with the reason when it cannot run here. */
+        static Transform start(Path root, Corpus c) {
+            if (root == null || c.files() == null) throw new IllegalStateException("needs the checkout: run ./primer report or bench-sdp --root .");
+            Path tool = root.resolve("tools/sdp-transform-bench");
+            if (!Files.isDirectory(tool.resolve("node_modules/sdp-transform"))) {
+                throw new IllegalStateException("not installed: cd tools/sdp-transform-bench && npm ci");
+            }
+            List<String> cmd = new ArrayList<>(List.of("node", tool.resolve("bench.js").toString(), "--serve", "--repeat", "" + REPEAT));
+            for (Path f : c.files()) cmd.add(f.toString());
+            Process p;
+            try {
+                p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            } catch (IOException e) {
+                throw new IllegalStateException("node could not run: " + e.getMessage());
+            }
+            try {
+                return new Transform(p);
+            } catch (IllegalStateException e) {
+                p.destroyForcibly();
+                throw e;
+            }
         }
-        List<Double> js = new ArrayList<>();
-        for (String v : line.replaceAll(".*\"mcharsPerSecond\":\\[([^]]*)].*", "$1").split(",")) js.add(Double.parseDouble(v));
-        String parser = line.replaceAll(".*\"parser\":\"([^\"]*)\".*", "$1");
-        return Row.of("SDP parse", parser + " (Node.js " + PerformanceReport.nodeVersion() + ") [" + c.name() + "]", js, "M chars/s",
-                "the same files, the same rounds");
+
+        /** One round: M chars/s by the clock, and its CPU time in µs (0 when it does not say). */
+        double[] round() {
+            try {
+                in.write("round\n");
+                in.flush();
+            } catch (IOException e) {
+                throw new IllegalStateException("node stopped: " + e.getMessage());
+            }
+            String a = answer(Duration.ofSeconds(60), "a round");
+            double wall = Double.parseDouble(a.replaceAll(".*\"mcharsPerSecond\":([0-9.eE+-]+).*", "$1"));
+            double cpu = a.contains("\"cpuMicros\":") ? Double.parseDouble(a.replaceAll(".*\"cpuMicros\":([0-9.eE+-]+).*", "$1")) : 0;
+            return new double[]{wall, cpu};
+        }
+
+        /** The next JSON line it writes (other lines are skipped), within the timeout. */
+        private String answer(Duration timeout, String what) {
+            var f = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    for (String l; (l = out.readLine()) != null; ) if (l.startsWith("{")) return l;
+                    return null;
+                } catch (IOException e) {
+                    return null;
+                }
+            });
+            try {
+                String l = f.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                if (l == null) throw new IllegalStateException("node ended before " + what + " (exit " + exitCode() + ")");
+                return l;
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new IllegalStateException("node did not finish " + what + " within " + timeout.toSeconds() + " s");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + what);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException("node failed during " + what + ": " + e.getCause());
+            }
+        }
+
+        private String exitCode() {
+            try {
+                return process.waitFor(2, TimeUnit.SECONDS) ? "" + process.exitValue() : "still running";
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return "?";
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                in.close(); // end of its input ends it
+                if (!process.waitFor(5, TimeUnit.SECONDS)) process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            } catch (IOException e) {
+                process.destroyForcibly();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
+            }
+        }
     }
 
     static final String USAGE = """
-            usage: bench-sdp [--root DIR] [--corpus DIR]...
+            usage: bench-sdp [--root DIR] [--corpus DIR]... [--rounds N] [--parse-only]
               --root DIR    the kit's checkout: enables sdp-transform and the held-out corpus datasets/sdp-heldout
-              --corpus DIR  a folder of .sdp files to read instead of the defaults (repeatable)""";
+              --corpus DIR  a folder of .sdp files to read instead of the defaults (repeatable)
+              --rounds N    rounds of each kind (default 20)
+              --parse-only  leave out the dissection rows""";
 
     /** The command: the SDP rows alone, with the load average before and after. */
     public static int main(String[] args) {
         Path root = null;
         List<Path> dirs = new ArrayList<>();
+        int rounds = ROUNDS;
+        boolean dissect = true;
         try {
             for (int i = 0; i < args.length; i++) {
                 String a = args[i], v = i + 1 < args.length ? args[i + 1] : null;
                 switch (a) {
                     case "--root" -> root = Path.of(need(a, v));
                     case "--corpus" -> dirs.add(Path.of(need(a, v)));
+                    case "--rounds" -> rounds = CommandLine.number(a, need(a, v), 1, 10_000);
+                    case "--parse-only" -> {
+                        dissect = false;
+                        i--;
+                    }
                     case "-h", "--help" -> {
                         System.out.println(USAGE);
                         return 0;
@@ -174,7 +360,7 @@ public final class SdpBenchmark {
             }
             String load = PerformanceReport.loadAverage();
             List<Corpus> corpora = corpora(root, dirs);
-            List<Row> rows = run(root, corpora);
+            List<Row> rows = run(root, corpora, rounds, dissect);
             System.out.println();
             System.out.println(PerformanceReport.table(rows));
             System.out.printf("%nLoad average (1 / 5 / 15 min) at the start %s, at the end %s.%n", load, PerformanceReport.loadAverage());
