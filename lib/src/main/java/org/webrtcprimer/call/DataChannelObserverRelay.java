@@ -32,6 +32,11 @@ public final class DataChannelObserverRelay implements RTCDataChannelObserver {
         return r;
     }
 
+    /** A relay to {@code observer} that the caller registers itself (after keeping it, so a callback never finds it missing). */
+    static DataChannelObserverRelay of(RTCDataChannelObserver observer) {
+        return new DataChannelObserverRelay(observer);
+    }
+
     /** Stops relaying: the observer (and what it holds) can be collected. Harmless twice. */
     public void detach() {
         target = null;

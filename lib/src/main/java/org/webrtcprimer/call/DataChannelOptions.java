@@ -151,4 +151,22 @@ public record DataChannelOptions(boolean ordered, Integer maxRetransmits, Intege
     public String toString() {
         return "DataChannelOptions(" + describe() + ")";
     }
+
+    /**
+     * Reads a channel's settings back from the engine. webrtc-java reports an unset limit as 0, so
+     * a channel with a limit of 0 ms lifetime reads as maxRetransmits 0: both mean "send once".
+     */
+    static DataChannelOptions of(dev.onvoid.webrtc.RTCDataChannel raw) {
+        boolean reliable = raw.isReliable();
+        Integer rtx = null, life = null;
+        if (!reliable) {
+            int l = raw.getMaxPacketLifeTime();
+            if (l > 0) life = l;
+            else rtx = raw.getMaxRetransmits();
+        }
+        boolean negotiated = raw.isNegotiated();
+        int id = raw.getId();
+        return new DataChannelOptions(raw.isOrdered(), rtx, life, negotiated, negotiated && id >= 0 ? id : null,
+                raw.getProtocol());
+    }
 }

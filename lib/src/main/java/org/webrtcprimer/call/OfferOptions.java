@@ -25,6 +25,14 @@ public record OfferOptions(boolean iceRestart, boolean voiceActivityDetection) {
         return new OfferOptions(iceRestart, on);
     }
 
+    /** The engine's form of these options. */
+    dev.onvoid.webrtc.RTCOfferOptions toEngine() {
+        var o = new dev.onvoid.webrtc.RTCOfferOptions();
+        o.iceRestart = iceRestart;
+        o.voiceActivityDetection = voiceActivityDetection;
+        return o;
+    }
+
     @Override
     public String toString() {
         return "{iceRestart: " + iceRestart + ", voiceActivityDetection: " + voiceActivityDetection + "}";

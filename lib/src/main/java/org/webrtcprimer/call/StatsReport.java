@@ -105,6 +105,29 @@ public record StatsReport(String peer, long nanos, double timestamp, Map<String,
         return Optional.empty();
     }
 
+    /**
+     * The codecs in use in this report: each outbound-rtp and inbound-rtp entry's codec, e.g.
+     * {@code sends video VP9/90000 (payload type 98, profile-id=0)}, sending first, each direction
+     * sorted (audio before video). Empty until media flows.
+     */
+    public List<String> codecsInUse() {
+        List<String> out = new ArrayList<>();
+        for (String type : List.of("outbound-rtp", "inbound-rtp")) {
+            List<String> lines = new ArrayList<>();
+            for (StatsObject s : ofType(type)) {
+                StatsObject c = get(s.string("codecId")).orElse(null);
+                if (c == null) continue; // nothing sent or received on it yet
+                String mime = c.string("mimeType");      // e.g. video/VP9
+                String fmtp = c.has("sdpFmtpLine") ? ", " + c.string("sdpFmtpLine") : "";
+                lines.add((type.equals("outbound-rtp") ? "sends " : "receives ") + mime.replaceFirst("/", " ")
+                        + "/" + c.get("clockRate") + " (payload type " + c.get("payloadType") + fmtp + ")");
+            }
+            lines.sort(null);
+            out.addAll(lines);
+        }
+        return out;
+    }
+
     /** Milliseconds on the kit's clock. */
     public double millis() {
         return nanos / 1e6;

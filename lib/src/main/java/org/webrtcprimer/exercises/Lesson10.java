@@ -7,6 +7,7 @@ import org.webrtcprimer.signaling.Protocol;
 import org.webrtcprimer.signaling.SignalingServer;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 final class Lesson10 {
@@ -69,7 +70,52 @@ final class Lesson10 {
                         "find 'connection state: connected' in both columns and compare the ms on the left.",
                         "the answerer usually gets there first: it has both descriptions as soon as it sends its answer, and "
                                 + "as the DTLS client (a=setup:active) it finishes the handshake before the caller has even applied "
-                                + "the answer — only the aligned clock shows it."));
+                                + "the answer — only the aligned clock shows it."),
+                new Exercise("10.5",
+                        "Predict the clock offset, in ms, that two SignalingClients of this same kernel measure between each other; "
+                                + "then join two clients to a new room, measure it (syncClock) and pass your number and the ClockOffset.",
+                        a -> {
+                            if (!(a[0] instanceof Number n)) return Optional.of("predict a number of ms, not " + Exercises.describe(a[0]) + ".");
+                            if (a.length < 2 || !(a[1] instanceof ClockOffset offset)) {
+                                return Optional.of("pass two things: your number and the offset, e.g. check(\"10.5\", 12.5, twins).");
+                            }
+                            double est = offset.offsetMillis(), bound = offset.errorBoundMillis();
+                            // Two clients of one process read one clock: the pong's t1 lies between t0 and t2.
+                            if (Math.abs(est) > bound + 0.001) {
+                                return Optional.of(String.format(Locale.ROOT, "that offset (%.3f ms ± %.3f ms) was measured against another process's clock: "
+                                        + "measure it between two clients of this kernel.", est, bound));
+                            }
+                            return Math.abs(n.doubleValue() - est) <= bound + 0.001 ? Optional.empty()
+                                    : Optional.of(String.format(Locale.ROOT, "you predicted %s ms; the clients measured %.3f ms, good to ± %.3f ms, "
+                                    + "so %s lies outside what they can tell apart.", n, est, bound, n));
+                        },
+                        "both clients stamp their pings and pongs with the same kit clock of this JVM.",
+                        "zero, within the bound: both ends read one clock, so the pong's t1 falls between t0 and t2 and the estimate "
+                                + "t1 − (t0 + t2)/2 can only be off by the bound (RFC 5905 §8's reasoning) — what is left is the "
+                                + "asymmetry of the two halves of each trip through the server."),
+                new Exercise("10.6",
+                        "Modify and observe: start a second server whose maxMessageBytes is smaller than pc1's offer, join two clients, "
+                                + "send the offer (Message.of(\"offer\", \"sdp\", offer.sdp())) and pass the error code that came back and that server.",
+                        a -> {
+                            if (!(a[0] instanceof CharSequence code)) return Optional.of("write the error code as text first, e.g. \"room-full\".");
+                            if (a.length < 2 || !(a[1] instanceof SignalingServer server)) {
+                                return Optional.of("pass two things: the code and your server, e.g. check(\"10.6\", \"room-full\", strict).");
+                            }
+                            int limit = server.options().maxMessageBytes();
+                            if (limit >= SignalingServer.Options.defaults().maxMessageBytes()) {
+                                return Optional.of("that server keeps the default limit of " + limit + " bytes: start one with a smaller withMaxMessageBytes.");
+                            }
+                            List<Event> refused = server.log().all(e -> e.source().equals(SignalingServer.SOURCE) && e.kind() == Event.Kind.NOTE
+                                    && e.name().equals("refused a message") && e.detail().contains("-byte limit"));
+                            if (refused.isEmpty()) {
+                                return Optional.of("that server (limit " + limit + " bytes) has refused no message for its size: send the offer through it.");
+                            }
+                            return Exercises.expectText(code, "too-big", "the code of the server's refusal (its log: " + refused.get(0).detail() + ")");
+                        },
+                        "a client whose message is refused gets an 'error' message first: client.next(\"error\", Duration.ofSeconds(5)).string(\"code\").",
+                        "too-big: the server counts the bytes of every message before it reads it, answers 'too-big' and closes that "
+                                + "client's connection (WebSocket close code 1009, RFC 6455 §7.4.1). An offer with audio and video is several "
+                                + "kilobytes, so a signaling server's limit must leave room for the largest description."));
     }
 
     /** Relayed call messages of the room: the server logs each as "pc1 → pc2 in ROOM (N bytes)". */

@@ -277,9 +277,9 @@ public record MediaSection(int index, int line, String type, int port, Integer p
             if (r != null) {
                 out.add(new Codec(n, r.encoding(), r.clockRate(), r.channels(), params, feedback, rtxFor.get(n), apt, false));
             } else {
-                Codec s = Codec.staticCodec(n);
+                Codec s = Codec.staticCodec(n, type, isRejected());
                 if (s != null) {
-                    out.add(new Codec(n, s.name(), s.clockRate(), s.channels(), params, feedback, rtxFor.get(n), apt, true));
+                    out.add(new Codec(n, s.name(), s.clockRate(), s.channels(), params, feedback, rtxFor.get(n), apt, s.staticType()));
                 } else {
                     out.add(new Codec(n, "?", 0, null, params, feedback, rtxFor.get(n), apt, false));
                 }

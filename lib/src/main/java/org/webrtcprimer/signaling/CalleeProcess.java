@@ -58,7 +58,7 @@ public final class CalleeProcess implements AutoCloseable {
      */
     public static CalleeProcess start(String serverUrl, String room, int calls, Duration lifetime) {
         String seconds = String.valueOf(Math.max(1, lifetime.toSeconds()));
-        String token = serverUrl == null ? null : SignalingServer.tokenIn(serverUrl);
+        String token = serverUrl == null ? null : Protocol.tokenIn(serverUrl);
         if (token != null) serverUrl = serverUrl.substring(0, serverUrl.indexOf('?'));
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

@@ -2,6 +2,7 @@ package org.webrtcprimer.signaling;
 
 import com.google.gson.JsonElement;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -128,5 +129,16 @@ public final class Protocol {
     static String shorten(String s) {
         String one = s.replace("\r", "\\r").replace("\n", "\\n");
         return one.length() <= 40 ? one : one.substring(0, 40) + "…";
+    }
+
+    /** The {@code token} parameter of an upgrade request's address ({@code /?token=…}), or null. */
+    static String tokenIn(String resource) {
+        if (resource == null) return null;
+        int q = resource.indexOf('?');
+        if (q < 0) return null;
+        for (String pair : resource.substring(q + 1).split("&")) {
+            if (pair.startsWith("token=")) return java.net.URLDecoder.decode(pair.substring(6), StandardCharsets.UTF_8);
+        }
+        return null;
     }
 }

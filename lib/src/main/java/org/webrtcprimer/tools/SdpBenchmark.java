@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -36,11 +35,18 @@ public final class SdpBenchmark {
         }
     }
 
+    /** The corpus the kit was tuned on: every .sdp of datasets/sdp and datasets/article. */
+    static List<String> corpusNames() {
+        return List.of("sdp/chrome-planb-sdes.sdp", "sdp/chromium-120-offer.sdp", "sdp/firefox-121-offer.sdp",
+                "sdp/firefox-152-simulcast-offer.sdp", "sdp/gateway-icelite-audio.sdp", "sdp/janus-videoroom-answer.sdp",
+                "sdp/safari-26-offer-datachannel.sdp", "sdp/sip-pjsua-audio-offer.sdp", "article/offer.sdp", "article/answer.sdp");
+    }
+
     /** The corpus the kit was tuned on: datasets/sdp and datasets/article. */
     static Corpus builtIn(Path root) {
         List<String> texts = new ArrayList<>();
         List<Path> files = root == null ? null : new ArrayList<>();
-        for (String n : PerformanceReport.corpusNames()) {
+        for (String n : corpusNames()) {
             texts.add(Datasets.read(n));
             if (files != null) files.add(root.resolve("datasets").resolve(n));
         }
@@ -104,7 +110,7 @@ public final class SdpBenchmark {
                 if (js != null) js.close();
             }
             Row jsRow = js == null ? Row.missing("SDP parse", jsName, why)
-                    : Row.of("SDP parse", js.parser + " (Node.js " + PerformanceReport.nodeVersion() + ") [" + c.name() + "]", t.js,
+                    : Row.of("SDP parse", js.parser + " (Node.js " + Exec.nodeVersion() + ") [" + c.name() + "]", t.js,
                     "M chars/s", "the same files; its rounds between the kit's" + (t.jsFailure == null ? "" : "; stopped: " + t.jsFailure));
             rows.add(Row.of("SDP parse", "the kit: Sdp.parse [" + c.name() + "]", t.parse, "M chars/s", size + ratio(t.parse, jsRow)
                     + cpuRatio(t.cpu.get(0), t.jsCpu)));

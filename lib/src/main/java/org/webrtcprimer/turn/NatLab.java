@@ -160,7 +160,7 @@ public final class NatLab implements AutoCloseable, Renderable {
      */
     public Table timeLimited(MediaStream localStream, String user, Duration ttl) {
         if (turn == null) return missing();
-        TurnServer s = extra(TurnConfig.defaults().without("tls").timeLimited());
+        TurnServer s = extra(TurnConfig.defaults().withoutTransport("tls").withTimeLimited());
         TurnCredentials c = s.timeLimitedCredentials(user, ttl);
         Table t = relayCall(localStream, s, s.iceServer("udp", c), "time-limited credentials, TURN over udp");
         t.row("username", c.username() + "  (expiry " + c.expires() + ", then the user)");
@@ -242,7 +242,7 @@ public final class NatLab implements AutoCloseable, Renderable {
     public Table failures(MediaStream localStream) {
         Table t = Table.of("failure", "what the engine reported", "after", "diagnosis").title("Failures on purpose");
         if (turn != null) {
-            TurnServer other = extra(TurnConfig.defaults().without("udp").without("tls").userWithKeyFor("visitor", "right-password", "other-realm"));
+            TurnServer other = extra(TurnConfig.defaults().withoutTransport("udp").withoutTransport("tls").withUserKeyedFor("visitor", "right-password", "other-realm"));
             turnFailure(t, "wrong TURN password", turn, turn.iceServer("udp").withCredential("not-the-password"), Duration.ofSeconds(3));
             turnFailure(t, "wrong realm (key made for another realm)", other, other.iceServer("tcp", "visitor", "right-password"), Duration.ofSeconds(3));
             IceServer udp = new IceServer(List.of(other.url("tcp").replace("?transport=tcp", "?transport=udp")), "learner",

@@ -40,7 +40,7 @@ final class SelfSignedCertificate {
             return made;
         } catch (IOException e) {
             throw new TurnServerException("could not make a TLS certificate for coturn's turns: listener: " + e.getMessage()
-                    + " — start it without TLS: TurnConfig.defaults().without(\"tls\")", e);
+                    + " — start it without TLS: TurnConfig.defaults().withoutTransport(\"tls\")", e);
         }
     }
 

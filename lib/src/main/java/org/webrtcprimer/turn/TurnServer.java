@@ -306,7 +306,7 @@ public final class TurnServer implements AutoCloseable, TableView {
      */
     public TurnCredentials timeLimitedCredentials(String user, Duration ttl) {
         if (config.sharedSecret() == null) throw new IllegalStateException("this coturn was started without a shared secret "
-                + "(TurnConfig.sharedSecret(null)): it only knows its long-term users");
+                + "(TurnConfig.withSharedSecret(null)): it only knows its long-term users");
         return TurnCredentials.issue(config.sharedSecret(), user, ttl);
     }
 

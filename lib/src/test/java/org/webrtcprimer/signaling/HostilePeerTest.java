@@ -283,7 +283,7 @@ class HostilePeerTest {
             c.send(Message.of("join", "room", "r" + k, "name", "pc1").json());
             c.next("joined");
         }
-        assertTrue(server.log().size() <= SignalingServer.MAX_LOG_EVENTS + 10, server.log().size() + " events");
+        assertTrue(server.log().size() <= ServerLog.MAX_EVENTS + 10, server.log().size() + " events");
         assertTrue(server.log().text().contains("log full"));
         assertTrue(server.log().text().contains("pc1 joined room r2"), "joins are still logged");
         for (RawClient c : noisy) c.close();

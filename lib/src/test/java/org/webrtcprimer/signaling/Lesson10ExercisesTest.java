@@ -46,7 +46,7 @@ class Lesson10ExercisesTest {
                 RemoteCall second = RemoteCall.call(caller, localStream);
                 second.awaitFirstFrame();
                 second.hangup();
-                other.stopped().get(10, java.util.concurrent.TimeUnit.SECONDS);
+                other.awaitStopped(Duration.ofSeconds(10));
             }
             long everywhere = server.log().all(e -> java.util.List.of("offer", "answer", "candidate", "bye").contains(e.name())).size();
             assertTrue(everywhere > relayed, "the other room's messages are in the server's log too");
@@ -68,6 +68,42 @@ class Lesson10ExercisesTest {
             assertFalse(Exercises.check("10.4", first.equals("pc1") ? "pc2" : "pc1", logs).right());
         } finally {
             localStream.stop();
+        }
+    }
+
+    @Test
+    void twoClientsOfOneKernelShareAClockAndASmallLimitRefusesTheOffer() {
+        try (SignalingServer server = SignalingServer.start();
+             SignalingClient a = SignalingClient.connect(server.url(), "twins", "a");
+             SignalingClient b = SignalingClient.connect(server.url(), "twins", "b")) {
+            ClockOffset twins = a.syncClock(5);
+            assertTrue(Exercises.check("10.5", 0, twins).right(), twins.toString());
+            assertTrue(Exercises.check("10.5", twins.offsetMillis(), twins).right());
+            Verdict far = Exercises.check("10.5", twins.errorBoundMillis() * 2 + 5, twins);
+            assertEquals(Verdict.Outcome.WRONG, far.outcome());
+            assertTrue(far.message().contains("outside what they can tell apart"), far.message());
+            // an offset whose pong was stamped outside the round trip is another process's clock
+            ClockOffset other = ClockOffset.of(java.util.List.of(new ClockOffset.Sample(0, 5_000_000_000L, 1_000_000)));
+            assertTrue(Exercises.check("10.5", 0, other).message().contains("another process's clock"));
+            assertTrue(Exercises.check("10.5", 0).message().contains("pass two things"));
+
+            // 10.6: the default server refuses nothing for its size
+            assertTrue(Exercises.check("10.6", "too-big", server).message().contains("default limit"));
+        }
+        String offer = org.webrtcprimer.datasets.Datasets.read("article/offer.sdp");
+        try (SignalingServer strict = SignalingServer.start(SignalingServer.Options.defaults().withMaxMessageBytes(1024));
+             SignalingClient a = SignalingClient.connect(strict.url(), "strict", "pc1");
+             SignalingClient b = SignalingClient.connect(strict.url(), "strict", "pc2")) {
+            assertTrue(Exercises.check("10.6", "too-big", strict).message().contains("refused no message"));
+            assertTrue(offer.length() > 1024, "the article's offer is bigger than the limit");
+            a.send(Message.of("offer", "sdp", offer));
+            String code = a.next("error", Duration.ofSeconds(10)).string("code").orElse("?");
+            assertEquals("too-big", code);
+            assertTrue(Exercises.check("10.6", code, strict).right());
+            Verdict wrong = Exercises.check("10.6", "room-full", strict);
+            assertEquals(Verdict.Outcome.WRONG, wrong.outcome());
+            assertTrue(wrong.message().contains("1024-byte limit"), wrong.message());
+            assertTrue(Exercises.check("10.6", "too-big").message().contains("pass two things"));
         }
     }
 }

@@ -37,7 +37,18 @@ class PerformanceReportTest {
         assertEquals(2, PerformanceReport.run(new String[]{"--calls"}));
         assertEquals(2, PerformanceReport.run(new String[]{"--frobnicate"}));
         assertEquals(2, PerformanceReport.run(new String[]{"--root", "/nonexistent-primer-checkout"}));
+        assertEquals(2, PerformanceReport.run(new String[]{"--skip", "calls,frobnicate"}), "an unknown section is refused, not ignored");
         assertEquals(0, PerformanceReport.run(new String[]{"--help"}));
+    }
+
+    @Test
+    void everySectionHasItsOwnSkipKeyAndTheUsageNamesThem() {
+        List<String> keys = PerformanceReport.SECTIONS.stream().map(PerformanceReport.Section::key).toList();
+        assertEquals(List.of("calls", "sdp", "data", "remote", "net", "turn", "kernel", "notebooks"), keys);
+        assertTrue(PerformanceReport.USAGE.endsWith(String.join(", ", keys)), PerformanceReport.USAGE);
+        // the engine sections run first, while the shared stream is up; kernel and notebooks after Engine.shutdown()
+        List<Boolean> engine = PerformanceReport.SECTIONS.stream().map(PerformanceReport.Section::engine).toList();
+        assertEquals(engine.indexOf(false), engine.lastIndexOf(true) + 1, "engine sections come first: " + engine);
     }
 
     @Test
@@ -53,8 +64,8 @@ class PerformanceReportTest {
             long heldOut = s.filter(p -> p.toString().endsWith(".sdp")).count();
             assertTrue(heldOut >= 30 && heldOut <= 60, "the held-out corpus has 30-60 SDPs, found " + heldOut);
         }
-        assertEquals(onDisk, PerformanceReport.corpusNames().stream().sorted().toList(),
-                "a description was added to or removed from datasets/: update PerformanceReport.corpusNames()");
+        assertEquals(onDisk, SdpBenchmark.corpusNames().stream().sorted().toList(),
+                "a description was added to or removed from datasets/: update SdpBenchmark.corpusNames()");
         Path tool = datasets.resolveSibling("tools/sdp-transform-bench");
         assertTrue(Files.readString(tool.resolve("package-lock.json")).contains("\"sdp-transform\""), "the lock pins sdp-transform");
     }

@@ -28,7 +28,7 @@ public class NatMatrixTest {
     @BeforeAll
     static void start() {
         assumeTrue(Coturn.installed(), Coturn.missingNote());
-        turn = TurnServer.start(TurnConfig.defaults().without("tls"));
+        turn = TurnServer.start(TurnConfig.defaults().withoutTransport("tls"));
     }
 
     @AfterAll

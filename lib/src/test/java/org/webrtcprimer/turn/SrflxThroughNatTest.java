@@ -26,7 +26,7 @@ public class SrflxThroughNatTest {
     @BeforeAll
     static void start() {
         assumeTrue(Coturn.installed(), Coturn.missingNote());
-        turn = TurnServer.start(TurnConfig.defaults().without("tls"));
+        turn = TurnServer.start(TurnConfig.defaults().withoutTransport("tls"));
     }
 
     @AfterAll

@@ -36,7 +36,7 @@ class TurnExchangeTest {
     @BeforeAll
     static void start() {
         assumeTrue(Coturn.installed(), Coturn.missingNote());
-        turn = TurnServer.start(TurnConfig.defaults().without("tls"));
+        turn = TurnServer.start(TurnConfig.defaults().withoutTransport("tls"));
     }
 
     @AfterAll
