@@ -85,46 +85,66 @@ public final class SdpBenchmark {
 
     /**
      * One row per parser and corpus, a corpus's rows adjacent: parse alone, parse + warnings,
-     * sdp-transform, and (with {@code dissect}) dissection to text and to HTML.
+     * sdp-transform, and (with {@code dissect}) dissection to text and to HTML. Every corpus's
+     * parse rounds run before any dissection: the dissections' garbage and JIT work would fall
+     * into the parse rounds of the next corpus.
      */
     static List<Row> run(Path root, List<Corpus> corpora, int rounds, boolean dissect) {
-        List<Row> rows = new ArrayList<>();
+        List<Timed> parsed = new ArrayList<>();
+        List<Row> js = new ArrayList<>();
         for (Corpus c : corpora) {
-            long chars = c.chars(), lines = c.texts().stream().mapToLong(t -> t.lines().count()).sum();
             say(c.name() + ": " + rounds + " rounds × " + REPEAT + " parses of each of its " + c.texts().size()
                     + " files, the kit's rounds and sdp-transform's taking turns");
-            String size = String.format(Locale.ROOT, "%d files, %.1f K chars, %d lines", c.texts().size(), chars / 1000.0, lines);
-            String jsName = "sdp-transform (Node.js) [" + c.name() + "]";
-            Transform js = null;
-            String why;
+            SdpTransformPeer peer = null;
+            String why = null;
             try {
-                js = Transform.start(root, c);
-                why = null;
+                peer = SdpTransformPeer.start(root, c);
             } catch (IllegalStateException e) {
                 why = e.getMessage();
             }
             Timed t;
             try {
-                t = time(c, js, rounds, dissect);
+                t = time(c, peer, rounds, false);
             } finally {
-                if (js != null) js.close();
+                if (peer != null) peer.close();
             }
-            Row jsRow = js == null ? Row.missing("SDP parse", jsName, why)
-                    : Row.of("SDP parse", js.parser + " (Node.js " + Exec.nodeVersion() + ") [" + c.name() + "]", t.js,
-                    "M chars/s", "the same files; its rounds between the kit's" + (t.jsFailure == null ? "" : "; stopped: " + t.jsFailure));
-            rows.add(Row.of("SDP parse", "the kit: Sdp.parse [" + c.name() + "]", t.parse, "M chars/s", size + ratio(t.parse, jsRow)
-                    + cpuRatio(t.cpu.get(0), t.jsCpu)));
-            rows.add(Row.of("SDP parse", "the kit: Sdp.parse + warnings() [" + c.name() + "]", t.full, "M chars/s",
-                    "every check, as sdp/dissect/lessons read them" + ratio(t.full, jsRow) + cpuRatio(t.cpu.get(1), t.jsCpu)));
-            rows.add(jsRow);
-            if (dissect) {
-                rows.add(Row.of("SDP parse", "the kit: parse + dissect().toText() [" + c.name() + "]", t.text, "M chars/s",
-                        sdps(t.text, c) + ratio(t.text, jsRow) + " (sdp-transform only parses)"));
-                rows.add(Row.of("SDP parse", "the kit: parse + dissect().toHtml() [" + c.name() + "]", t.html, "M chars/s",
-                        sdps(t.html, c) + ratio(t.html, jsRow)));
-            }
+            parsed.add(t);
+            js.add(peer == null ? Row.missing("SDP parse", "sdp-transform (Node.js) [" + c.name() + "]", why)
+                    : Row.of("SDP parse", peer.parser + " (Node.js " + Exec.nodeVersion() + ") [" + c.name() + "]", t.js,
+                    "M chars/s", "the same files; its rounds between the kit's" + (t.jsFailure == null ? "" : "; stopped: " + t.jsFailure)));
+        }
+        List<Timed> dissected = new ArrayList<>();
+        for (Corpus c : dissect ? corpora : List.<Corpus>of()) {
+            say(c.name() + ": " + rounds + " rounds of dissecting each of its " + c.texts().size() + " files, to text and to HTML");
+            dissected.add(time(c, null, rounds, true));
+        }
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < corpora.size(); i++) rows.addAll(rows(corpora.get(i), parsed.get(i), js.get(i), dissect ? dissected.get(i) : null));
+        return rows;
+    }
+
+    private static List<Row> rows(Corpus c, Timed t, Row jsRow, Timed d) {
+        long chars = c.chars(), lines = c.texts().stream().mapToLong(x -> x.lines().count()).sum();
+        String size = String.format(Locale.ROOT, "%d files, %.1f K chars, %d lines", c.texts().size(), chars / 1000.0, lines);
+        List<Row> rows = new ArrayList<>();
+        rows.add(Row.of("SDP parse", "the kit: Sdp.parse [" + c.name() + "]", t.parse, "M chars/s", size + ratio(t.parse, jsRow)
+                + cpuRatio(t.cpu.get(0), t.jsCpu)));
+        rows.add(Row.of("SDP parse", "the kit: Sdp.parse + warnings() [" + c.name() + "]", t.full, "M chars/s",
+                "every check, as sdp/dissect/lessons read them" + ratio(t.full, jsRow) + cpuRatio(t.cpu.get(1), t.jsCpu)));
+        rows.add(jsRow);
+        if (d != null) {
+            rows.add(Row.of("SDP parse", "the kit: parse + dissect().toText() [" + c.name() + "]", d.text, "M chars/s",
+                    sdps(d.text, c) + peer(d.text, jsRow)));
+            rows.add(Row.of("SDP parse", "the kit: parse + dissect().toHtml() [" + c.name() + "]", d.html, "M chars/s",
+                    sdps(d.html, c) + peer(d.html, jsRow)));
         }
         return rows;
+    }
+
+    /** A dissection beside sdp-transform's parse (which explains nothing): how many times as fast that parse is. */
+    private static String peer(List<Double> kit, Row js) {
+        if (js.figures().n() == 0) return "";
+        return String.format(Locale.ROOT, "; sdp-transform's parse alone: %.0f× this by median", js.figures().median() / Summary.of(kit).median());
     }
 
     static List<Row> run(Path root, List<Corpus> corpora) {
@@ -167,56 +187,59 @@ public final class SdpBenchmark {
     }
 
     /**
-     * M chars/s per round: parse alone, parse + warnings, sdp-transform (when js is there) and the
-     * dissections, their rounds taking turns (the order rotating each round) so that all see the
-     * same load; after a 3 s warm-up (the JIT compiles the parser after thousands of calls, as in
-     * a long-running kernel; sdp-transform warms up as long, at the same time).
+     * M chars/s per round: parse alone, parse + warnings and sdp-transform (when js is there), their
+     * rounds taking turns (the order rotating each round) so that all see the same load; or (with
+     * dissect) the two dissections. It starts with a warm-up (the JIT compiles the parser after thousands
+     * of calls, as in a long-running kernel; sdp-transform warms up as long, at the same time).
      */
-    static Timed time(Corpus c, Transform js, int rounds, boolean dissect) {
-        List<String> texts = c.texts();
-        long s = 0;
-        // 3 s of this thread's CPU time (on a loaded machine 3 s by the clock leave the JIT half done), at most 60 s by the clock
-        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
-        long cpu0 = threads.getCurrentThreadCpuTime(), wallEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < wallEnd && threads.getCurrentThreadCpuTime() - cpu0 < TimeUnit.SECONDS.toNanos(3)) {
-            for (String t : texts) s += one(t, 0) + one(t, 1);
-            if (dissect) for (String t : texts) s += one(t, 2) + one(t, 3);
-        }
+    static Timed time(Corpus c, SdpTransformPeer js, int rounds, boolean dissect) {
         List<List<Double>> kit = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         List<List<Double>> cpu = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         List<Double> jsRates = new ArrayList<>(), jsCpu = new ArrayList<>();
-        String jsFailure = null;
-        int kinds = dissect ? 4 : 2;
+        String[] jsFailure = {null};
+        phase(c, dissect ? new int[]{2, 3} : new int[]{0, 1}, rounds, kit, cpu, dissect ? null : () -> {
+            if (js == null || jsFailure[0] != null) return;
+            try {
+                double[] w = js.round();
+                jsRates.add(w[0]);
+                if (w[1] > 0) jsCpu.add(w[1] * 1000); // ns
+            } catch (IllegalStateException e) {
+                jsFailure[0] = e.getMessage();
+            }
+        });
+        return new Timed(kit.get(0), kit.get(1), jsRates, kit.get(2), kit.get(3), jsFailure[0], cpu, jsCpu);
+    }
+
+    /** A warm-up of 3 s of this thread's CPU time (3 s by the clock leave the JIT half done on a loaded machine; at most 60 s by the clock), then the rounds of these kinds and of peer, taking turns. */
+    private static void phase(Corpus c, int[] kinds, int rounds, List<List<Double>> kit, List<List<Double>> cpu, Runnable peer) {
+        List<String> texts = c.texts();
+        long s = 0;
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpu0 = threads.getCurrentThreadCpuTime(), wallEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < wallEnd && threads.getCurrentThreadCpuTime() - cpu0 < TimeUnit.SECONDS.toNanos(3)) {
+            for (int kind : kinds) for (String t : texts) s += one(t, kind);
+        }
+        int steps = kinds.length + (peer == null ? 0 : 1);
         for (int r = 0; r < rounds; r++) {
-            for (int step = 0; step <= kinds; step++) {
-                int kind = (step + r) % (kinds + 1);
-                if (kind == kinds) {
-                    if (js == null || jsFailure != null) continue;
-                    try {
-                        double[] w = js.round();
-                        jsRates.add(w[0]);
-                        if (w[1] > 0) jsCpu.add(w[1] * 1000); // ns
-                    } catch (IllegalStateException e) {
-                        jsFailure = e.getMessage();
-                    }
+            for (int step = 0; step < steps; step++) {
+                int at = (step + r) % steps;
+                if (at == kinds.length) {
+                    peer.run();
                     continue;
                 }
-                int repeat = kind < 2 ? REPEAT : DISSECT_REPEAT;
+                int kind = kinds[at], repeat = kind < 2 ? REPEAT : DISSECT_REPEAT;
                 long c0 = processCpu(), t0 = System.nanoTime();
                 for (int k = 0; k < repeat; k++) for (String t : texts) s += one(t, kind);
                 long ns = System.nanoTime() - t0, cpuNs = processCpu() - c0;
                 kit.get(kind).add(c.chars() * repeat / (ns / 1e9) / 1e6);
-                if (c0 >= 0) {
-                    cpu.get(kind).add((double) cpuNs); // summed below: the process's CPU clock ticks in 10 ms, a round is shorter
-                }
+                if (c0 >= 0) cpu.get(kind).add((double) cpuNs); // summed, not per round: the process's CPU clock ticks in 10 ms
             }
         }
         sink += s;
-        return new Timed(kit.get(0), kit.get(1), jsRates, kit.get(2), kit.get(3), jsFailure, cpu, jsCpu);
     }
 
     /** Dissections take longer than a parse: fewer of them per round. */
-    static final int DISSECT_REPEAT = 5;
+    static final int DISSECT_REPEAT = 1;
 
     /** kind 0: parse; 1: parse + warnings; 2: parse + dissection to text; 3: to HTML. */
     private static int one(String text, int kind) {
@@ -227,109 +250,6 @@ public final class SdpBenchmark {
             case 2 -> p.dissect().toText().length();
             default -> p.dissect().toHtml().length();
         };
-    }
-
-    /**
-     * sdp-transform under Node.js as a server of rounds ({@code bench.js --serve}): it warms up,
-     * then times one round of the same files for each request, so that its rounds fall between
-     * the kit's. Every wait has a timeout; close() ends the process.
-     */
-    static final class Transform implements AutoCloseable {
-        private final Process process;
-        private final java.io.BufferedReader out;
-        private final java.io.Writer in;
-        final String parser;
-
-        private Transform(Process process) {
-            this.process = process;
-            this.out = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-            this.in = new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
-            String ready = answer(Duration.ofSeconds(60), "the warm-up");
-            this.parser = ready.replaceAll(".*\"parser\":\"([^\"]*)\".*", "$1");
-        }
-
-        /** Starts it; IllegalStateException with the reason when it cannot run here. */
-        static Transform start(Path root, Corpus c) {
-            if (root == null || c.files() == null) throw new IllegalStateException("needs the checkout: run ./primer report or bench-sdp --root .");
-            Path tool = root.resolve("tools/sdp-transform-bench");
-            if (!Files.isDirectory(tool.resolve("node_modules/sdp-transform"))) {
-                throw new IllegalStateException("not installed: cd tools/sdp-transform-bench && npm ci");
-            }
-            List<String> cmd = new ArrayList<>(List.of("node", tool.resolve("bench.js").toString(), "--serve", "--repeat", "" + REPEAT));
-            for (Path f : c.files()) cmd.add(f.toString());
-            Process p;
-            try {
-                p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            } catch (IOException e) {
-                throw new IllegalStateException("node could not run: " + e.getMessage());
-            }
-            try {
-                return new Transform(p);
-            } catch (IllegalStateException e) {
-                p.destroyForcibly();
-                throw e;
-            }
-        }
-
-        /** One round: M chars/s by the clock, and its CPU time in µs (0 when it does not say). */
-        double[] round() {
-            try {
-                in.write("round\n");
-                in.flush();
-            } catch (IOException e) {
-                throw new IllegalStateException("node stopped: " + e.getMessage());
-            }
-            String a = answer(Duration.ofSeconds(60), "a round");
-            double wall = Double.parseDouble(a.replaceAll(".*\"mcharsPerSecond\":([0-9.eE+-]+).*", "$1"));
-            double cpu = a.contains("\"cpuMicros\":") ? Double.parseDouble(a.replaceAll(".*\"cpuMicros\":([0-9.eE+-]+).*", "$1")) : 0;
-            return new double[]{wall, cpu};
-        }
-
-        /** The next JSON line it writes (other lines are skipped), within the timeout. */
-        private String answer(Duration timeout, String what) {
-            var f = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-                try {
-                    for (String l; (l = out.readLine()) != null; ) if (l.startsWith("{")) return l;
-                    return null;
-                } catch (IOException e) {
-                    return null;
-                }
-            });
-            try {
-                String l = f.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-                if (l == null) throw new IllegalStateException("node ended before " + what + " (exit " + exitCode() + ")");
-                return l;
-            } catch (java.util.concurrent.TimeoutException e) {
-                throw new IllegalStateException("node did not finish " + what + " within " + timeout.toSeconds() + " s");
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for " + what);
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw new IllegalStateException("node failed during " + what + ": " + e.getCause());
-            }
-        }
-
-        private String exitCode() {
-            try {
-                return process.waitFor(2, TimeUnit.SECONDS) ? "" + process.exitValue() : "still running";
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return "?";
-            }
-        }
-
-        @Override
-        public void close() {
-            try {
-                in.close(); // end of its input ends it
-                if (!process.waitFor(5, TimeUnit.SECONDS)) process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            } catch (IOException e) {
-                process.destroyForcibly();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                process.destroyForcibly();
-            }
-        }
     }
 
     static final String USAGE = """
