@@ -34,7 +34,6 @@ class ClassSizeTest {
     static final Map<String, String> BEING_SPLIT = Map.of(
             "signaling/SignalingServer.java", "archnet",
             "signaling/RemoteCall.java", "archnet",
-            "sdp/SdpParser.java", "sdpspeed2",
             "sdp/Dissection.java", "archcall",
             "sdp/Explainer.java", "archcall");
 
