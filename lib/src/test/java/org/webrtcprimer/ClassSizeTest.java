@@ -38,7 +38,6 @@ class ClassSizeTest {
             "stats/NetworkLab.java", "archnet",
             "turn/TurnServer.java", "archnet",
             "sdp/SdpParser.java", "sdpspeed2",
-            "sdp/Dissection.java", "archcall",
             "sdp/Explainer.java", "archcall");
 
     /** surefire runs in lib/ */
