@@ -37,8 +37,7 @@ class ClassSizeTest {
             "signaling/RemoteCall.java", "archnet",
             "stats/NetworkLab.java", "archnet",
             "turn/TurnServer.java", "archnet",
-            "sdp/SdpParser.java", "sdpspeed2",
-            "sdp/Explainer.java", "archcall");
+            "sdp/SdpParser.java", "sdpspeed2");
 
     /** surefire runs in lib/ */
     private static final Path MAIN = Path.of("src/main/java/org/webrtcprimer");
