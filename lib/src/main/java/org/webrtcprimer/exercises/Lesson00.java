@@ -46,7 +46,29 @@ final class Lesson00 {
                                 + "priority of a TCP host candidate start with? (lesson 05 takes priorities apart.)",
                         "UDP. libwebrtc gives host TCP candidates a lower type preference (90) than host UDP ones (126), so a UDP "
                                 + "pair is checked first and selected (RFC 8445 §5.1.2; ICE-TCP is RFC 6544). Real-time media prefers "
-                                + "UDP: a lost packet is not waited for, it is concealed or resent only if still useful."));
+                                + "UDP: a lost packet is not waited for, it is concealed or resent only if still useful."),
+                new Exercise("00.3",
+                        "Modify and observe: the setup check's call used the default 640×480 picture. Open the synthetic camera at another "
+                                + "size, make a one-line call with that stream, and pass the width of the frames pc2 decodes and the call.",
+                        a -> {
+                            if (!(a[0] instanceof Number n)) return Optional.of("pass the width in pixels as a number, not " + Exercises.describe(a[0]) + ".");
+                            if (a.length < 2 || !(a[1] instanceof LocalCall call)) {
+                                return Optional.of("pass two things: the width and the call, e.g. check(\"00.3\", 800, sized).");
+                            }
+                            MediaStream s = call.localStream();
+                            if (s == null || s.getVideoTracks().isEmpty()) return Optional.of("that call sends no video: make it with a stream that has a video track.");
+                            int asked = s.constraints().width(), usual = Constraints.videoOnly().width();
+                            if (asked == usual) return Optional.of("that stream asks for " + asked + " pixels, the default: open one with .size(w, h) of your own.");
+                            if (call.remoteVideo().frames() == 0) return Optional.of("pc2 has decoded no frame of that call yet.");
+                            int decoded = call.remoteVideo().videoWidth();
+                            return Exercises.expectNumber(n, decoded, 0, "the width pc2 decodes (the stream asked for " + asked
+                                    + ", pc2's remoteVideo shows " + decoded + ")");
+                        },
+                        "Constraints.videoOnly().synthetic().size(320, 240), getUserMedia, LocalCall.call(thatStream); then "
+                                + "call.remoteVideo().videoWidth().",
+                        "the width you asked for: pc2 decodes the picture the source captured. The offer and answer carry no picture "
+                                + "size at all — the encoded frames do — so the same negotiation serves any size. On a tight network the "
+                                + "sender may scale it down later (lesson 11 caps the rate)."));
     }
 
     /** Makes a short local call and returns the transport ("udp"/"tcp") of pc1's side of the selected pair. */

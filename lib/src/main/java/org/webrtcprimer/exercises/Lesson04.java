@@ -128,7 +128,28 @@ final class Lesson04 {
                         "the o= row of your offer's dissection says where libwebrtc starts the version and when it adds one.",
                         "3: libwebrtc starts the session version at 2 and adds one for every offer or answer a peer creates, even one "
                                 + "that changes nothing and is never set (pc/webrtc_session_description_factory.cc); RFC 3264 §8 asks "
-                                + "that it go up by one whenever a peer changes its description. The session id stays the same."));
+                                + "that it go up by one whenever a peer changes its description. The session id stays the same."),
+                new Exercise("04.7",
+                        "Modify and observe: give a new pc1 a data channel as well as the stream before it offers, and pass how many "
+                                + "mids its a=group:BUNDLE line lists now, with that offer.",
+                        a -> {
+                            if (!(a[0] instanceof Number n)) return Optional.of("pass the number of mids, not " + Exercises.describe(a[0]) + ".");
+                            ParsedSdp offer = sdp(a, 1);
+                            if (offer == null) return Optional.of("pass two things: the number and the offer, e.g. check(\"04.7\", 5, chatOffer).");
+                            if (offer.media().stream().noneMatch(m -> m.type().equals("application"))) {
+                                return Optional.of("that offer has no m=application section: create the data channel before createOffer().");
+                            }
+                            if (offer.media().stream().noneMatch(m -> m.type().equals("audio") || m.type().equals("video"))) {
+                                return Optional.of("that offer has no audio or video: add the stream too (addLocalStream()).");
+                            }
+                            List<String> bundled = offer.bundle();
+                            return Exercises.expectNumber(n, bundled.size(), 0, "the number of mids in that offer's BUNDLE group ("
+                                    + String.join(" ", bundled) + ")");
+                        },
+                        "the data channel's section gets a mid like the media sections; read the a=group:BUNDLE line of the new offer.",
+                        "one more than before: the data channel adds an m=application section with a mid of its own, and pc1 offers to "
+                                + "bundle it with the audio and the video, so all three can share one transport (RFC 9143) — a data "
+                                + "channel costs a section, not a new port."));
     }
 
     /** A fresh pc1 (audio only, synthetic) creates two offers; the second one's o= session version. */

@@ -125,6 +125,8 @@ public final class VideoView implements AutoCloseable {
 
     /** When the first frame arrived, on the kit's clock, if it has. */
     public Optional<Long> firstFrameNanos() {
+        // Closed before a frame arrived: the future failed; there is no first frame to tell.
+        if (firstFrame.isCompletedExceptionally()) return Optional.empty();
         return Optional.ofNullable(firstFrame.getNow(null));
     }
 

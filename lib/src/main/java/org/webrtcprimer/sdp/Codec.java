@@ -57,6 +57,24 @@ public record Codec(int payloadType, String name, long clockRate, Integer channe
                 + (rtxPayloadType == null ? "" : " rtx=" + rtxPayloadType);
     }
 
+    /**
+     * The static payload type {@code pt} as a format of an m-section of {@code mediaType}. RFC 3551 §6
+     * gives each static type to audio (Table 4) or to video (Table 5): in a section of the other kind
+     * the number names no codec, so it is shown for what it is — typically PT 0, the placeholder
+     * format of a rejected video section — rather than as that table's codec.
+     *
+     * @return the codec, a row naming the mismatch, or null when {@code pt} is not a static type
+     */
+    static Codec staticCodec(int pt, String mediaType, boolean rejected) {
+        Codec c = staticCodec(pt);
+        if (c == null) return c;
+        String kind = pt < 25 ? "audio" : pt == 33 ? "audio/video" : "video";
+        boolean other = mediaType.equals("audio") && !kind.contains("audio") || mediaType.equals("video") && !kind.contains("video");
+        if (!other) return c;
+        String why = rejected ? "section rejected" : "no codec in " + (mediaType.equals("audio") ? "an " : "a ") + mediaType + " section";
+        return new Codec(pt, "PT " + pt + " (static " + kind + " type; " + why + ")", 0, null, Map.of(), List.of(), null, null, false);
+    }
+
     /** RFC 3551 §6 static payload types (and CN, RFC 3389): name, clock, channels. */
     static Codec staticCodec(int pt) {
         Object[] e = switch (pt) {

@@ -126,7 +126,7 @@ public final class Callee implements AutoCloseable {
                 }
                 RemoteCall call;
                 try {
-                    call = RemoteCall.answer(signaling, stream, options.callOptions(), offer, options.greeting());
+                    call = RemoteCallSteps.answer(RemoteCall.answering(signaling, stream, options.callOptions(), options.greeting()), offer);
                 } catch (RuntimeException e) {
                     out.accept("callee: could not answer the call from " + offer.from() + ": " + e.getMessage());
                     continue;
@@ -135,7 +135,8 @@ public final class Callee implements AutoCloseable {
                     calls.add(call);
                     calls.notifyAll();
                 }
-                out.accept("callee: call " + calls.size() + " from " + offer.from() + " connected");
+                out.accept("callee: call " + calls.size() + " from " + offer.from() + (call.isEnded()
+                        ? " ended before it connected" : " connected"));
                 String end = waitForEnd(call, deadline);
                 call.hangup();
                 if (!signaling.peers().isEmpty() && signaling.isOpen()) call.sendLog();
@@ -182,7 +183,10 @@ public final class Callee implements AutoCloseable {
         return "callee closed";
     }
 
-    /** Waits for the next call to be answered and connected (the n-th, counting from 1). */
+    /**
+     * Waits for the next call to be answered and connected (the n-th, counting from 1) — or answered
+     * and ended by the caller before it connected: that call counts too ({@link RemoteCall#isEnded()}).
+     */
     public RemoteCall awaitCall(int n, Duration timeout) {
         long end = System.nanoTime() + timeout.toNanos();
         synchronized (calls) {
@@ -199,6 +203,28 @@ public final class Callee implements AutoCloseable {
                 }
             }
             return calls.get(n - 1);
+        }
+    }
+
+    /**
+     * Waits until the callee stops (its calls answered, idle, its lifetime, or closed) and returns why.
+     *
+     * @throws SignalingTimeoutException saying how far it got when it is still running after {@code timeout}
+     */
+    public String awaitStopped(Duration timeout) {
+        try {
+            return stopped.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            int n = calls().size();
+            throw new SignalingTimeoutException("the callee " + options.name() + " in room " + options.room()
+                    + " did not stop within " + timeout.toMillis() + " ms: it has answered " + n + (n == 1 ? " call" : " calls")
+                    + (options.maxCalls() > 0 ? " of the " + options.maxCalls() + " it stops after" : " (no call limit)")
+                    + " and " + (calls().stream().anyMatch(c -> !c.isEnded()) ? "one is still up" : "waits for an offer"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the callee to stop");
+        } catch (java.util.concurrent.ExecutionException e) {
+            return String.valueOf(e.getCause().getMessage());
         }
     }
 

@@ -167,6 +167,11 @@ final class InOrderClose {
             if (!endIfCaughtUp()) LATE.schedule(this::end, GRACE_MILLIS, TimeUnit.MILLISECONDS);
         }
 
+        /** Whether the peer has ended its stream and every byte it sent has been decoded: nothing more will come from it. */
+        synchronized boolean finishedSending() {
+            return endSeen && decoded.get() >= read.get();
+        }
+
         private boolean endIfCaughtUp() {
             synchronized (this) {
                 if (!endSeen || ended || decoded.get() < read.get()) return false;

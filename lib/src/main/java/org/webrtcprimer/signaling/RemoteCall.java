@@ -70,8 +70,7 @@ public final class RemoteCall implements Call, Engine.Resource {
     private final CompletableFuture<TextChannel> channel = new CompletableFuture<>();
     private final String channelGreeting;
     private final LogExchange logs;
-    private final List<IceCandidate> heldCandidates = new ArrayList<>();
-    private boolean descriptionSent;
+    private final CallSignals signals;
     private volatile boolean hungUp;
     private boolean endingByOther;
 
@@ -105,8 +104,11 @@ public final class RemoteCall implements Call, Engine.Resource {
         } else {
             relay = null;
         }
+        signals = new CallSignals(signaling, relay, caller ? Way.PC1_TO_PC2 : Way.PC2_TO_PC1, log);
         remoteVideo = new VideoView("remoteVideo", name, log);
-        if (options.trickle()) peer.onIceCandidate(this::sendCandidate);
+        if (options.trickle()) peer.onIceCandidate(c -> {
+            if (!hungUp) signals.sendCandidate(c);
+        });
         peer.showRemoteVideo(remoteVideo);
         TextChannel.whenOpenedByOther(peer, channelGreeting, channel::complete);
         if (options.requestFrameOnConnect() && localStream != null) {
@@ -149,19 +151,7 @@ public final class RemoteCall implements Call, Engine.Resource {
     public static RemoteCall call(SignalingClient signaling, MediaStream localStream, CallOptions options) {
         requireOpen(signaling);
         signaling.awaitPeer(options == null ? Duration.ofSeconds(10) : options.timeout());
-        RemoteCall c = create(signaling, localStream, options);
-        try {
-            if (localStream != null) c.addLocalStream();
-            SessionDescription offer = c.peer.createOffer(c.options.offerOptions());
-            c.peer.setLocalDescription(offer);
-            c.send(c.options.trickle() ? offer : c.gathered());
-            c.peer.setRemoteDescription(c.awaitAnswer());
-            c.awaitConnected();
-            return c;
-        } catch (RuntimeException e) {
-            c.hangup();
-            throw e;
-        }
+        return RemoteCallSteps.call(create(signaling, localStream, options));
     }
 
     /**
@@ -177,30 +167,24 @@ public final class RemoteCall implements Call, Engine.Resource {
         requireOpen(signaling);
         Message offer = signaling.nextDroppingEarlier(m -> m.type().equals(Protocol.OFFER), waitForOffer,
                 "no offer arrived in room " + signaling.room() + " — has the caller called?");
-        return answer(signaling, localStream, options, offer, null);
+        RemoteCall c = RemoteCallSteps.answer(answering(signaling, localStream, options, null), offer);
+        if (c.endedByOtherSide()) {
+            String why = c.ended.getNow("the other side ended it");
+            c.hangup();
+            throw new CallException("pc2 answered the offer from " + offer.from() + ", but the call ended before pc2 connected — " + why);
+        }
+        return c;
     }
 
-    /** Answers an offer already taken from the signaling mailbox (the Callee's loop). */
-    static RemoteCall answer(SignalingClient signaling, MediaStream localStream, CallOptions options, Message offer, String greeting) {
-        RemoteCall c = new RemoteCall(signaling, localStream, options == null ? CallOptions.defaults() : options, false, greeting);
-        try {
-            SessionDescription remote = SessionDescription.offer(offer.require("sdp"));
-            if (c.relay != null) remote = RelayRouting.handOver(c.relay, remote, Way.PC1_TO_PC2, c.log);
-            if (c.options.startBitrateKbps() > 0 && localStream != null && !localStream.getVideoTracks().isEmpty()) {
-                remote = StartBitrate.apply(remote, c.options.startBitrateKbps());
-                c.log.note("Signaling edits the offer for pc2", "x-google-start-bitrate=" + c.options.startBitrateKbps());
-            }
-            c.peer.setRemoteDescription(remote);
-            // After the offer, addTrack reuses the offered transceivers: the answer sends as well as receives.
-            if (localStream != null) c.addLocalStream();
-            SessionDescription answer = c.peer.createAnswer();
-            c.peer.setLocalDescription(answer);
-            c.send(c.options.trickle() ? answer : c.gathered());
-            c.awaitConnected();
-            return c;
-        } catch (RuntimeException e) {
-            c.hangup();
-            throw e;
+    /** The callee's call for an offer already taken from the signaling mailbox, nothing done yet ({@link RemoteCallSteps#answer}). */
+    static RemoteCall answering(SignalingClient signaling, MediaStream localStream, CallOptions options, String greeting) {
+        return new RemoteCall(signaling, localStream, options == null ? CallOptions.defaults() : options, false, greeting);
+    }
+
+    /** Whether the other side ended this call (bye, or it left the room); true from the moment it is known. */
+    boolean endedByOtherSide() {
+        synchronized (this) {
+            return endingByOther || ended.isDone();
         }
     }
 
@@ -249,15 +233,7 @@ public final class RemoteCall implements Call, Engine.Resource {
     public void send(SessionDescription description) {
         ensureActive("send");
         if (description == null) throw new IllegalArgumentException("send needs the offer or answer that createOffer/createAnswer returned");
-        if (relay != null) description = RelayRouting.handOver(relay, description, ownWay(), log);
-        signaling.send(Message.of(description.type(), "sdp", description.sdp()));
-        List<IceCandidate> held;
-        synchronized (heldCandidates) {
-            descriptionSent = true;
-            held = new ArrayList<>(heldCandidates);
-            heldCandidates.clear();
-        }
-        held.forEach(this::sendCandidateNow);
+        signals.sendDescription(description);
     }
 
     /** Waits for the callee's answer (the caller's side). */
@@ -271,7 +247,7 @@ public final class RemoteCall implements Call, Engine.Resource {
                 "no " + type + " came back from the other peer");
         SessionDescription d = type.equals(Protocol.ANSWER) ? SessionDescription.answer(m.require("sdp"))
                 : SessionDescription.offer(m.require("sdp"));
-        if (relay != null) d = RelayRouting.handOver(relay, d, ownWay().reverse(), log);
+        d = signals.received(d);
         if (caller && options.startBitrateKbps() > 0 && localStream != null && !localStream.getVideoTracks().isEmpty()) {
             d = StartBitrate.apply(d, options.startBitrateKbps());
             log.note("Signaling edits the answer for pc1", "x-google-start-bitrate=" + options.startBitrateKbps());
@@ -279,48 +255,18 @@ public final class RemoteCall implements Call, Engine.Resource {
         return d;
     }
 
-    private SessionDescription gathered() {
+    /** This side's local description once its candidates are gathered (for a call without trickle). */
+    SessionDescription gathered() {
         await(e -> e.source().equals(peer.name()) && e.isState(Event.ICE_GATHERING, "complete"),
                 peer.name() + " did not finish gathering ICE candidates");
         return peer.localDescription();
-    }
-
-    private void sendCandidate(IceCandidate c) {
-        if (hungUp || !signaling.isOpen()) return;
-        synchronized (heldCandidates) {
-            // Gathering starts at setLocalDescription, before the description itself is sent:
-            // hold candidates until it is, so the other side never gets a candidate for a
-            // description it has not seen (Trickle ICE, RFC 8838: candidates follow the description).
-            if (!descriptionSent) {
-                heldCandidates.add(c);
-                return;
-            }
-        }
-        sendCandidateNow(c);
-    }
-
-    /** The way this side's packets travel: pc1 → pc2 for the caller. */
-    private Way ownWay() {
-        return caller ? Way.PC1_TO_PC2 : Way.PC2_TO_PC1;
-    }
-
-    private void sendCandidateNow(IceCandidate c) {
-        if (relay != null) {
-            c = RelayRouting.handOver(relay, c, ownWay(), log);
-            if (c == null) return;
-        }
-        signaling.send(Message.of(Protocol.CANDIDATE, "candidate", c.candidate(), "sdpMid", c.sdpMid(),
-                "sdpMLineIndex", c.sdpMLineIndex()));
     }
 
     private void onSignal(Message m) {
         switch (m.type()) {
             case Protocol.CANDIDATE -> {
                 if (hungUp) return;
-                String line = m.require("candidate");
-                IceCandidate c = new IceCandidate(m.string("sdpMid").orElse(null),
-                        m.number("sdpMLineIndex").orElse(0L).intValue(), line, null);
-                if (relay != null) c = RelayRouting.handOver(relay, c, ownWay().reverse(), log);
+                IceCandidate c = signals.received(m);
                 if (c != null) peer.addIceCandidate(c);
             }
             case Protocol.BYE -> endedByOther(m.from() + " hung up (bye)");
@@ -397,6 +343,14 @@ public final class RemoteCall implements Call, Engine.Resource {
     /** The video the other side sends. */
     public VideoView remoteVideo() {
         return remoteVideo;
+    }
+
+    MediaStream localStream() {
+        return localStream;
+    }
+
+    CallSignals signals() {
+        return signals;
     }
 
     /** The options this call was made with. */

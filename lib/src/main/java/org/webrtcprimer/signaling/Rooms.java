@@ -77,9 +77,13 @@ final class Rooms {
         }
         List<String> others;
         List<WebSocket> tell;
+        List<WebSocket> tellGone = List.of();
         synchronized (this) {
+            Member gone = replaceStale(room, name);
+            if (gone != null) tellGone = new ArrayList<>(rooms.get(room).values());
             Message refusal = refusal(m, room, name);
             if (refusal != null) {
+                if (rooms.containsKey(room) && rooms.get(room).isEmpty()) rooms.remove(room);
                 out.send(conn, refusal);
                 return;
             }
@@ -90,11 +94,34 @@ final class Rooms {
             m.room = room;
             m.name = name;
         }
+        // The stale connection's departure goes out before the new join, so no peer-left follows it.
+        for (WebSocket w : tellGone) out.send(w, Message.of(Protocol.PEER_LEFT, "name", name, "reason", "left"));
         log.note("join", name + " joined room " + room + (others.isEmpty() ? " (first)" : " with " + String.join(", ", others)));
         JsonArray peers = new JsonArray();
         others.forEach(peers::add);
         out.send(conn, Message.of(Protocol.JOINED, "room", room, "name", name, "peers", peers));
         for (WebSocket w : tell) out.send(w, Message.of(Protocol.PEER_JOINED, "name", name));
+    }
+
+    /**
+     * The same peer coming back while the server still holds its old connection (a client's
+     * {@code close()} returns once its own socket is closed, which can be before the server has
+     * handled the end of the old one): when that connection is closing, or has ended its stream with
+     * everything it sent already handled, it is gone — take it out of the room now, so that its
+     * {@code peer-left} goes out before the new join and none follows it. Returns the member taken
+     * out, or null. Holds the lock.
+     */
+    private Member replaceStale(String room, String name) {
+        Map<String, WebSocket> members = rooms.get(room);
+        WebSocket previous = members == null ? null : members.get(name);
+        if (previous == null) return null;
+        boolean stale = !previous.isOpen() || previous instanceof InOrderClose.Connection c && c.finishedSending();
+        if (!stale) return null;
+        members.remove(name);
+        Member gone = previous.getAttachment();
+        if (gone != null) gone.room = null; // its own close, when the server gets to it, tells nobody again
+        log.note("peer left", name + " left (room " + room + ", its old connection replaced by a new join)");
+        return gone;
     }
 
     /** Why {@code m} may not join {@code room} as {@code name} (an error to send back), or null when it may. Holds the lock. */
@@ -104,12 +131,6 @@ final class Rooms {
                     + " — open a new connection for another peer", Protocol.JOIN);
         }
         Map<String, WebSocket> members = rooms.getOrDefault(room, Map.of());
-        WebSocket previous = members.get(name);
-        if (previous != null && !previous.isOpen()) {
-            // The same peer coming back while its old connection is still closing: the old one is gone.
-            members.remove(name);
-            if (members.isEmpty()) rooms.remove(room);
-        }
         if (members.containsKey(name)) {
             return error("name-taken", "room '" + room + "' already has a peer named " + name
                     + " — choose another name", Protocol.JOIN);

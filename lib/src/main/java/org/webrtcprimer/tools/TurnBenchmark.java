@@ -45,7 +45,7 @@ public final class TurnBenchmark {
             System.err.println(Coturn.missingNote());
             return 1;
         }
-        try (TurnServer turn = TurnServer.start(TurnConfig.defaults().verbose(false))) {
+        try (TurnServer turn = TurnServer.start(TurnConfig.defaults().withVerbose(false))) {
             List<TurnCost.Row> rows = measure(turn, calls);
             System.out.printf("NAT and TURN cost, %d data-channel calls each (coturn %s, one JVM, ms)%n", calls, turn.version());
             System.out.printf("%-40s %-26s %-26s %s%n", "configuration", "connect min/median/p90", "RTT min/median/p90", "selected pair (pc1)");

@@ -25,7 +25,7 @@ final class TurnRows {
             return;
         }
         PerformanceReport.say("NAT and TURN: " + calls + " data-channel calls per configuration, direct, behind each NAT kind, TURN udp/tcp/tls");
-        try (var server = TurnServer.start(TurnConfig.defaults().verbose(false))) {
+        try (var server = TurnServer.start(TurnConfig.defaults().withVerbose(false))) {
             List<TurnCost.Row> measured = TurnBenchmark.measure(server, calls);
             for (TurnCost.Row r : measured) {
                 String note = r.path() + (r.failed() > 0 ? "; " + r.failed() + " did not connect" : "");

@@ -160,7 +160,7 @@ public final class NatLab implements AutoCloseable, Renderable {
      */
     public Table timeLimited(MediaStream localStream, String user, Duration ttl) {
         if (turn == null) return missing();
-        TurnServer s = extra(TurnConfig.defaults().without("tls").timeLimited());
+        TurnServer s = extra(TurnConfig.defaults().withoutTransport("tls").withTimeLimited());
         TurnCredentials c = s.timeLimitedCredentials(user, ttl);
         Table t = relayCall(localStream, s, s.iceServer("udp", c), "time-limited credentials, TURN over udp");
         t.row("username", c.username() + "  (expiry " + c.expires() + ", then the user)");
@@ -223,7 +223,7 @@ public final class NatLab implements AutoCloseable, Renderable {
      */
     public NatMatrix matrix(List<NatKind> kinds, Duration timeout) {
         List<NatRun> without = new ArrayList<>(), with = new ArrayList<>();
-        for (NatKind a : kinds) for (NatKind b : kinds) without.add(NatRun.run(a, b, null, "", timeout));
+        without.addAll(NatRun.everyPairWithoutTurn(kinds, timeout));
         if (turn != null) for (NatKind a : kinds) for (NatKind b : kinds) with.add(NatRun.run(a, b, turn, "udp", Duration.ofSeconds(10)));
         return new NatMatrix(kinds, without, with, turn != null);
     }
@@ -242,7 +242,7 @@ public final class NatLab implements AutoCloseable, Renderable {
     public Table failures(MediaStream localStream) {
         Table t = Table.of("failure", "what the engine reported", "after", "diagnosis").title("Failures on purpose");
         if (turn != null) {
-            TurnServer other = extra(TurnConfig.defaults().without("udp").without("tls").userWithKeyFor("visitor", "right-password", "other-realm"));
+            TurnServer other = extra(TurnConfig.defaults().withoutTransport("udp").withoutTransport("tls").withUserKeyedFor("visitor", "right-password", "other-realm"));
             turnFailure(t, "wrong TURN password", turn, turn.iceServer("udp").withCredential("not-the-password"), Duration.ofSeconds(3));
             turnFailure(t, "wrong realm (key made for another realm)", other, other.iceServer("tcp", "visitor", "right-password"), Duration.ofSeconds(3));
             IceServer udp = new IceServer(List.of(other.url("tcp").replace("?transport=tcp", "?transport=udp")), "learner",
@@ -267,6 +267,13 @@ public final class NatLab implements AutoCloseable, Renderable {
             long start = System.nanoTime();
             String reported;
             try {
+                // Event-driven: the wait ends at the first icecandidateerror (a 401 comes back within
+                // ~0.2 s, and the engine reports it only once its authenticated retry failed too), or
+                // when pc1 connects; only a failure that reports nothing waits the whole time.
+                c.await(e -> e.name().equals(IceCandidateError.EVENT)
+                                || e.source().equals("pc1") && e.isState(org.webrtcprimer.events.Event.CONNECTION, "connected"),
+                        "no icecandidateerror and no connection");
+                if (!c.iceCandidateErrors().isEmpty()) throw new IllegalStateException("an icecandidateerror");
                 c.awaitConnected();
                 reported = "connected";
             } catch (RuntimeException e) {

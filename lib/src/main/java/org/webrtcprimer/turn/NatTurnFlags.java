@@ -78,7 +78,7 @@ public final class NatTurnFlags implements AutoCloseable {
      */
     public CallOptions apply(CallOptions o) {
         if (relayOnly && turn == null) throw new IllegalArgumentException("--relay-only needs --turn udp|tcp|tls: without a TURN server there is no relay candidate");
-        if ((turn != null || stun) && server == null) server = TurnServer.start(TurnConfig.defaults().verbose(false));
+        if ((turn != null || stun) && server == null) server = TurnServer.start(TurnConfig.defaults().withVerbose(false));
         java.util.List<org.webrtcprimer.call.IceServer> ice = new java.util.ArrayList<>();
         if (stun) ice.add(server.stun());
         if (turn != null) ice.add(server.iceServer(turn));

@@ -35,12 +35,12 @@ final class SelfSignedCertificate {
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             Path cert = dir.resolve("cert.pem"), key = dir.resolve("key.pem");
             if (!withOpenssl(cert, key)) withKeytool(dir, cert, key);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> TurnServer.deleteTree(dir), "webrtc-primer-tls-cleanup"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> CoturnLauncher.deleteTree(dir), "webrtc-primer-tls-cleanup"));
             made = new Pem(cert, key);
             return made;
         } catch (IOException e) {
             throw new TurnServerException("could not make a TLS certificate for coturn's turns: listener: " + e.getMessage()
-                    + " — start it without TLS: TurnConfig.defaults().without(\"tls\")", e);
+                    + " — start it without TLS: TurnConfig.defaults().withoutTransport(\"tls\")", e);
         }
     }
 

@@ -20,8 +20,8 @@ import java.util.TreeSet;
 /**
  * What the kit's coturn is started with. {@link #defaults()} is a server on this machine's own
  * address with UDP, TCP and TLS listeners and one long-term user {@code learner} with a fresh random
- * password ({@link #timeLimited()}: a shared secret instead); change what a lesson needs:
- * {@code TurnConfig.defaults().without("udp")}.
+ * password ({@link #withTimeLimited()}: a shared secret instead); change what a lesson needs:
+ * {@code TurnConfig.defaults().withoutTransport("udp")}.
  *
  * @param address     the address coturn listens and relays on; the default is this machine's own
  *                    IPv4 address (the one libwebrtc gathers its host candidates on)
@@ -60,7 +60,7 @@ public record TurnConfig(InetAddress address, String realm, Map<String, String> 
         if (!users.isEmpty() && sharedSecret != null) {
             throw new IllegalArgumentException("coturn cannot mix long-term users and a shared secret: the secret overrides "
                     + "the users (its own CONFIGURATION ALERT) — use TurnConfig.defaults() for users, "
-                    + "TurnConfig.defaults().timeLimited() for the shared secret");
+                    + "TurnConfig.defaults().withTimeLimited() for the shared secret");
         }
         if (users.isEmpty() && sharedSecret == null) throw new IllegalArgumentException("coturn needs a user or a shared secret: "
                 + "the kit never runs an open relay");
@@ -96,17 +96,17 @@ public record TurnConfig(InetAddress address, String realm, Map<String, String> 
     }
 
     /** Another listening address. */
-    public TurnConfig address(InetAddress a) {
+    public TurnConfig withAddress(InetAddress a) {
         return new TurnConfig(a, realm, users, keyRealms, sharedSecret, transports, verbose);
     }
 
     /** Another realm. */
-    public TurnConfig realm(String r) {
+    public TurnConfig withRealm(String r) {
         return new TurnConfig(address, r, users, keyRealms, sharedSecret, transports, verbose);
     }
 
     /** Adds (or replaces) a long-term user. */
-    public TurnConfig user(String name, String password) {
+    public TurnConfig withUser(String name, String password) {
         Map<String, String> u = new LinkedHashMap<>(users);
         u.put(name, password);
         Map<String, String> k = new LinkedHashMap<>(keyRealms);
@@ -119,8 +119,8 @@ public record TurnConfig(InetAddress address, String realm, Map<String, String> 
      * REALM -p PASSWORD} makes it). When that is not this server's realm, the right password is
      * refused: the client hashes it with the realm the server announced.
      */
-    public TurnConfig userWithKeyFor(String name, String password, String keyRealm) {
-        TurnConfig c = user(name, password);
+    public TurnConfig withUserKeyedFor(String name, String password, String keyRealm) {
+        TurnConfig c = withUser(name, password);
         Map<String, String> k = new LinkedHashMap<>(c.keyRealms);
         k.put(name, keyRealm);
         return new TurnConfig(address, realm, c.users, k, sharedSecret, transports, verbose);
@@ -131,29 +131,29 @@ public record TurnConfig(InetAddress address, String realm, Map<String, String> 
      * {@code use-auth-secret}), no user database. Issue credentials with
      * {@link TurnServer#timeLimitedCredentials}.
      */
-    public TurnConfig timeLimited() {
-        return sharedSecret(randomToken(24));
+    public TurnConfig withTimeLimited() {
+        return withSharedSecret(randomToken(24));
     }
 
     /** Time-limited credentials with this shared secret (and no long-term users); null: long-term users again. */
-    public TurnConfig sharedSecret(String s) {
+    public TurnConfig withSharedSecret(String s) {
         return new TurnConfig(address, realm, s == null ? users : Map.of(), s == null ? keyRealms : Map.of(), s, transports, verbose);
     }
 
-    /** Only these listeners, e.g. {@code transports("tcp", "tls")}: the others are "blocked". */
-    public TurnConfig transports(String... t) {
+    /** Only these listeners, e.g. {@code withTransports("tcp", "tls")}: the others are "blocked". */
+    public TurnConfig withTransports(String... t) {
         return new TurnConfig(address, realm, users, keyRealms, sharedSecret, Set.of(t), verbose);
     }
 
-    /** Every listener but this one, e.g. {@code without("udp")}: a network where UDP is blocked. */
-    public TurnConfig without(String transport) {
+    /** Every listener but this one, e.g. {@code withoutTransport("udp")}: a network where UDP is blocked. */
+    public TurnConfig withoutTransport(String transport) {
         Set<String> t = new TreeSet<>(transports);
         if (!t.remove(transport)) throw new IllegalArgumentException("this configuration has no " + transport + " listener to remove");
         return new TurnConfig(address, realm, users, keyRealms, sharedSecret, t, verbose);
     }
 
     /** coturn's verbose log on or off. */
-    public TurnConfig verbose(boolean on) {
+    public TurnConfig withVerbose(boolean on) {
         return new TurnConfig(address, realm, users, keyRealms, sharedSecret, transports, on);
     }
 

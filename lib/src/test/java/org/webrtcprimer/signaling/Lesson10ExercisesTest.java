@@ -46,7 +46,7 @@ class Lesson10ExercisesTest {
                 RemoteCall second = RemoteCall.call(caller, localStream);
                 second.awaitFirstFrame();
                 second.hangup();
-                other.stopped().get(10, java.util.concurrent.TimeUnit.SECONDS);
+                other.awaitStopped(Duration.ofSeconds(10));
             }
             long everywhere = server.log().all(e -> java.util.List.of("offer", "answer", "candidate", "bye").contains(e.name())).size();
             assertTrue(everywhere > relayed, "the other room's messages are in the server's log too");

@@ -37,9 +37,9 @@ public class TurnFailuresTest {
     static void start() {
         assumeTrue(Coturn.installed(), Coturn.missingNote());
         localStream = MediaDevices.getUserMedia(Constraints.audioVideo().synthetic());
-        turn = TurnServer.start(TurnConfig.defaults().without("tls").userWithKeyFor("visitor", "right-password", "other-realm"));
-        timeLimited = TurnServer.start(TurnConfig.defaults().without("tls").timeLimited());
-        noUdp = TurnServer.start(TurnConfig.defaults().without("udp").without("tls"));
+        turn = TurnServer.start(TurnConfig.defaults().withoutTransport("tls").withUserKeyedFor("visitor", "right-password", "other-realm"));
+        timeLimited = TurnServer.start(TurnConfig.defaults().withoutTransport("tls").withTimeLimited());
+        noUdp = TurnServer.start(TurnConfig.defaults().withoutTransport("udp").withoutTransport("tls"));
     }
 
     @AfterAll

@@ -79,7 +79,7 @@ public class TurnLifecycleTest {
     void outlivesTheThreadThatStartedIt() throws Exception {
         // The parent-death signal follows the starting *thread*: a cell's thread ending must not take coturn with it.
         AtomicReference<TurnServer> ref = new AtomicReference<>();
-        Thread starter = new Thread(() -> ref.set(TurnServer.start(TurnConfig.defaults().without("tls"))));
+        Thread starter = new Thread(() -> ref.set(TurnServer.start(TurnConfig.defaults().withoutTransport("tls"))));
         starter.start();
         starter.join();
         TurnServer t = ref.get();
@@ -94,7 +94,7 @@ public class TurnLifecycleTest {
 
     @Test
     void stopsAtHangupOfTheCallItWasHandedTo() throws Exception {
-        TurnServer t = TurnServer.start(TurnConfig.defaults().without("tls"));
+        TurnServer t = TurnServer.start(TurnConfig.defaults().withoutTransport("tls"));
         LocalCall call = LocalCall.withoutMedia(CallOptions.defaults().withIceServers(t.iceServer("udp")));
         assertSame(t, call.closeAtHangup(t));
         assertTrue(t.isRunning());
