@@ -10,6 +10,10 @@ PLAN is a JSON list of steps:
   {"label": "...", "code": "...", "interrupt_after": S}
                                               start it, send Kernel > Interrupt after S seconds, then wait
                                               (up to "wait", default 60 s) for the cell to end
+  {"label": "...", "code": "...", "interrupt_after": S, "interrupt_when_count": [PATH, N]}
+                                              the same, but interrupt as soon as PATH holds a number >= N
+                                              (the cell's own progress), S seconds at the latest; the
+                                              result's "interrupted_at" says when (seconds after the start)
   {"label": "...", "restart": true}           Kernel > Restart (the old kernel's exit is reported)
   {"label": "...", "sleep": S}                wait S seconds
   {"label": "...", "read_file": PATH}         report the file's content as "text" (a side channel that does
@@ -27,7 +31,16 @@ import nbformat
 from jupyter_client.manager import KernelManager
 
 
-def run(kc, code, timeout, interrupt_after=None, km=None):
+def count_in(path):
+    """The number a cell writes to a file as its progress, or -1 while there is none."""
+    try:
+        with open(path) as f:
+            return int(f.read().strip() or -1)
+    except (OSError, ValueError):
+        return -1
+
+
+def run(kc, code, timeout, interrupt_after=None, km=None, interrupt_when_count=None):
     msg_id = kc.execute(code)
     start = time.monotonic()
     interrupted = False
@@ -36,9 +49,13 @@ def run(kc, code, timeout, interrupt_after=None, km=None):
     reply_seen = False
     idle_seen = False
     while time.monotonic() - start < timeout:
-        if interrupt_after is not None and not interrupted and time.monotonic() - start >= interrupt_after:
-            km.interrupt_kernel()
-            interrupted = True
+        if interrupt_after is not None and not interrupted:
+            elapsed = time.monotonic() - start
+            if elapsed >= interrupt_after or (
+                    interrupt_when_count is not None and count_in(interrupt_when_count[0]) >= interrupt_when_count[1]):
+                km.interrupt_kernel()
+                interrupted = True
+                result["interrupted_at"] = round(elapsed, 2)
         try:
             msg = kc.get_iopub_msg(timeout=0.2)
         except Exception:
@@ -109,7 +126,7 @@ def main():
                 steps.append({"label": label, "status": "ok", "text": text, "seconds": 0})
                 continue
             code = step["code"] if "code" in step else "".join(nb.cells[step["cell"]].source)
-            r = run(kc, code, step.get("wait", 120), step.get("interrupt_after"), km)
+            r = run(kc, code, step.get("wait", 120), step.get("interrupt_after"), km, step.get("interrupt_when_count"))
             r["label"] = label
             steps.append(r)
     finally:

@@ -48,7 +48,40 @@ final class Lesson11 {
                         a -> Exercises.expectText(a[0], "reliable", "the channel that delivered them all"),
                         "look at the 'arrived %' column of the race's table.",
                         "a reliable channel's SCTP retransmits every lost chunk until it is acknowledged (RFC 9260 §6.3); with "
-                                + "maxRetransmits 0 (RFC 7496) a lost message is abandoned, which keeps late data from holding up new data."));
+                                + "maxRetransmits 0 (RFC 7496) a lost message is abandoned, which keeps late data from holding up new data."),
+                new Exercise("11.5",
+                        "Predict how many of 100 messages the unreliable channel delivers when the relay loses nothing; then run "
+                                + "NetworkLab.channelsUnderLoss(0, 100) and pass your number and the race.",
+                        a -> {
+                            if (!(a[0] instanceof Number n)) return Optional.of("predict a number of messages, not " + Exercises.describe(a[0]) + ".");
+                            if (a.length < 2 || !(a[1] instanceof NetworkLab.ChannelRace race)) {
+                                return Optional.of("pass two things: your number and the race, e.g. check(\"11.5\", 50, lossless).");
+                            }
+                            if (race.lossPct() != 0) return Optional.of("that race ran with " + race.lossPct() + " % loss: run channelsUnderLoss(0, 100).");
+                            return Exercises.expectNumber(n, race.unreliableArrived(), 0, "what the unreliable channel delivered in that race ("
+                                    + race.unreliableArrived() + " of " + race.sent() + ")");
+                        },
+                        "maxRetransmits 0 decides what happens to a message that was lost, not whether messages are lost.",
+                        "all of them: 'unreliable' only means a lost message is not sent again (RFC 7496's limit of 0 retransmissions); "
+                                + "with nothing lost there is nothing to give up on, and the channel delivers like a reliable one."),
+                new Exercise("11.6",
+                        "Modify and observe: run the race at a loss rate of your own (not 20 %), e.g. NetworkLab.channelsUnderLoss(10, 100), "
+                                + "and pass how many messages the unreliable channel lost in it, with the race.",
+                        a -> {
+                            if (!(a[0] instanceof Number n)) return Optional.of("pass the number of lost messages, not " + Exercises.describe(a[0]) + ".");
+                            if (a.length < 2 || !(a[1] instanceof NetworkLab.ChannelRace race)) {
+                                return Optional.of("pass two things: the number and the race, e.g. check(\"11.6\", 7, heavier).");
+                            }
+                            if (race.lossPct() == 20) return Optional.of("that race used the lesson's 20 %: pick a loss rate of your own.");
+                            long lost = race.sent() - race.unreliableArrived();
+                            return Exercises.expectNumber(n, lost, 0, String.format(java.util.Locale.ROOT,
+                                    "what the unreliable channel lost at %.0f %% (%d of %d; the reliable one delivered %d in %.0f ms)",
+                                    race.lossPct(), lost, race.sent(), race.reliableArrived(), race.reliableMillis()));
+                        },
+                        "sent() − unreliableArrived() of your race; its table shows both.",
+                        "roughly your loss rate's share of the messages: each small message is one packet, and a lost one is abandoned; "
+                                + "the reliable channel still delivers every message, and pays for it in time, since each loss costs it "
+                                + "a retransmission (RFC 9260 §6.3)."));
     }
 
     private static NetworkLab lab(Object[] a) {

@@ -54,6 +54,24 @@ final class Lesson12 {
                         }),
                         "trace.streams() lists them; or read the offer's a=ssrc lines of the video m-section (the first SSRC of its FID group).",
                         "the offer's a=ssrc-group:FID names two SSRCs: the first carries the video, the second its retransmissions "
-                                + "(RFC 4588 §8); the SSRC travels in clear in every SRTP header, so the capture shows which is which."));
+                                + "(RFC 4588 §8); the SSRC travels in clear in every SRTP header, so the capture shows which is which."),
+                new Exercise("12.4",
+                        "Modify and observe: capture a second call made with an audio-only stream, and pass how many RTP streams "
+                                + "(SSRCs) pc1 sent to pc2 in it, with its trace.",
+                        a -> needTrace(a, "check(\"12.4\", 4, audioTrace)").or(() -> {
+                            if (!(a[0] instanceof Number)) return Optional.of("pass the number of streams, not " + Exercises.describe(a[0]) + ".");
+                            Trace t = (Trace) a[1];
+                            List<Trace.RtpStream> sent = t.streams().stream().filter(s -> s.way() == Way.PC1_TO_PC2).toList();
+                            if (sent.isEmpty()) return Optional.of("that trace holds no RTP from pc1: let the media flow for a second before hangup().");
+                            if (sent.stream().anyMatch(s -> s.described() != null && s.described().media().equals("video"))) {
+                                return Optional.of("pc1 sent video in that call: capture one made with Constraints.audioOnly().");
+                            }
+                            return Exercises.expectNumber(a[0], sent.size(), 0, "the number of SSRCs pc1 sent in that trace ("
+                                    + String.join(", ", sent.stream().map(Trace.RtpStream::label).toList()) + ")");
+                        }),
+                        "count the pc1 → pc2 rows of audioTrace.streams(); compare them with the first trace's.",
+                        "one: the audio track's SSRC. The video stream and its RTX stream are gone with the video track — this "
+                                + "engine's m=audio offers no rtx format — while the STUN checks and the DTLS handshake on the wire stay "
+                                + "the same: they belong to the transport, not to a track."));
     }
 }

@@ -131,53 +131,28 @@ public final class Probe implements AutoCloseable {
         DatagramChannel from = way == Way.PC1_TO_PC2 ? pc1 : pc2;
         DatagramChannel to = way == Way.PC1_TO_PC2 ? pc2 : pc1;
         InetSocketAddress target = way == Way.PC1_TO_PC2 ? pc2Face : pc1Face;
-        long[] arrival = new long[packets];
-        long[] sentAt = new long[packets];
-        int[] dupes = new int[1];
-        int[] reordered = new int[1];
-        long[] bytes = new long[1];
-        long[] first = {-1}, last = {-1};
-        volatileDone = false;
-        Thread receiver = new Thread(() -> {
-            ByteBuffer b = ByteBuffer.allocate(2048);
-            long highest = -1;
-            try {
-                to.configureBlocking(false);
-                long quietSince = -1;
-                while (true) {
-                    b.clear();
-                    if (to.receive(b) == null) {
-                        long now = KitClock.now();
-                        if (volatileDone) {
-                            if (quietSince < 0) quietSince = now;
-                            if (now - quietSince > quietMillis * 1_000_000L) break;
-                        }
-                        LockSupport.parkNanos(20_000);
-                        continue;
-                    }
-                    long now = KitClock.now();
-                    quietSince = -1;
-                    b.flip();
-                    int seq = b.getInt();
-                    if (seq < 0 || seq >= packets) continue;
-                    bytes[0] += size;
-                    if (first[0] < 0) first[0] = now;
-                    last[0] = now;
-                    if (arrival[seq] != 0) {
-                        dupes[0]++;
-                        continue;
-                    }
-                    arrival[seq] = now;
-                    if (seq < highest) reordered[0]++;
-                    highest = Math.max(highest, seq);
-                }
-            } catch (IOException e) {
-                // closed
-            }
-        }, "webrtc-primer-probe-receive");
+        Arrivals arrivals = new Arrivals(to, packets, size, quietMillis);
+        Thread receiver = new Thread(arrivals, "webrtc-primer-probe-receive");
         receiver.setDaemon(true);
         receiver.setPriority(Thread.MAX_PRIORITY);
         receiver.start();
+        long[] sentAt;
+        try {
+            sentAt = send(from, target, packets, size, intervalNanos);
+        } finally {
+            arrivals.sendingDone = true;
+        }
+        try {
+            receiver.join(60_000 + quietMillis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return arrivals.result(sentAt);
+    }
+
+    /** Sends {@code packets} numbered packets, one every {@code intervalNanos} (0: as fast as it can); returns when each left. */
+    private static long[] send(DatagramChannel from, InetSocketAddress target, int packets, int size, long intervalNanos) {
+        long[] sentAt = new long[packets];
         ByteBuffer out = ByteBuffer.allocate(size);
         long start = KitClock.now();
         try {
@@ -196,23 +171,78 @@ public final class Probe implements AutoCloseable {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("the probe could not send: " + e.getMessage(), e);
-        } finally {
-            volatileDone = true;
         }
-        try {
-            receiver.join(60_000 + quietMillis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        int received = 0;
-        long[] d = new long[packets];
-        for (int i = 0; i < packets; i++) if (arrival[i] != 0) d[received++] = arrival[i] - sentAt[i];
-        long[] delays = Arrays.copyOf(d, received);
-        Arrays.sort(delays);
-        return new Result(packets, received, dupes[0], reordered[0], delays, bytes[0], first[0], last[0], size);
+        return sentAt;
     }
 
-    private volatile boolean volatileDone;
+    /** The receiving side of one run: when each numbered packet first arrived, duplicates, reordering, bytes. */
+    private static final class Arrivals implements Runnable {
+        private final DatagramChannel to;
+        private final int packets, size;
+        private final long quietMillis;
+        private final long[] arrival;
+        private int dupes, reordered;
+        private long bytes, first = -1, last = -1;
+        volatile boolean sendingDone;
+
+        Arrivals(DatagramChannel to, int packets, int size, long quietMillis) {
+            this.to = to;
+            this.packets = packets;
+            this.size = size;
+            this.quietMillis = quietMillis;
+            this.arrival = new long[packets];
+        }
+
+        /** Receives until the sender is done and nothing has come for {@code quietMillis}. */
+        @Override
+        public void run() {
+            ByteBuffer b = ByteBuffer.allocate(2048);
+            long highest = -1;
+            try {
+                to.configureBlocking(false);
+                long quietSince = -1;
+                while (true) {
+                    b.clear();
+                    if (to.receive(b) == null) {
+                        long now = KitClock.now();
+                        if (sendingDone) {
+                            if (quietSince < 0) quietSince = now;
+                            if (now - quietSince > quietMillis * 1_000_000L) break;
+                        }
+                        LockSupport.parkNanos(20_000);
+                        continue;
+                    }
+                    long now = KitClock.now();
+                    quietSince = -1;
+                    b.flip();
+                    int seq = b.getInt();
+                    if (seq < 0 || seq >= packets) continue;
+                    bytes += size;
+                    if (first < 0) first = now;
+                    last = now;
+                    if (arrival[seq] != 0) {
+                        dupes++;
+                        continue;
+                    }
+                    arrival[seq] = now;
+                    if (seq < highest) reordered++;
+                    highest = Math.max(highest, seq);
+                }
+            } catch (IOException e) {
+                // closed
+            }
+        }
+
+        /** The run's figures, once the receiving thread has ended. */
+        Result result(long[] sentAt) {
+            int received = 0;
+            long[] d = new long[packets];
+            for (int i = 0; i < packets; i++) if (arrival[i] != 0) d[received++] = arrival[i] - sentAt[i];
+            long[] delays = Arrays.copyOf(d, received);
+            Arrays.sort(delays);
+            return new Result(packets, received, dupes, reordered, delays, bytes, first, last, size);
+        }
+    }
 
     /** Closes the two sockets (not the relay). */
     @Override

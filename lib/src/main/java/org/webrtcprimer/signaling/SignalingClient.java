@@ -10,12 +10,8 @@ import org.webrtcprimer.events.EventLog;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -37,24 +33,18 @@ import java.util.function.Predicate;
 public final class SignalingClient implements AutoCloseable {
 
     /** Most messages kept unread; older ones are dropped (and the drop is logged). */
-    static final int MAILBOX_LIMIT = 1000;
-
-    private record Subscription(Predicate<Message> filter, Consumer<Message> handler) {}
+    static final int MAILBOX_LIMIT = Mailbox.LIMIT;
 
     private final String room;
     private final String name;
     private final Ws ws;
-    private final Object lock = new Object();
-    private final Deque<Message> mailbox = new ArrayDeque<>();
-    private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
-    private final List<String> peers = new ArrayList<>();
+    private final Mailbox mailbox;
     private volatile EventLog log = new EventLog();
-    private volatile String closedBecause;
-    private boolean socketClosed;
 
     private SignalingClient(URI uri, String room, String name) {
         this.room = room;
         this.name = name;
+        this.mailbox = new Mailbox(name, room, () -> log);
         this.ws = new Ws(uri);
     }
 
@@ -99,16 +89,12 @@ public final class SignalingClient implements AutoCloseable {
             throw new IllegalStateException("interrupted while connecting to " + ws.getURI());
         }
         if (!connected) {
-            synchronized (lock) {
-                // Refused at once (a wrong token, a full server): the server said why before closing.
-                for (Message m : mailbox) {
-                    if (m.type().equals(Protocol.ERROR)) {
-                        throw new SignalingProtocolException(m.string("code").orElse("error"), "could not join: " + m.string("message").orElse(""));
-                    }
-                }
-            }
+            // Refused at once (a wrong token, a full server): the server said why before closing.
+            mailbox.firstError().ifPresent(m -> {
+                throw new SignalingProtocolException(m.string("code").orElse("error"), "could not join: " + m.string("message").orElse(""));
+            });
             throw new IllegalStateException("could not connect to the signaling server at " + ws.getURI() + " within "
-                    + timeout.toMillis() + " ms" + (closedBecause == null ? "" : " (" + closedBecause + ")")
+                    + timeout.toMillis() + " ms" + (mailbox.closedBecause() == null ? "" : " (" + mailbox.closedBecause() + ")")
                     + " — is it running? Start one with SignalingServer.start() or the 'signaling' command");
         }
         try {
@@ -125,9 +111,7 @@ public final class SignalingClient implements AutoCloseable {
         if (reply.type().equals(Protocol.ERROR)) {
             throw new SignalingProtocolException(reply.string("code").orElse("error"), "could not join: " + reply.string("message").orElse(""));
         }
-        synchronized (lock) {
-            for (var e : reply.raw("peers").getAsJsonArray()) peers.add(e.getAsString());
-        }
+        mailbox.joined(reply);
     }
 
     /** Where sent and received messages are logged from now on (a call passes its own log). */
@@ -154,41 +138,27 @@ public final class SignalingClient implements AutoCloseable {
 
     /** The other peers in the room now. */
     public List<String> peers() {
-        synchronized (lock) {
-            return List.copyOf(peers);
-        }
+        return mailbox.peers();
     }
 
     /** Whether the connection is open. */
     public boolean isOpen() {
-        return ws.isOpen() && closedBecause == null;
+        return ws.isOpen() && mailbox.closedBecause() == null;
     }
 
     /** Waits until another peer is in the room and returns its name. */
     public String awaitPeer(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (lock) {
-            while (peers.isEmpty()) {
-                long left = deadline - System.nanoTime();
-                if (closedBecause != null) throw closed("waiting for another peer");
-                if (left <= 0) {
-                    throw new SignalingTimeoutException("nobody else joined room " + room + " within " + timeout.toMillis()
-                            + " ms — start the other peer (the callee) with the same server and room");
-                }
-                waitOn(left);
-            }
-            return peers.get(0);
-        }
+        return mailbox.awaitPeer(timeout);
     }
 
     /** Sends a message to the server (which relays it to the other peer of the room). */
     public void send(Message m) {
-        if (closedBecause != null) throw closed("sending " + m.type());
+        if (mailbox.closedBecause() != null) throw mailbox.closed("sending " + m.type());
         try {
             ws.send(m.json());
         } catch (RuntimeException e) {
             throw new IllegalStateException("could not send " + m.type() + ": the connection to the server closed"
-                    + (closedBecause == null ? "" : " (" + closedBecause + ")"), e);
+                    + (mailbox.closedBecause() == null ? "" : " (" + mailbox.closedBecause() + ")"), e);
         }
         if (loggable(m)) log.add(SignalingServer.SOURCE, Event.Kind.NOTE, name + " sent " + m.type(), m.bytes() + " bytes");
     }
@@ -218,32 +188,7 @@ public final class SignalingClient implements AutoCloseable {
     }
 
     private Message next(Predicate<Message> condition, Duration timeout, String whatDidNotHappen, boolean dropEarlier) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (lock) {
-            while (true) {
-                int before = 0;
-                for (Iterator<Message> it = mailbox.iterator(); it.hasNext(); before++) {
-                    Message m = it.next();
-                    if (condition.test(m)) {
-                        it.remove();
-                        if (dropEarlier && before > 0) {
-                            List<String> dropped = new ArrayList<>();
-                            for (int i = 0; i < before; i++) dropped.add(mailbox.removeFirst().type());
-                            log.add(SignalingServer.SOURCE, Event.Kind.NOTE, name + " dropped " + before
-                                    + (before == 1 ? " message" : " messages") + " from before the " + m.type(), String.join(", ", dropped));
-                        }
-                        return m;
-                    }
-                }
-                if (closedBecause != null) throw closed("waiting: " + whatDidNotHappen);
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    throw new SignalingTimeoutException(whatDidNotHappen + " within " + timeout.toMillis() + " ms (" + name
-                            + " in room " + room + ", other peers: " + (peers.isEmpty() ? "none" : String.join(", ", peers)) + ")");
-                }
-                waitOn(left);
-            }
-        }
+        return mailbox.take(condition, timeout, whatDidNotHappen, dropEarlier);
     }
 
     /**
@@ -251,18 +196,7 @@ public final class SignalingClient implements AutoCloseable {
      * those already waiting in the mailbox, in order. Close the returned handle to stop.
      */
     public AutoCloseable subscribe(Predicate<Message> filter, Consumer<Message> handler) {
-        Subscription s = new Subscription(filter, handler);
-        synchronized (lock) {
-            for (Iterator<Message> it = mailbox.iterator(); it.hasNext(); ) {
-                Message m = it.next();
-                if (filter.test(m)) {
-                    it.remove();
-                    deliver(s, m);
-                }
-            }
-            subscriptions.add(s);
-        }
-        return () -> subscriptions.remove(s);
+        return mailbox.subscribe(filter, handler);
     }
 
     /**
@@ -296,23 +230,13 @@ public final class SignalingClient implements AutoCloseable {
             // never connected
         }
         // Wait briefly for the closing handshake, so the server tells the room before we return.
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-        synchronized (lock) {
-            while (!socketClosed && System.nanoTime() < deadline) {
-                try {
-                    TimeUnit.NANOSECONDS.timedWait(lock, deadline - System.nanoTime());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
-            }
-        }
-        markClosed("closed by " + name);
+        mailbox.awaitSocketClosed(System.nanoTime() + TimeUnit.SECONDS.toNanos(2));
+        mailbox.markClosed("closed by " + name);
     }
 
     @Override
     public String toString() {
-        return "SignalingClient " + name + " in room " + room + " at " + ws.getURI() + (isOpen() ? "" : " (closed: " + closedBecause + ")")
+        return "SignalingClient " + name + " in room " + room + " at " + ws.getURI() + (isOpen() ? "" : " (closed: " + mailbox.closedBecause() + ")")
                 + ", other peers: " + (peers().isEmpty() ? "none" : String.join(", ", peers()));
     }
 
@@ -320,28 +244,6 @@ public final class SignalingClient implements AutoCloseable {
 
     private static boolean loggable(Message m) {
         return !m.type().equals(Protocol.PING) && !m.type().equals(Protocol.PONG) && !m.type().equals(Protocol.LOG);
-    }
-
-    private void waitOn(long nanos) {
-        try {
-            TimeUnit.NANOSECONDS.timedWait(lock, nanos);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for signaling");
-        }
-    }
-
-    private IllegalStateException closed(String doing) {
-        return new IllegalStateException("the signaling connection of " + name + " closed (" + closedBecause + ") while "
-                + doing + " — connect again with SignalingClient.connect");
-    }
-
-    private void deliver(Subscription s, Message m) {
-        try {
-            s.handler().accept(m);
-        } catch (RuntimeException e) {
-            log.add(SignalingServer.SOURCE, Event.Kind.NOTE, name + " could not handle " + m.type(), String.valueOf(e.getMessage()));
-        }
     }
 
     private void received(Message m) {
@@ -361,33 +263,7 @@ public final class SignalingClient implements AutoCloseable {
                     : from + ", " + m.bytes() + " bytes";
             log.add(SignalingServer.SOURCE, Event.Kind.NOTE, name + " received " + m.type(), detail);
         }
-        synchronized (lock) {
-            switch (m.type()) {
-                case Protocol.PEER_JOINED -> m.string("name").ifPresent(peers::add);
-                case Protocol.PEER_LEFT -> m.string("name").ifPresent(peers::remove);
-                default -> { }
-            }
-            for (Subscription s : subscriptions) {
-                if (s.filter().test(m)) {
-                    deliver(s, m);
-                    lock.notifyAll();
-                    return;
-                }
-            }
-            if (mailbox.size() >= MAILBOX_LIMIT) {
-                Message dropped = mailbox.removeFirst();
-                log.add(SignalingServer.SOURCE, Event.Kind.NOTE, name + " dropped an unread message", dropped.brief());
-            }
-            mailbox.addLast(m);
-            lock.notifyAll();
-        }
-    }
-
-    private void markClosed(String why) {
-        synchronized (lock) {
-            if (closedBecause == null) closedBecause = why;
-            lock.notifyAll();
-        }
+        mailbox.put(m);
     }
 
     private final class Ws extends WebSocketClient {
@@ -417,15 +293,13 @@ public final class SignalingClient implements AutoCloseable {
 
         @Override
         public void onClose(int code, String reason, boolean remote) {
-            synchronized (lock) {
-                socketClosed = true;
-            }
-            markClosed((remote ? "the server closed it" : "closed") + ", code " + code + (reason == null || reason.isEmpty() ? "" : ": " + reason));
+            mailbox.socketClosed();
+            mailbox.markClosed((remote ? "the server closed it" : "closed") + ", code " + code + (reason == null || reason.isEmpty() ? "" : ": " + reason));
         }
 
         @Override
         public void onError(Exception ex) {
-            if (closedBecause == null && !isOpen()) closedBecause = String.valueOf(ex.getMessage());
+            if (!isOpen()) mailbox.failedEarly(String.valueOf(ex.getMessage()));
         }
     }
 }

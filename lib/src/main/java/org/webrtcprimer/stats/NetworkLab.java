@@ -59,6 +59,7 @@ public final class NetworkLab implements TableView, AutoCloseable {
     private final StatsSampler sampler;
     private final long origin;
     private final List<Section> sections = new ArrayList<>();
+    private final LabCharts charts;
 
     /**
      * One stretch of the run under one condition, and what the stats said about it.
@@ -103,6 +104,7 @@ public final class NetworkLab implements TableView, AutoCloseable {
         this.relay = call.relay();
         this.sampler = StatsSampler.start(call, INTERVAL, 1200);
         this.origin = KitClock.now();
+        this.charts = new LabCharts(sampler::recording, relay, origin, this::sections);
     }
 
     /** Starts sampling a call made through the relay ({@code CallOptions.defaults().withNetwork(Network.perfect())}). */
@@ -143,7 +145,7 @@ public final class NetworkLab implements TableView, AutoCloseable {
         long end = start + d.toNanos();
         long seen = relay.seen(Way.PC1_TO_PC2) + relay.seen(Way.PC2_TO_PC1) - seen0;
         long dropped = relay.dropped(Way.PC1_TO_PC2) + relay.dropped(Way.PC2_TO_PC1) - dropped0;
-        Section s = measure(label == null ? "section " + (sections.size() + 1) : label, start, end, seen, dropped);
+        Section s = LabStats.section(sampler.recording(), label == null ? "section " + (sections.size() + 1) : label, start, end, seen, dropped);
         synchronized (sections) {
             sections.add(s);
         }
@@ -168,89 +170,19 @@ public final class NetworkLab implements TableView, AutoCloseable {
         return sampler.recording();
     }
 
-    private Section measure(String label, long start, long end, long seen, long dropped) {
-        StatsRecording rec = sampler.recording();
-        List<StatsReport> pc1 = window(rec.reports("pc1"), start, end);
-        List<StatsReport> pc2 = window(rec.reports("pc2"), start, end);
-        StatsReport pc1Before = before(rec.reports("pc1"), start), pc2Before = before(rec.reports("pc2"), start);
-        StatsReport pc1Last = pc1.isEmpty() ? null : pc1.get(pc1.size() - 1), pc2Last = pc2.isEmpty() ? null : pc2.get(pc2.size() - 1);
-        double rtt = median(pc1.stream().map(r -> pair(r, "currentRoundTripTime") * 1000).toList());
-        double avail = pc1Last == null ? Double.NaN : pair(pc1Last, "availableOutgoingBitrate") / 1000;
-        double minAvail = pc1.stream().mapToDouble(r -> pair(r, "availableOutgoingBitrate") / 1000).filter(x -> !Double.isNaN(x)).min().orElse(Double.NaN);
-        double videoKbps = rate(pc1Before, pc1Last, r -> video(r, "outbound-rtp", "bytesSent")) * 8 / 1000;
-        double fps = rate(pc2Before, pc2Last, r -> video(r, "inbound-rtp", "framesDecoded"));
-        double jb = delta(pc2Before, pc2Last, r -> video(r, "inbound-rtp", "jitterBufferDelay"))
-                / delta(pc2Before, pc2Last, r -> video(r, "inbound-rtp", "jitterBufferEmittedCount")) * 1000;
-        double concealed = delta(pc2Before, pc2Last, r -> audio(r, "inbound-rtp", "concealedSamples"))
-                / delta(pc2Before, pc2Last, r -> audio(r, "inbound-rtp", "totalSamplesReceived")) * 100;
-        String limitation = pc1Last == null ? "" : videoObject(pc1Last, "outbound-rtp").map(o -> o.string("qualityLimitationReason")).orElse("");
-        double height = pc1Last == null ? Double.NaN : video(pc1Last, "outbound-rtp", "frameHeight");
-        return new Section(label, start, end, rtt,
-                (long) delta(pc1Before, pc1Last, r -> video(r, "outbound-rtp", "nackCount")),
-                (long) delta(pc1Before, pc1Last, r -> video(r, "outbound-rtp", "retransmittedPacketsSent")),
-                (long) delta(pc1Before, pc1Last, r -> video(r, "outbound-rtp", "pliCount")),
-                (long) delta(pc2Before, pc2Last, r -> video(r, "inbound-rtp", "packetsLost")),
-                concealed, jb, avail, minAvail, videoKbps, limitation, height, fps, seen, dropped);
-    }
-
-    // ---- reading the stats ----
-
-    private static List<StatsReport> window(List<StatsReport> all, long start, long end) {
-        return all.stream().filter(r -> r.nanos() >= start && r.nanos() <= end + INTERVAL.toNanos()).toList();
-    }
-
-    private static StatsReport before(List<StatsReport> all, long t) {
-        StatsReport b = null;
-        for (StatsReport r : all) if (r.nanos() < t) b = r;
-        return b;
-    }
-
     /** A member of the selected candidate pair, or NaN. */
     public static double pair(StatsReport r, String member) {
-        return r == null ? Double.NaN : r.selectedCandidatePair().map(o -> o.doubleValue(member)).orElse(Double.NaN);
-    }
-
-    static Optional<StatsObject> videoObject(StatsReport r, String type) {
-        return kindObject(r, type, "video");
-    }
-
-    private static Optional<StatsObject> kindObject(StatsReport r, String type, String kind) {
-        // the RTX and FEC streams have no kind of their own in outbound-rtp; take the one with the most bytes
-        return r.ofType(type).stream().filter(o -> kind.equals(o.kind()))
-                .max((a, b) -> Double.compare(num(a, "bytesSent", "bytesReceived"), num(b, "bytesSent", "bytesReceived")));
-    }
-
-    private static double num(StatsObject o, String a, String b) {
-        double x = o.doubleValue(a);
-        return Double.isNaN(x) ? o.number(b).orElse(0.0) : x;
+        return LabStats.pair(r, member);
     }
 
     /** A member of the video {@code type} object (outbound-rtp, inbound-rtp), or NaN. */
     public static double video(StatsReport r, String type, String member) {
-        return r == null ? Double.NaN : videoObject(r, type).map(o -> o.doubleValue(member)).orElse(Double.NaN);
+        return LabStats.video(r, type, member);
     }
 
     /** A member of the audio {@code type} object, or NaN. */
     public static double audio(StatsReport r, String type, String member) {
-        return r == null ? Double.NaN : kindObject(r, type, "audio").map(o -> o.doubleValue(member)).orElse(Double.NaN);
-    }
-
-    private static double delta(StatsReport a, StatsReport b, Function<StatsReport, Double> f) {
-        if (b == null) return Double.NaN;
-        double x = f.apply(b), y = a == null ? 0 : f.apply(a);
-        if (Double.isNaN(y)) y = 0;
-        return x - y;
-    }
-
-    private static double rate(StatsReport a, StatsReport b, Function<StatsReport, Double> f) {
-        if (a == null || b == null || b.nanos() <= a.nanos()) return Double.NaN;
-        return delta(a, b, f) / ((b.nanos() - a.nanos()) / 1e9);
-    }
-
-    static double median(List<Double> xs) {
-        double[] v = xs.stream().mapToDouble(Double::doubleValue).filter(x -> !Double.isNaN(x)).sorted().toArray();
-        if (v.length == 0) return Double.NaN;
-        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+        return LabStats.audio(r, type, member);
     }
 
     // ---- views ----
@@ -280,124 +212,22 @@ public final class NetworkLab implements TableView, AutoCloseable {
 
     /** pc1's round-trip time (selected candidate pair) over the run. */
     public Chart roundTrip() {
-        return chart("Round-trip time of the selected candidate pair", "RTT (ms)",
-                List.of(line("pc1 currentRoundTripTime", "pc1", r -> pair(r, "currentRoundTripTime") * 1000, false)),
-                "STUN consent checks measure the round trip every few seconds, so the line moves in steps.");
+        return charts.roundTrip();
     }
 
     /** pc1's NACKs and retransmissions, pc2's lost packets, cumulative over the run. */
     public Chart repairs() {
-        return chart("Losses and repairs (cumulative)", "packets",
-                List.of(line("pc1 nackCount (video)", "pc1", r -> video(r, "outbound-rtp", "nackCount"), false),
-                        line("pc2 packetsLost (video)", "pc2", r -> video(r, "inbound-rtp", "packetsLost"), false),
-                        line("pc1 retransmittedPacketsSent (video)", "pc1x", r -> video(r, "outbound-rtp", "retransmittedPacketsSent"), false)),
-                "A lost packet is reported by a NACK (RFC 4585 §6.2.1) and sent again on the RTX stream (RFC 4588).");
+        return charts.repairs();
     }
 
     /** pc1's bandwidth estimate and video send rate, and the relay's rate limit pc1 → pc2, over the run. */
     public Chart bandwidth() {
-        List<XYSeries> s = new ArrayList<>();
-        s.add(line("pc1 availableOutgoingBitrate", "pc1", r -> pair(r, "availableOutgoingBitrate") / 1000, false));
-        s.add(rateLine("pc1 video sent", r -> video(r, "outbound-rtp", "bytesSent") * 8 / 1000));
-        XYSeries cap = new XYSeries("relay rate limit pc1 → pc2", false, true);
-        double lastT = seconds(KitClock.now());
-        for (Relay.Change c : relay.changes()) {
-            if (c.way() != Way.PC1_TO_PC2) continue;
-            double t = Math.max(0, seconds(c.nanos()));
-            cap.add(t, c.impairment().rateKbps() > 0 ? c.impairment().rateKbps() : Double.NaN);
-        }
-        if (cap.getItemCount() > 0) cap.add(lastT, cap.getY(cap.getItemCount() - 1));
-        s.add(cap);
-        return chart("Bandwidth estimate against the link's rate", "kbit/s", s,
-                "The congestion controller (GCC, draft-ietf-rmcat-gcc) lowers its estimate when the queue delays packets, and probes upward again once the limit is lifted.");
+        return charts.bandwidth();
     }
 
     /** The relay's queue pc1 → pc2 over the run. */
     public Chart queue() {
-        XYSeries q = new XYSeries("queue pc1 → pc2", false, true);
-        for (QueueSample s : relay.queueHistory(Way.PC1_TO_PC2)) {
-            if (s.nanos() >= origin) q.add(seconds(s.nanos()), s.bytes() / 1024.0);
-        }
-        return chart("The relay's queue pc1 → pc2 (the rate limiter's backlog)", "KiB", List.of(q),
-                "Packets wait here when pc1 sends faster than the link's rate; a full queue drops the newest (drop-tail).");
-    }
-
-    private XYSeries line(String name, String key, Function<StatsReport, Double> f, boolean ignored) {
-        String peer = name.startsWith("pc2") ? "pc2" : "pc1";
-        XYSeries x = new XYSeries(name, false, true);
-        for (StatsReport r : sampler.recording().reports(peer)) {
-            if (r.nanos() < origin) continue;
-            double v = f.apply(r);
-            if (!Double.isNaN(v)) x.add(seconds(r.nanos()), v);
-        }
-        return x;
-    }
-
-    private XYSeries rateLine(String name, Function<StatsReport, Double> f) {
-        XYSeries x = new XYSeries(name, false, true);
-        StatsReport prev = null;
-        for (StatsReport r : sampler.recording().reports("pc1")) {
-            if (prev != null && r.nanos() >= origin) {
-                double v = (f.apply(r) - f.apply(prev)) / ((r.nanos() - prev.nanos()) / 1e9);
-                if (!Double.isNaN(v) && v >= 0) x.add(seconds(r.nanos()), v);
-            }
-            prev = r;
-        }
-        return x;
-    }
-
-    private double seconds(long nanos) {
-        return (nanos - origin) / 1e9;
-    }
-
-    private Chart chart(String title, String yLabel, List<XYSeries> series, String caption) {
-        XYSeriesCollection data = new XYSeriesCollection();
-        for (XYSeries s : series) data.addSeries(s);
-        JFreeChart chart = ChartFactory.createXYLineChart(title, "time since the lab started (s)", yLabel, data,
-                PlotOrientation.VERTICAL, true, false, false);
-        Charts.subtitle(chart, "one call through the kit's relay; shaded: the sections held, as labelled");
-        XYPlot plot = chart.getXYPlot();
-        XYLineAndShapeRenderer r = title.startsWith("Bandwidth") ? new XYStepRenderer() : new XYLineAndShapeRenderer(true, false);
-        Color[] colors = {Style.PC1, Style.PC2, new Color(0x2c, 0xa0, 0x2c), Style.FAIL};
-        for (int i = 0; i < series.size(); i++) {
-            String n = (String) series.get(i).getKey();
-            Color c = n.startsWith("pc2") ? Style.PC2 : n.startsWith("relay") || n.startsWith("queue") ? Style.SIGNALING
-                    : i == 0 ? Style.PC1 : colors[Math.min(i, colors.length - 1)];
-            r.setSeriesPaint(i, c);
-            r.setSeriesStroke(i, n.startsWith("relay") ? new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[]{6f, 4f}, 0f) : new BasicStroke(2f));
-        }
-        if (title.startsWith("Bandwidth")) {
-            // the measured lines are not steps: only the cap is
-            XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, false);
-            XYSeriesCollection measured = new XYSeriesCollection();
-            XYSeriesCollection capData = new XYSeriesCollection();
-            for (int i = 0; i < series.size(); i++) (((String) series.get(i).getKey()).startsWith("relay") ? capData : measured).addSeries(series.get(i));
-            plot.setDataset(0, measured);
-            lines.setSeriesPaint(0, Style.PC1);
-            lines.setSeriesPaint(1, new Color(0x2c, 0xa0, 0x2c));
-            lines.setSeriesStroke(0, new BasicStroke(2f));
-            lines.setSeriesStroke(1, new BasicStroke(2f));
-            plot.setRenderer(0, lines);
-            XYStepRenderer step = new XYStepRenderer();
-            step.setSeriesPaint(0, Style.SIGNALING);
-            step.setSeriesStroke(0, new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[]{6f, 4f}, 0f));
-            plot.setDataset(1, capData);
-            plot.setRenderer(1, step);
-        } else {
-            plot.setRenderer(r);
-        }
-        int i = 0;
-        for (Section s : sections()) {
-            IntervalMarker m = new IntervalMarker(seconds(s.startNanos()), seconds(s.endNanos()));
-            m.setPaint(i++ % 2 == 0 ? new Color(0xee, 0xee, 0xee) : new Color(0xe4, 0xec, 0xf5));
-            m.setLabel(s.label());
-            m.setLabelFont(new Font(Charts.FONT, Font.PLAIN, 11));
-            m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
-            m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
-            plot.addDomainMarker(m, org.jfree.chart.ui.Layer.BACKGROUND);
-        }
-        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
-        return Charts.draw(chart, caption);
+        return charts.queue();
     }
 
     /**

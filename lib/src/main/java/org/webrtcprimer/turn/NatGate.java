@@ -79,7 +79,7 @@ public final class NatGate implements PeerGate {
      */
     public static NatGate behindOne(org.webrtcprimer.call.LocalCall call, NatKind kind, boolean hairpinning) {
         if (!call.hasRelay()) {
-            throw new IllegalArgumentException("NATs sit in the kit's relay: make the call with CallOptions.defaults().network(Network.perfect())");
+            throw new IllegalArgumentException("NATs sit in the kit's relay: make the call with CallOptions.defaults().withNetwork(Network.perfect())");
         }
         if (kind == null || kind == NatKind.NONE) throw new IllegalArgumentException("behindOne needs a NAT kind, not none");
         NatGate g = new NatGate(kind, Duration.ofMinutes(2), hairpinning);
@@ -100,13 +100,13 @@ public final class NatGate implements PeerGate {
 
     /**
      * Puts pc1 behind a NAT of kind {@code pc1} and pc2 behind one of kind {@code pc2}, in a call made
-     * through the kit's relay ({@code CallOptions.defaults().network(Network.perfect())}), before it
+     * through the kit's relay ({@code CallOptions.defaults().withNetwork(Network.perfect())}), before it
      * negotiates. Everything each peer sends — to the other peer and, over UDP, to its STUN/TURN
      * servers — leaves through its NAT. Returns the call.
      */
     public static org.webrtcprimer.call.LocalCall behind(org.webrtcprimer.call.LocalCall call, NatKind pc1, NatKind pc2) {
         if (!call.hasRelay()) {
-            throw new IllegalArgumentException("NATs sit in the kit's relay: make the call with CallOptions.defaults().network(Network.perfect())");
+            throw new IllegalArgumentException("NATs sit in the kit's relay: make the call with CallOptions.defaults().withNetwork(Network.perfect())");
         }
         call.relay().gate(org.webrtcprimer.net.Way.PC1_TO_PC2, of(pc1));
         call.relay().gate(org.webrtcprimer.net.Way.PC2_TO_PC1, of(pc2));

@@ -223,7 +223,7 @@ public final class NatLab implements AutoCloseable, Renderable {
      */
     public NatMatrix matrix(List<NatKind> kinds, Duration timeout) {
         List<NatRun> without = new ArrayList<>(), with = new ArrayList<>();
-        for (NatKind a : kinds) for (NatKind b : kinds) without.add(NatRun.run(a, b, null, "", timeout));
+        without.addAll(NatRun.everyPairWithoutTurn(kinds, timeout));
         if (turn != null) for (NatKind a : kinds) for (NatKind b : kinds) with.add(NatRun.run(a, b, turn, "udp", Duration.ofSeconds(10)));
         return new NatMatrix(kinds, without, with, turn != null);
     }
@@ -267,6 +267,13 @@ public final class NatLab implements AutoCloseable, Renderable {
             long start = System.nanoTime();
             String reported;
             try {
+                // Event-driven: the wait ends at the first icecandidateerror (a 401 comes back within
+                // ~0.2 s, and the engine reports it only once its authenticated retry failed too), or
+                // when pc1 connects; only a failure that reports nothing waits the whole time.
+                c.await(e -> e.name().equals(IceCandidateError.EVENT)
+                                || e.source().equals("pc1") && e.isState(org.webrtcprimer.events.Event.CONNECTION, "connected"),
+                        "no icecandidateerror and no connection");
+                if (!c.iceCandidateErrors().isEmpty()) throw new IllegalStateException("an icecandidateerror");
                 c.awaitConnected();
                 reported = "connected";
             } catch (RuntimeException e) {

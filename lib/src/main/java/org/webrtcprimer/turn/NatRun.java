@@ -1,5 +1,6 @@
 package org.webrtcprimer.turn;
 
+import org.webrtcprimer.call.CallException;
 import org.webrtcprimer.call.CallOptions;
 import org.webrtcprimer.call.LocalCall;
 import org.webrtcprimer.events.Event;
@@ -11,8 +12,13 @@ import org.webrtcprimer.net.Way;
 import org.webrtcprimer.call.IceCandidate;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * One call between pc1 and pc2, each behind its own emulated NAT in the kit's relay, with or
@@ -69,6 +75,50 @@ public record NatRun(NatKind pc1, NatKind pc2, String turn, boolean connected, d
                     real(c.pc1().localCandidates()), real(c.pc2().localCandidates()));
         } finally {
             c.hangup();
+        }
+    }
+
+    /**
+     * {@link #run} for every pair of these kinds, pc1 × pc2, without TURN. The pairs RFC 4787 says
+     * cannot connect only wait out their timeout, so they are started side by side (each with its
+     * whole timeout) while the others run one after another. Every result is still what its own
+     * call did: a predicted failure that connects shows as connected.
+     */
+    static List<NatRun> everyPairWithoutTurn(List<NatKind> kinds, Duration timeout) {
+        ExecutorService side = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "nat-pair-waiting-out-its-timeout");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<NatRun>> waiting = new ArrayList<>();
+            for (NatKind a : kinds) {
+                for (NatKind b : kinds) waiting.add(connectsWithoutTurn(a, b) ? null : side.submit(() -> run(a, b, null, "", timeout)));
+            }
+            List<NatRun> runs = new ArrayList<>();
+            int i = 0;
+            for (NatKind a : kinds) {
+                for (NatKind b : kinds) {
+                    Future<NatRun> f = waiting.get(i++);
+                    runs.add(f == null ? run(a, b, null, "", timeout) : resultOf(f));
+                }
+            }
+            return runs;
+        } finally {
+            side.shutdown();
+        }
+    }
+
+    private static NatRun resultOf(Future<NatRun> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CallException("interrupted while the NAT pairs ran (their calls end within their timeout)");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IllegalStateException(e.getCause());
         }
     }
 

@@ -35,7 +35,7 @@ final class SelfSignedCertificate {
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             Path cert = dir.resolve("cert.pem"), key = dir.resolve("key.pem");
             if (!withOpenssl(cert, key)) withKeytool(dir, cert, key);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> TurnServer.deleteTree(dir), "webrtc-primer-tls-cleanup"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> CoturnLauncher.deleteTree(dir), "webrtc-primer-tls-cleanup"));
             made = new Pem(cert, key);
             return made;
         } catch (IOException e) {

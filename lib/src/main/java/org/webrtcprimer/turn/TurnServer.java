@@ -4,36 +4,22 @@ import org.webrtcprimer.call.IceServer;
 import org.webrtcprimer.notebook.TableView;
 import org.webrtcprimer.notebook.Table;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
-import java.util.stream.Stream;
 
 /**
  * A real STUN/TURN server — coturn's {@code turnserver} — running as a child process of this JVM
@@ -57,43 +43,27 @@ public final class TurnServer implements AutoCloseable, TableView {
 
     /** How long coturn may take to answer its first STUN request after it was started. */
     static final Duration START_TIMEOUT = Duration.ofSeconds(10);
-    private static final int LOG_LINES = 4000;
     private static final Set<TurnServer> LIVE = Collections.newSetFromMap(new IdentityHashMap<>());
     private static boolean hookInstalled;
-    /**
-     * Every coturn is started from this one thread: the kernel sends the parent-death signal when
-     * the thread that started the child ends, so it must live as long as the JVM (a pool thread or
-     * a notebook cell's thread would take coturn with it when it ends). Tasks are submitted, so an
-     * exception never kills it.
-     */
-    private static final ExecutorService LAUNCHER = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "webrtc-primer-coturn-launcher");
-        t.setDaemon(true);
-        return t;
-    });
-
     private final TurnConfig config;
     private final TurnConfig.Ports ports;
     private final Path dir;
     private final Process process;
     private final String version;
     private final boolean parentDeathSignal;
-    private final ArrayDeque<String> log = new ArrayDeque<>();
-    private long logLinesSeen;
+    private final CoturnLog log;
     private final long startedNanos = System.nanoTime();
     private volatile long readyNanos;
     private volatile boolean stopped;
 
-    private TurnServer(TurnConfig config, TurnConfig.Ports ports, Path dir, Process process, String version, boolean pdeath) {
+    private TurnServer(TurnConfig config, CoturnLauncher.Child child, String version) {
         this.config = config;
-        this.ports = ports;
-        this.dir = dir;
-        this.process = process;
+        this.ports = child.ports();
+        this.dir = child.dir();
+        this.process = child.process();
         this.version = version;
-        this.parentDeathSignal = pdeath;
-        Thread reader = new Thread(this::readLog, "webrtc-primer-coturn-log-" + process.pid());
-        reader.setDaemon(true);
-        reader.start();
+        this.parentDeathSignal = child.parentDeathSignal();
+        this.log = new CoturnLog(process.getInputStream(), process.pid());
     }
 
     /** coturn with {@link TurnConfig#defaults()}: UDP, TCP and TLS on this machine's address. */
@@ -112,59 +82,22 @@ public final class TurnServer implements AutoCloseable, TableView {
         for (int attempt = 1; attempt <= 3; attempt++) {
             // Free ports are found by binding and letting go: another program can take one in between,
             // so a start whose listeners do not come up is tried again on other ports.
-            TurnConfig.Ports ports = freePorts(config.address());
-            Path dir = null;
             TurnServer s = null;
             try {
-                dir = Files.createTempDirectory("webrtc-primer-coturn-",
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-                String cert = "", key = "";
-                if (config.transports().contains("tls")) {
-                    SelfSignedCertificate.Pem pem = SelfSignedCertificate.files();
-                    cert = pem.cert().toString();
-                    key = pem.key().toString();
-                }
-                Path conf = dir.resolve("turnserver.conf");
-                Files.writeString(conf, config.file(ports, cert, key, dir.resolve("turnserver.pid").toString(),
-                        dir.resolve("turndb").toString()), StandardCharsets.UTF_8);
-                boolean pdeath = ParentDeath.available();
-                List<String> cmd = new ArrayList<>();
-                if (pdeath) cmd.addAll(List.of(ParentDeath.SETPRIV, "--pdeathsig", "KILL"));
-                cmd.addAll(List.of(bin.toString(), "-c", conf.toString()));
-                ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
-                Process p = launch(pb);
-                s = new TurnServer(config, ports, dir, p, version, pdeath);
+                s = new TurnServer(config, CoturnLauncher.start(bin, config), version);
                 register(s);
                 s.awaitReady();
                 return s;
             } catch (TurnServerException e) {
                 last = e;
                 if (s != null) s.stop();
-                else if (dir != null) deleteTree(dir);
                 if (s == null || !s.process.isAlive() && !e.getMessage().contains("bind")) break;
             } catch (IOException e) {
-                if (s != null) s.stop();
-                else if (dir != null) deleteTree(dir);
                 last = new TurnServerException("could not start coturn (" + bin + "): " + e.getMessage(), e);
                 break;
             }
         }
         throw last;
-    }
-
-    private static Process launch(ProcessBuilder pb) throws IOException {
-        try {
-            return LAUNCHER.submit(pb::start).get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof IOException io) throw io;
-            throw new IOException(String.valueOf(c), c);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while starting coturn");
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new IOException("starting the process took more than 30 s");
-        }
     }
 
     private void awaitReady() {
@@ -178,7 +111,7 @@ public final class TurnServer implements AutoCloseable, TableView {
                 readyNanos = System.nanoTime() - startedNanos;
                 return;
             }
-            if (logContains(l -> l.contains("Cannot bind") || l.contains("errno=98"))) break;
+            if (log.contains(l -> l.contains("Cannot bind") || l.contains("errno=98"))) break;
         }
         throw new TurnServerException("coturn did not answer on " + config.address().getHostAddress() + " port " + ports.main()
                 + " within " + START_TIMEOUT.toSeconds() + " s (could not bind its ports?). Its last log lines:\n"
@@ -212,20 +145,6 @@ public final class TurnServer implements AutoCloseable, TableView {
             sleep(Math.min(100, wait.toMillis()));
             return false;
         }
-    }
-
-    private static TurnConfig.Ports freePorts(InetAddress address) {
-        for (int i = 0; i < 50; i++) {
-            try (ServerSocket tcp = new ServerSocket(0, 1, address);
-                 DatagramSocket udp = new DatagramSocket(new InetSocketAddress(address, tcp.getLocalPort()));
-                 ServerSocket tls = new ServerSocket(0, 1, address)) {
-                int base = ThreadLocalRandom.current().nextInt(20_000, 30_000) & ~1;
-                return new TurnConfig.Ports(tcp.getLocalPort(), tls.getLocalPort(), base, base + 199);
-            } catch (IOException taken) {
-                // the UDP port of that number is in use: try another
-            }
-        }
-        throw new TurnServerException("found no free port pair on " + address.getHostAddress() + " for coturn");
     }
 
     private static synchronized void register(TurnServer s) {
@@ -372,9 +291,9 @@ public final class TurnServer implements AutoCloseable, TableView {
         return readyNanos / 1e6;
     }
 
-    /** Every line coturn logged so far (the last {@value #LOG_LINES} when there were more). */
-    public synchronized List<String> log() {
-        return List.copyOf(log);
+    /** Every line coturn logged so far (the last {@value CoturnLog#LINES} when there were more). */
+    public List<String> log() {
+        return log.all();
     }
 
     /** The log lines that contain {@code text}. */
@@ -383,29 +302,8 @@ public final class TurnServer implements AutoCloseable, TableView {
     }
 
     /** The last {@code n} log lines. */
-    public synchronized List<String> tail(int n) {
-        List<String> all = new ArrayList<>(log);
-        return all.subList(Math.max(0, all.size() - n), all.size());
-    }
-
-    private synchronized boolean logContains(Predicate<String> p) {
-        return log.stream().anyMatch(p);
-    }
-
-    private void readLog() {
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (line.isBlank()) continue;
-                synchronized (this) {
-                    if (log.size() == LOG_LINES) log.removeFirst();
-                    log.addLast(line);
-                    logLinesSeen++;
-                }
-            }
-        } catch (IOException ignored) {
-            // the process ended
-        }
+    public List<String> tail(int n) {
+        return log.tail(n);
     }
 
     // ---- stopping ----
@@ -433,7 +331,7 @@ public final class TurnServer implements AutoCloseable, TableView {
             process.getOutputStream().close();
         } catch (IOException ignored) {
         }
-        deleteTree(dir);
+        CoturnLauncher.deleteTree(dir);
         synchronized (TurnServer.class) {
             LIVE.remove(this);
         }
@@ -443,19 +341,6 @@ public final class TurnServer implements AutoCloseable, TableView {
     @Override
     public void close() {
         stop();
-    }
-
-    static void deleteTree(Path dir) {
-        if (dir == null || !Files.exists(dir)) return;
-        try (Stream<Path> s = Files.walk(dir)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException ignored) {
-                }
-            });
-        } catch (IOException ignored) {
-        }
     }
 
     private static void sleep(long ms) {
@@ -483,7 +368,7 @@ public final class TurnServer implements AutoCloseable, TableView {
         t.row("time-limited credentials", config.sharedSecret() == null ? "off" : "on (use-auth-secret, a shared secret)");
         t.row("process", "turnserver pid " + process.pid() + (isRunning() ? ", up " + String.format("%.1f s",
                 (System.nanoTime() - startedNanos) / 1e9) : ", stopped") + (parentDeathSignal ? "; dies with this kernel" : ""));
-        t.row("log", logLinesSeen + " lines — turn.log()");
+        t.row("log", log.seen() + " lines — turn.log()");
         return t.note("Every ICE server URL: " + String.join("  ", config.transports().stream().map(this::url).toList()));
     }
 
@@ -491,27 +376,5 @@ public final class TurnServer implements AutoCloseable, TableView {
     public String toString() {
         return "coturn " + version + " on " + config.address().getHostAddress() + " (udp/tcp " + ports.main() + ", tls " + ports.tls()
                 + ", pid " + process.pid() + (isRunning() ? ", running)" : ", stopped)");
-    }
-
-    /** Whether {@code setpriv --pdeathsig} works here (util-linux). */
-    static final class ParentDeath {
-        static final String SETPRIV = "/usr/bin/setpriv";
-        private static Optional<Boolean> ok = Optional.empty();
-
-        static synchronized boolean available() {
-            if (ok.isEmpty()) {
-                boolean works = false;
-                if (Files.isExecutable(Path.of(SETPRIV))) {
-                    try {
-                        Process p = new ProcessBuilder(SETPRIV, "--pdeathsig", "KILL", "true").redirectErrorStream(true).start();
-                        works = p.waitFor(5, TimeUnit.SECONDS) && p.exitValue() == 0;
-                    } catch (IOException | InterruptedException e) {
-                        works = false;
-                    }
-                }
-                ok = Optional.of(works);
-            }
-            return ok.get();
-        }
     }
 }

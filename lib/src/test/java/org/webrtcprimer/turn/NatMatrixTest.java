@@ -1,7 +1,5 @@
 package org.webrtcprimer.turn;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -10,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The NAT matrix: every pair of NAT kinds in front of pc1 and pc2, through the kit's relay, against
@@ -20,21 +17,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * timeout each), the 25 with TURN ~3 s, so the whole matrix stays in the default run.
  */
 @Timeout(600)
-public class NatMatrixTest {
+public class NatMatrixTest extends CoturnFixture {
 
-    static TurnServer turn;
     static final Duration TIMEOUT = Duration.ofSeconds(4);
-
-    @BeforeAll
-    static void start() {
-        assumeTrue(Coturn.installed(), Coturn.missingNote());
-        turn = TurnServer.start(TurnConfig.defaults().withoutTransport("tls"));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (turn != null) turn.stop();
-    }
 
     @Test
     void everyPairWithoutTurnAsTheRfcPredicts() {

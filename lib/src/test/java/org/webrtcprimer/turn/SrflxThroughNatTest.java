@@ -1,38 +1,21 @@
 package org.webrtcprimer.turn;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.webrtcprimer.call.CallOptions;
 import org.webrtcprimer.call.IceCandidate;
 import org.webrtcprimer.call.LocalCall;
 import org.webrtcprimer.net.Network;
-import org.webrtcprimer.net.Way;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.*;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** STUN through the emulated NATs: the peers' server-reflexive candidates carry the NAT's mapping. */
 @Timeout(300)
-public class SrflxThroughNatTest {
-
-    static TurnServer turn;
-
-    @BeforeAll
-    static void start() {
-        assumeTrue(Coturn.installed(), Coturn.missingNote());
-        turn = TurnServer.start(TurnConfig.defaults().withoutTransport("tls"));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (turn != null) turn.stop();
-    }
+public class SrflxThroughNatTest extends CoturnFixture {
 
     @Test
     void srflxBehindEveryNatKind() throws Exception {
@@ -40,8 +23,7 @@ public class SrflxThroughNatTest {
             LocalCall c = LocalCall.withoutMedia(CallOptions.defaults().withNetwork(Network.perfect()).withIceServers(turn.stun())
                     .withTimeout(Duration.ofSeconds(8)));
             try {
-                c.relay().gate(Way.PC1_TO_PC2, NatGate.of(k));
-                c.relay().gate(Way.PC2_TO_PC1, NatGate.of(k));
+                NatGate.behind(c, k, k);
                 c.pc1().createDataChannel("nat");
                 c.negotiate();
                 c.await(e -> e.source().equals("pc1") && e.isState(org.webrtcprimer.events.Event.ICE_GATHERING, "complete"),

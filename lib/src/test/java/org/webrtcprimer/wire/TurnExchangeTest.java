@@ -1,18 +1,14 @@
 package org.webrtcprimer.wire;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.webrtcprimer.call.CallOptions;
 import org.webrtcprimer.call.IceCandidate;
 import org.webrtcprimer.call.LocalCall;
 import org.webrtcprimer.net.Network;
-import org.webrtcprimer.turn.Coturn;
 import org.webrtcprimer.turn.NatGate;
 import org.webrtcprimer.turn.NatKind;
 import org.webrtcprimer.turn.TurnConfig;
-import org.webrtcprimer.turn.TurnServer;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The TURN exchange of a real call through coturn, captured where it passes the peers' NATs in the
@@ -29,20 +24,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * messages from the pcap.
  */
 @Timeout(120)
-class TurnExchangeTest {
-
-    static TurnServer turn;
-
-    @BeforeAll
-    static void start() {
-        assumeTrue(Coturn.installed(), Coturn.missingNote());
-        turn = TurnServer.start(TurnConfig.defaults().withoutTransport("tls"));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (turn != null) turn.stop();
-    }
+class TurnExchangeTest extends org.webrtcprimer.turn.CoturnFixture {
 
     @Test
     void allocateChallengeRetryPermissionChannelDataAndRefresh() throws Exception {
