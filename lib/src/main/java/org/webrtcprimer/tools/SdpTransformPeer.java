@@ -35,7 +35,7 @@ final class SdpTransformPeer implements AutoCloseable {
         if (!Files.isDirectory(tool.resolve("node_modules/sdp-transform"))) {
             throw new IllegalStateException("not installed: cd tools/sdp-transform-bench && npm ci");
         }
-        List<String> cmd = new ArrayList<>(List.of("node", tool.resolve("bench.js").toString(), "--serve", "--repeat", "" + SdpBenchmark.REPEAT));
+        List<String> cmd = new ArrayList<>(List.of("node", tool.resolve("bench.js").toString(), "--serve", "--repeat", "" + SdpBenchmark.PEER_REPEAT));
         for (Path f : c.files()) cmd.add(f.toString());
         Process p;
         try {
