@@ -36,8 +36,8 @@ final class Lesson13 {
                                 + "response (local prflx), and pc1 learns pc2's new symmetric mapping from the source of pc2's check (remote "
                                 + "prflx, §7.3.1.3). The full-cone filter lets that check in; a port-restricted one would not."),
                 new Exercise("13.2",
-                        "Predict, before the matrix runs: does address-restricted ↔ symmetric connect without TURN? Answer true or false "
-                                + "from RFC 4787 §4.1 and §5, then pass it and the matrix: the check reads that cell of your run.",
+                        "Does address-restricted ↔ symmetric connect without TURN? Predict true or false in the cell before the matrix, "
+                                + "from RFC 4787 §4.1 and §5; then pass it and the matrix: the check reads that cell of your run.",
                         a -> needMatrix(a, "check(\"13.2\", true, matrix)").or(() -> {
                             NatRun r = ((NatMatrix) a[1]).run(NatKind.ADDRESS_RESTRICTED, NatKind.SYMMETRIC, false).orElse(null);
                             if (r == null) return Optional.of("that matrix has no address-restricted ↔ symmetric cell — run it with every kind.");
