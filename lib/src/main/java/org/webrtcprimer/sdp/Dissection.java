@@ -1,6 +1,5 @@
 package org.webrtcprimer.sdp;
 
-import org.webrtcprimer.notebook.Html;
 import org.webrtcprimer.notebook.Renderable;
 import org.webrtcprimer.notebook.Style;
 
@@ -72,31 +71,7 @@ public final class Dissection implements Renderable {
 
         @Override
         public String toHtml() {
-            return "<div class=\"primer-sdp\">" + Style.SDP_CSS + tableHtml() + "</div>";
-        }
-
-        String tableHtml() {
-            StringBuilder b = new StringBuilder();
-            b.append("<div class=\"primer-caption\">Codecs of ").append(Html.escape(section))
-                    .append(" · 编解码器表 — in the order of preference of the m= line</div>");
-            b.append("<table class=\"primer-table primer-codecs\"><colgroup><col style=\"width:3.5em\"><col style=\"width:10em\">")
-                    .append("<col style=\"width:6em\"><col style=\"width:2.5em\"><col><col style=\"width:27%\"><col style=\"width:8em\"></colgroup>")
-                    .append("<thead><tr><th>PT</th><th>codec</th><th>clock (Hz)</th>")
-                    .append("<th>ch</th><th>fmtp parameters</th><th>RTCP feedback</th><th>retransmission</th></tr></thead><tbody>");
-            for (Codec c : codecs) {
-                b.append("<tr").append(c.isRtx() ? " class=\"primer-rtx\"" : "").append("><td class=\"primer-pt\">").append(c.payloadType())
-                        .append("</td><td><span class=\"primer-key\">").append(Html.escape(c.name())).append("</span>")
-                        .append(c.staticType() ? " <span class=\"primer-sub\">(static, RFC 3551)</span>" : "")
-                        .append("</td><td>").append(c.clockRate() == 0 ? "" : c.clockRate())
-                        .append("</td><td>").append(c.channels() == null ? "" : c.channels())
-                        .append("</td><td class=\"primer-mono\">").append(Html.escape(c.fmtp()))
-                        .append("</td><td>").append(Html.escape(String.join(", ", c.feedback())))
-                        .append("</td><td>");
-                if (c.rtxPayloadType() != null) b.append("rtx ").append(c.rtxPayloadType());
-                if (c.associatedPayloadType() != null) b.append("repairs ").append(c.associatedPayloadType());
-                b.append("</td></tr>");
-            }
-            return b.append("</tbody></table>").toString();
+            return "<div class=\"primer-sdp\">" + Style.SDP_CSS + DissectionHtml.codecTable(this) + "</div>";
         }
 
         @Override
@@ -232,7 +207,7 @@ public final class Dissection implements Renderable {
         return rows instanceof LazyRows ? sdp.lines().get(i).number() : rows.get(i).line();
     }
 
-    private String name(int media) {
+    String name(int media) {
         return media >= 0 && media < sectionNames.length ? sectionNames[media] : section(sdp, media);
     }
 
@@ -240,6 +215,11 @@ public final class Dissection implements Renderable {
         if (media < 0) return "session";
         MediaSection m = sdp.media().get(media);
         return "m=" + media + " " + m.type() + (m.mid() == null ? "" : " (mid " + m.mid() + ")");
+    }
+
+    /** Whether the sections show open (not {@link #collapsed()}). */
+    boolean open() {
+        return open;
     }
 
     /** The description that was dissected. */
@@ -296,18 +276,11 @@ public final class Dissection implements Renderable {
         return with(rows, codecTables, title, false);
     }
 
-    // ------------------------------------------------------------------ rendering
+    // ------------------------------------------------------------------ rendering (HTML: DissectionHtml)
 
     @Override
     public String toHtml() {
-        StringBuilder b = new StringBuilder(Math.min(rows.size(), MAX_SHOWN_ROWS) * 400 + 4096);
-        b.append("<div class=\"primer-sdp\">").append(Style.SDP_CSS);
-        b.append("<div class=\"primer-title\">SDP dissected · 会话描述逐行解析</div>");
-        b.append("<div class=\"primer-summary\">").append(Html.escape(summary())).append("</div>");
-        warningsHtml(b, sdp.warnings());
-        blocks((media, block) -> sectionHtml(b, media, block),
-                note -> b.append("<div class=\"primer-summary\">").append(Html.escape(note)).append("</div>"));
-        return b.append("</div>").toString();
+        return DissectionHtml.of(this);
     }
 
     /**
@@ -315,7 +288,7 @@ public final class Dissection implements Renderable {
      * earlier one line for line becomes one note, and past {@link #MAX_SHOWN_ROWS} lines the rest
      * are counted in a last note — so that what is rendered is bounded whatever the input.
      */
-    private void blocks(java.util.function.BiConsumer<Integer, List<Row>> section, java.util.function.Consumer<String> note) {
+    void blocks(java.util.function.BiConsumer<Integer, List<Row>> section, java.util.function.Consumer<String> note) {
         int shown = 0, sections = 0, i = 0, n = rows.size();
         while (i < n) {
             int media = mediaAt(i);
@@ -357,67 +330,8 @@ public final class Dissection implements Renderable {
         }
     }
 
-    static void warningsHtml(StringBuilder b, List<SdpWarning> warnings) {
-        if (warnings.isEmpty()) return;
-        int errors = 0;
-        for (SdpWarning w : warnings) if (w.error()) errors++;
-        int plain = warnings.size() - errors;
-        b.append("<div class=\"primer-warnings\"><b>");
-        if (errors > 0) b.append(errors).append(" error").append(errors == 1 ? "" : "s").append(" · 错误").append(plain > 0 ? ", " : "");
-        if (plain > 0) b.append(plain).append(" warning").append(plain == 1 ? "" : "s").append(" · 警告");
-        b.append("</b><ul>");
-        for (SdpWarning w : warnings) b.append("<li>").append(w.error() ? "<b>error</b> " : "").append(Html.escape(w.toString())).append("</li>");
-        b.append("</ul></div>");
-    }
 
-    private void sectionHtml(StringBuilder b, int media, List<Row> block) {
-        String label = media < 0 ? "Session · 会话" : Html.escape(name(media)) + " · 媒体段 " + media;
-        String sub = "";
-        if (media >= 0) {
-            MediaSection m = sdp.media().get(media);
-            sub = m.direction().sdp() + (m.isRejected() ? ", rejected (port 0)" : "") + ", " + m.protocol();
-        }
-        b.append("<details class=\"primer-section\"").append(open ? " open" : "").append("><summary>").append(label)
-                .append("<span class=\"primer-sub\">lines ").append(block.get(0).line()).append("–").append(block.get(block.size() - 1).line())
-                .append(sub.isEmpty() ? "" : " · " + Html.escape(sub)).append("</span></summary>");
-        CodecTable t = media >= 0 ? codecTable(media) : null;
-        if (t != null) b.append(t.tableHtml());
-        b.append("<table class=\"primer-table primer-lines\"><colgroup><col style=\"width:3.2em\"><col style=\"width:27%\"><col style=\"width:19%\">")
-                .append("<col><col style=\"width:10.5em\"></colgroup><thead><tr><th>#</th><th>line</th><th>fields</th><th>meaning · 含义</th><th>defined in</th></tr></thead><tbody>");
-        for (SdpGroup g : SdpGroup.values()) {
-            boolean header = false;
-            for (Row r : block) {
-                if (r.group() != g) continue;
-                if (!header) {
-                    b.append("<tr class=\"primer-group\"><td colspan=\"5\">").append(Html.escape(g.english()))
-                            .append("<span class=\"primer-zh\">").append(Html.escape(g.chinese())).append("</span></td></tr>");
-                    header = true;
-                }
-                rowHtml(b, r);
-            }
-        }
-        b.append("</tbody></table></details>");
-    }
-
-    private static void rowHtml(StringBuilder b, Row r) {
-        String v = r.value();
-        int split = r.key().length();
-        b.append("<tr><td class=\"primer-line\">").append(r.line()).append("</td><td class=\"primer-code\">");
-        if (v.startsWith(r.key())) {
-            b.append("<span class=\"primer-key\">").append(Html.escape(v.substring(0, split))).append("</span>").append(Html.escape(v.substring(split)));
-        } else {
-            b.append(Html.escape(v));
-        }
-        b.append("</td><td class=\"primer-fields\">");
-        r.fields().forEach((k, val) -> {
-            if (!val.isEmpty()) b.append("<span><b>").append(Html.escape(k)).append("</b> ").append(Html.escape(val)).append("</span> ");
-        });
-        b.append("</td><td class=\"primer-expl\">").append(Html.escape(r.english())).append("<span class=\"primer-zh\" lang=\"zh\">")
-                .append(Html.escape(r.chinese())).append("</span></td><td class=\"primer-ref\">")
-                .append(Html.escape(r.reference()).replace("; ", "<br>")).append("</td></tr>");
-    }
-
-    private String summary() {
+    String summary() {
         String s = sdp.toString();
         return title == null ? s : s + " — " + title;
     }

@@ -1,12 +1,10 @@
 package org.webrtcprimer.sdp;
 
-import org.webrtcprimer.ice.Candidate;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -143,6 +141,29 @@ final class Explainer {
 
     // ------------------------------------------------------------------ attributes
 
+    /**
+     * An attribute whose explanation takes its one value as it is: its field's name, and the
+     * placeholder its text fills with the stripped value (null: the text has none).
+     */
+    private record OneValue(String field, String placeholder) {}
+
+    private static final Map<String, OneValue> ONE_VALUE = Map.of(
+            "mid", new OneValue("mid", "mid"),
+            "ptime", new OneValue("ptime", "value"),
+            "maxptime", new OneValue("maxptime", "value"),
+            "framerate", new OneValue("framerate", "value"),
+            "sctp-port", new OneValue("port", "port"),
+            "max-message-size", new OneValue("bytes", "bytes"),
+            "ice-pacing", new OneValue("pacing", null),
+            "remote-candidates", new OneValue("candidates", null),
+            "tls-id", new OneValue("id", null),
+            "identity", new OneValue("assertion", null));
+
+    /**
+     * One {@code a=} line: a case per attribute whose explanation depends on its value's parts
+     * (codec lines in {@link CodecExplainer}, ICE, DTLS, SDES and SCTP in {@link TransportExplainer}, streams and simulcast in
+     * {@link StreamExplainer}), {@link #ONE_VALUE} for those that take the value as it is.
+     */
     private static Entry attribute(SdpLine l, ParsedSdp sdp, MediaSection m) {
         String v = l.value();
         int c = v.indexOf(':');
@@ -156,8 +177,6 @@ final class Explainer {
                 Map<String, String> f = f("semantics", g.semantics(), "mids", String.join(" ", g.mids()));
                 return e(choose("a=group/", g.semantics()), key, f, "mids", String.valueOf(g.mids()), "semantics", g.semantics());
             }
-            case "mid":
-                return e(t("a=mid"), key, f("mid", val), "mid", val.strip());
             case "msid-semantic": {
                 String s = val == null ? "" : val.strip();
                 String[] p = s.split(" +");
@@ -165,38 +184,22 @@ final class Explainer {
             }
             case "extmap":
                 return extmap(key, val);
-            case "ice-ufrag": {
-                Explanations.Text u = t(key);
-                return new Entry(u.group(), key, f("ufrag", val), u.en("ufrag", val.strip(), "where", where.en()),
-                        u.zh("ufrag", val.strip(), "where", where.zh()), u.cite());
-            }
+            case "ice-ufrag":
+                return TransportExplainer.ufrag(key, val, where);
             case "ice-pwd":
                 return e(t(key), key, f("password", val), "length", String.valueOf(val.strip().length()));
             case "ice-options":
-                return iceOptions(key, val);
-            case "ice-pacing":
-                return e(t(key), key, f("pacing", val));
-            case "remote-candidates":
-                return e(t(key), key, f("candidates", val));
+                return TransportExplainer.options(key, val);
             case "candidate":
-                return candidate(key, val);
-            case "end-of-candidates": {
-                Explanations.Text x = t(key);
-                return new Entry(x.group(), key, Map.of(), x.en("where", where.en()), x.zh("where", where.zh()), x.cite());
-            }
-            case "fingerprint": {
-                Attributes.Fingerprint fp = Attributes.Fingerprint.parse(val);
-                return e(t(key), key, f("hash", fp.hashFunction(), "fingerprint", fp.fingerprint()),
-                        "hash", fp.hashFunction(), "bytes", String.valueOf(fp.bytes()));
-            }
-            case "setup": {
-                String role = val == null ? "" : val.strip();
-                return e(choose("a=setup/", role), key, f("role", role), "role", role);
-            }
-            case "crypto": {
-                Attributes.Crypto cr = Attributes.Crypto.parse(val);
-                return e(t(key), key, f("tag", String.valueOf(cr.tag()), "suite", cr.suite(), "key-params", cr.keyParams()), "suite", cr.suite());
-            }
+                return TransportExplainer.candidate(key, val);
+            case "end-of-candidates":
+                return TransportExplainer.endOfCandidates(key, where);
+            case "fingerprint":
+                return TransportExplainer.fingerprint(key, val);
+            case "setup":
+                return TransportExplainer.setup(key, val);
+            case "crypto":
+                return TransportExplainer.crypto(key, val);
             case "sendrecv", "sendonly", "recvonly", "inactive": {
                 Explanations.Text d = t(key), w = t(m == null ? "direction-where/session" : "direction-where/media");
                 return new Entry(d.group(), key, Map.of(), d.en("where", w.en()), d.zh("where", w.zh()), d.cite());
@@ -207,144 +210,37 @@ final class Explainer {
                 return CodecExplainer.fmtp(key, val);
             case "rtcp-fb":
                 return CodecExplainer.rtcpFb(key, val);
-            case "ptime":
-                return e(t(key), key, f("ptime", val), "value", val.strip());
-            case "maxptime":
-                return e(t(key), key, f("maxptime", val), "value", val.strip());
-            case "framerate":
-                return e(t(key), key, f("framerate", val), "value", val.strip());
             case "rtcp": {
                 Attributes.Rtcp r = Attributes.Rtcp.parse(val);
                 return e(t(r.address() == null ? "a=rtcp" : "a=rtcp/address"), key,
                         f("port", String.valueOf(r.port()), "address", r.address() == null ? "" : r.address()),
                         "port", String.valueOf(r.port()), "address", r.address());
             }
-            case "msid": {
-                Attributes.Msid ms = Attributes.Msid.parse(val);
-                boolean none = ms.streamId().equals("-");
-                String k = ms.trackId() == null ? (none ? "a=msid/no-stream-no-track" : "a=msid/no-track") : (none ? "a=msid/no-stream" : "a=msid");
-                return e(t(k), key, f("stream id", ms.streamId(), "track id", ms.trackId() == null ? "" : ms.trackId()),
-                        "stream", ms.streamId(), "track", ms.trackId());
-            }
+            case "msid":
+                return StreamExplainer.msid(key, val);
             case "ssrc":
-                return ssrc(key, val);
+                return StreamExplainer.ssrc(key, val);
             case "ssrc-group":
-                return ssrcGroup(key, val);
-            case "rid": {
-                Attributes.Rid r = Attributes.Rid.parse(val);
-                boolean restricted = !(r.restrictions().isEmpty() && r.payloadTypes().isEmpty());
-                String restr = (r.payloadTypes().isEmpty() ? "" : "pt=" + String.join(",", r.payloadTypes()) + " ") + r.restrictions();
-                Explanations.Text x = t(restricted ? "a=rid/restricted" : "a=rid");
-                Explanations.Text dir = t(r.direction().equals("send") ? "rid-direction/send" : "rid-direction/recv");
-                return new Entry(x.group(), key, f("rid", r.id(), "direction", r.direction()),
-                        x.en("rid", r.id(), "direction", dir.en(), "restrictions", restr),
-                        x.zh("rid", r.id(), "direction", dir.zh(), "restrictions", restr), x.cite());
-            }
+                return StreamExplainer.ssrcGroup(key, val);
+            case "rid":
+                return StreamExplainer.rid(key, val);
             case "simulcast":
-                return simulcast(key, val);
-            case "sctp-port":
-                return e(t(key), key, f("port", val), "port", val.strip());
-            case "max-message-size":
-                return e(t(key), key, f("bytes", val), "bytes", val.strip());
-            case "sctpmap": {
-                Attributes.SctpMap s = Attributes.SctpMap.parse(val);
-                return e(t(s.streams() == null ? "a=sctpmap/no-streams" : "a=sctpmap"), key,
-                        f("port", String.valueOf(s.port()), "protocol", s.protocol(), "streams", s.streams() == null ? "" : String.valueOf(s.streams())),
-                        "port", String.valueOf(s.port()), "protocol", s.protocol(), "streams", String.valueOf(s.streams()));
-            }
+                return StreamExplainer.simulcast(key, val);
+            case "sctpmap":
+                return TransportExplainer.sctpmap(key, val);
             case "tool":
                 return e(t(key), key, f("tool", val), "tool", val);
-            case "tls-id":
-                return e(t(key), key, f("id", val));
-            case "identity":
-                return e(t(key), key, f("assertion", val));
             case "bundle-only", "extmap-allow-mixed", "ice-lite", "rtcp-mux", "rtcp-mux-only", "rtcp-rsize":
                 return e(t(key), key, Map.of());
-            default:
+            default: {
+                OneValue one = ONE_VALUE.get(name);
+                if (one != null) {
+                    return one.placeholder() == null ? e(t(key), key, f(one.field(), val))
+                            : e(t(key), key, f(one.field(), val), one.placeholder(), val.strip());
+                }
                 return e(t("a=*"), key, val == null ? Map.of() : f("value", val), "name", name);
-        }
-    }
-
-    private static Entry simulcast(String key, String val) {
-        Attributes.Simulcast s = Attributes.Simulcast.parse(val);
-        Explanations.Text x = t(key), send = t("simulcast-send"), recv = t("simulcast-recv");
-        List<String> en = new ArrayList<>(), zh = new ArrayList<>();
-        if (!s.send().isEmpty()) {
-            en.add(send.en("count", String.valueOf(s.send().size()), "layers", layers(s.send())));
-            zh.add(send.zh("count", String.valueOf(s.send().size()), "layers", layers(s.send())));
-        }
-        if (!s.recv().isEmpty()) {
-            en.add(recv.en("count", String.valueOf(s.recv().size()), "layers", layers(s.recv())));
-            zh.add(recv.zh("count", String.valueOf(s.recv().size()), "layers", layers(s.recv())));
-        }
-        return new Entry(x.group(), key, f("send", layers(s.send()), "recv", layers(s.recv())),
-                x.en("streams", String.join(" ", en)).strip(), x.zh("streams", String.join("", zh)), x.cite());
-    }
-
-    private static String layers(List<List<Attributes.SimulcastStream>> l) {
-        StringBuilder b = new StringBuilder();
-        for (List<Attributes.SimulcastStream> alts : l) {
-            if (b.length() > 0) b.append(';');
-            for (int i = 0; i < alts.size(); i++) {
-                if (i > 0) b.append(',');
-                b.append(alts.get(i).paused() ? "~" : "").append(alts.get(i).rid());
             }
         }
-        return b.toString();
-    }
-
-    private static Entry iceOptions(String key, String val) {
-        String[] tokens = val == null ? new String[0] : val.strip().split(" +");
-        List<String> en = new ArrayList<>(), zh = new ArrayList<>();
-        for (String tok : tokens) {
-            Explanations.Text o = choose("ice-option/", tok);
-            en.add(o.en("option", tok));
-            zh.add(o.zh("option", tok));
-        }
-        Explanations.Text x = t(key);
-        return new Entry(x.group(), key, f("options", String.join(" ", tokens)),
-                x.en("options", String.join("; ", en)), x.zh("options", String.join("；", zh)), x.cite());
-    }
-
-    private static Entry candidate(String key, String val) {
-        Candidate c = Candidate.parse(val);
-        Map<String, String> f = new LinkedHashMap<>();
-        String rtp = c.component() == 1 ? " (RTP)" : c.component() == 2 ? " (RTCP)" : "";
-        f.put("foundation", c.foundation());
-        f.put("component", c.component() + rtp);
-        f.put("transport", c.transport());
-        f.put("priority", String.valueOf(c.priority()));
-        f.put("type preference", String.valueOf(c.typePreference()));
-        f.put("local preference", String.valueOf(c.localPreference()));
-        f.put("component (from priority)", String.valueOf(c.componentFromPriority()));
-        f.put("address", c.address());
-        f.put("port", String.valueOf(c.port()));
-        f.put("typ", c.type());
-        c.extensions().forEach(f::put);
-        Explanations.Text type = choose("candidate-type/", c.type());
-        StringBuilder notesEn = new StringBuilder(), notesZh = new StringBuilder();
-        if (c.relatedAddress() != null) {
-            Explanations.Text d = t("candidate-derived");
-            notesEn.append(' ').append(d.en("address", c.relatedAddress(), "port", String.valueOf(c.relatedPort())));
-            notesZh.append(d.zh("address", c.relatedAddress(), "port", String.valueOf(c.relatedPort())));
-        }
-        if (c.isMdns()) {
-            notesEn.append(' ').append(t("candidate-mdns").en());
-            notesZh.append(t("candidate-mdns").zh());
-        }
-        String[] odd = {"component-from-priority", String.valueOf(c.componentFromPriority()), "component", String.valueOf(c.component())};
-        boolean isOdd = c.componentFromPriority() != c.component();
-        String[] v = {"transport", c.transport(), "address", c.address(), "port", String.valueOf(c.port()),
-                "component", String.valueOf(c.component()), "rtp", rtp, "priority", String.valueOf(c.priority()),
-                "type-pref", String.valueOf(c.typePreference()), "local-pref", String.valueOf(c.localPreference()),
-                "component-from-priority", String.valueOf(c.componentFromPriority())};
-        Explanations.Text x = t(key);
-        return new Entry(x.group(), key, f,
-                x.en(with(v, "type", type.en("type", c.type()), "notes", notesEn.toString(),
-                        "odd", isOdd ? " " + t("candidate-odd-component").en(odd) : "")),
-                x.zh(with(v, "type", type.zh("type", c.type()), "notes", notesZh.toString(),
-                        "odd", isOdd ? t("candidate-odd-component").zh(odd) : "")),
-                x.cite());
     }
 
     private static Entry extmap(String key, String val) {
@@ -357,28 +253,10 @@ final class Explainer {
                 cite(line.cite(), u == t("rtp-hdrext/*") ? "" : u.cite()));
     }
 
-    private static Entry ssrc(String key, String val) {
-        Attributes.SsrcAttribute s = Attributes.SsrcAttribute.parse(val);
-        Map<String, String> f = f("ssrc", String.valueOf(s.ssrc()), "attribute", s.attribute(), "value", s.value() == null ? "" : s.value());
-        Explanations.Text d = choose("ssrc-attr/", s.attribute()), x = t(key);
-        String[] dv = {"value", s.value(), "attribute", s.attribute()};
-        return new Entry(x.group(), key, f, x.en("ssrc", String.valueOf(s.ssrc()), "meaning", d.en(dv)),
-                x.zh("ssrc", String.valueOf(s.ssrc()), "meaning", d.zh(dv)), cite(x.cite(), d.cite()));
-    }
-
-    private static Entry ssrcGroup(String key, String val) {
-        Attributes.SsrcGroup g = Attributes.SsrcGroup.parse(val);
-        String list = g.ssrcs().stream().map(String::valueOf).reduce((a, b) -> a + " " + b).orElse("");
-        Map<String, String> f = f("semantics", g.semantics(), "ssrcs", list);
-        return e(choose("a=ssrc-group/", g.semantics()), key, f, "semantics", g.semantics(), "ssrcs", list,
-                "first", g.ssrcs().isEmpty() ? "?" : String.valueOf(g.ssrcs().get(0)),
-                "second", g.ssrcs().size() > 1 ? String.valueOf(g.ssrcs().get(1)) : "?");
-    }
-
     // ------------------------------------------------------------------ helpers
 
     /** A whole-line entry filled with name/value pairs. */
-    private static Entry e(Explanations.Text t, String key, Map<String, String> fields, String... values) {
+    static Entry e(Explanations.Text t, String key, Map<String, String> fields, String... values) {
         return new Entry(t.group(), key, fields, t.en(values), t.zh(values), t.cite());
     }
 

@@ -38,7 +38,7 @@ public record MediaSection(int index, int line, String type, int port, Integer p
         formats = formats == null ? List.of() : List.copyOf(formats);
         connections = connections == null ? List.of() : List.copyOf(connections);
         bandwidths = bandwidths == null ? List.of() : List.copyOf(bandwidths);
-        attributes = attributes == null ? List.of() : List.copyOf(attributes);
+        attributes = attributes == null ? List.of() : attributes instanceof FrozenList ? attributes : List.copyOf(attributes);
     }
 
     /** The first value of an attribute ("" for a property attribute), or null when absent. */
@@ -77,7 +77,7 @@ public record MediaSection(int index, int line, String type, int port, Integer p
     /** The section's own direction attribute, or null when it has none (and the session's or sendrecv applies). */
     public Direction ownDirection() {
         for (Attribute a : attributes) {
-            Direction d = Direction.of(a.name());
+            Direction d = AttributeChecks.isDirection(a) ? Direction.of(a.name()) : null;
             if (d != null) return d;
         }
         return null;

@@ -39,11 +39,11 @@ public record ParsedSdp(int version, Origin origin, String sessionName, String i
         phones = phones == null ? List.of() : List.copyOf(phones);
         bandwidths = bandwidths == null ? List.of() : List.copyOf(bandwidths);
         timings = timings == null ? List.of() : List.copyOf(timings);
-        attributes = attributes == null ? List.of() : List.copyOf(attributes);
+        attributes = attributes == null ? List.of() : attributes instanceof FrozenList ? attributes : List.copyOf(attributes);
         media = media == null ? List.of() : List.copyOf(media);
-        lines = lines == null ? List.of() : List.copyOf(lines);
-        // a lenient parse's warnings are completed on first reading (SdpParser.DeferredWarnings); immutable either way
-        warnings = warnings == null ? List.of() : warnings instanceof SdpParser.DeferredWarnings ? warnings : List.copyOf(warnings);
+        lines = lines == null ? List.of() : lines instanceof FrozenList ? lines : List.copyOf(lines); // the parser's lists are not copied
+        // a lenient parse's warnings are completed on first reading (DeferredWarnings); immutable either way
+        warnings = warnings == null ? List.of() : warnings instanceof DeferredWarnings ? warnings : List.copyOf(warnings);
     }
 
     /** The first value of a session-level attribute ("" for a property attribute), or null. */

@@ -5,8 +5,14 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonDeserializationContext;
+import com.google.gson.JsonDeserializer;
 import com.google.gson.JsonParseException;
+import com.google.gson.JsonSerializationContext;
+import com.google.gson.JsonSerializer;
 import org.webrtcprimer.ice.Candidate;
+
+import java.lang.reflect.Type;
 
 /**
  * JSON form of a {@link ParsedSdp}: every component of the model (lines, attributes,
@@ -18,7 +24,50 @@ import org.webrtcprimer.ice.Candidate;
 public final class SdpJson {
     private SdpJson() {}
 
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create();
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls()
+            .registerTypeAdapter(SdpLine.class, new LineJson()).registerTypeAdapter(Attribute.class, new AttributeJson()).create();
+
+    /** A line as its five components (number, type, value, raw, media), the form a record of them has. */
+    private static final class LineJson implements JsonSerializer<SdpLine>, JsonDeserializer<SdpLine> {
+        @Override
+        public JsonElement serialize(SdpLine l, Type type, JsonSerializationContext c) {
+            JsonObject o = new JsonObject();
+            o.addProperty("number", l.number());
+            o.addProperty("type", l.type());
+            o.addProperty("value", l.value());
+            o.addProperty("raw", l.raw());
+            o.addProperty("media", l.media());
+            return o;
+        }
+
+        @Override
+        public SdpLine deserialize(JsonElement e, Type type, JsonDeserializationContext c) {
+            JsonObject o = e.getAsJsonObject();
+            Integer number = c.deserialize(o.get("number"), Integer.class), media = c.deserialize(o.get("media"), Integer.class);
+            Character t = c.deserialize(o.get("type"), Character.class);
+            return new SdpLine(number == null ? 0 : number, t == null ? '\0' : t, c.deserialize(o.get("value"), String.class),
+                    c.deserialize(o.get("raw"), String.class), media == null ? 0 : media);
+        }
+    }
+
+    /** An attribute as its three components (line, name, value). */
+    private static final class AttributeJson implements JsonSerializer<Attribute>, JsonDeserializer<Attribute> {
+        @Override
+        public JsonElement serialize(Attribute a, Type type, JsonSerializationContext c) {
+            JsonObject o = new JsonObject();
+            o.addProperty("line", a.line());
+            o.addProperty("name", a.name());
+            o.addProperty("value", a.value());
+            return o;
+        }
+
+        @Override
+        public Attribute deserialize(JsonElement e, Type type, JsonDeserializationContext c) {
+            JsonObject o = e.getAsJsonObject();
+            Integer line = c.deserialize(o.get("line"), Integer.class);
+            return new Attribute(line == null ? 0 : line, c.deserialize(o.get("name"), String.class), c.deserialize(o.get("value"), String.class));
+        }
+    }
 
     /** The model as pretty-printed JSON. */
     public static String toJson(ParsedSdp sdp) {

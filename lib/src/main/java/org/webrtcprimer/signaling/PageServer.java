@@ -54,6 +54,17 @@ final class PageServer {
         http.start();
     }
 
+    /** The page server the options ask for, or null for none ({@code httpPort -1}); fails saying why it could not listen. */
+    static PageServer startFor(SignalingServer.Options options, String hostForUrl, Supplier<String> signalingUrl) {
+        if (options.httpPort() < 0) return null;
+        try {
+            return new PageServer(options.host(), options.httpPort(), hostForUrl, options.room(), signalingUrl);
+        } catch (IOException e) {
+            throw new IllegalStateException("the page server could not listen on " + options.host() + ":" + options.httpPort()
+                    + ": " + e.getMessage() + " — use httpPort 0 for any free port", e);
+        }
+    }
+
     int port() {
         return http.getAddress().getPort();
     }

@@ -2,7 +2,6 @@ package org.webrtcprimer.signaling;
 
 import org.webrtcprimer.events.EventLog;
 
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -198,7 +197,6 @@ public final class SignalingServer implements AutoCloseable {
     private final CompletableFuture<String> stopped = new CompletableFuture<>();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private volatile Throwable fatal; // what killed the WebSocket library's threads, if anything did
-    private volatile long lastActivity = System.nanoTime();
     /** Test hook: runs on the worker thread before each message is handled (to inject a fatal error). */
     volatile Consumer<String> beforeHandling;
 
@@ -208,28 +206,14 @@ public final class SignalingServer implements AutoCloseable {
         rooms = new Rooms(options.token(), log, out);
         InetSocketAddress address = new InetSocketAddress(SignalingSocket.checkedHost(options.host()), options.port());
         ws = new SignalingSocket(this, address, log, out, rooms, this::isPageOrigin);
-        ws.start();
         try {
-            ws.started.get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            stopping.set(true);
+            ws.listen();
+            page = PageServer.startFor(options, hostForUrl(), this::baseUrl);
+        } catch (RuntimeException e) {
+            stopping.set(true); // what stops now is no death of the server
             ws.stopQuietly();
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new IllegalStateException("the signaling server could not listen on " + options.host() + ":" + options.port()
-                    + ": " + cause.getMessage() + " — is the port in use? Use port 0 for any free one", cause);
+            throw e;
         }
-        PageServer p = null;
-        if (options.httpPort() >= 0) {
-            try {
-                p = new PageServer(options.host(), options.httpPort(), hostForUrl(), options.room(), this::baseUrl);
-            } catch (IOException e) {
-                stopping.set(true);
-                ws.stopQuietly();
-                throw new IllegalStateException("the page server could not listen on " + options.host() + ":" + options.httpPort()
-                        + ": " + e.getMessage() + " — use httpPort 0 for any free port", e);
-            }
-        }
-        page = p;
         timer = Executors.newSingleThreadScheduledExecutor(daemon("primer-signaling-idle"));
         timer.scheduleAtFixedRate(this::checkIdle, 1, 1, TimeUnit.SECONDS);
         timer.scheduleAtFixedRate(ws::closeLapsed, 250, 250, TimeUnit.MILLISECONDS);
@@ -349,14 +333,10 @@ public final class SignalingServer implements AutoCloseable {
         rooms.clear();
         log.note("server stopped", reason);
         ws.stopQuietly();
-        stopPage();
+        if (page != null) page.stop();
         // Last: the idle check itself may be the thread running this.
         timer.shutdown();
         stopped.complete(reason);
-    }
-
-    private void stopPage() {
-        if (page != null) page.stop();
     }
 
     /** The WebSocket library stopped itself after a fatal error on one of its threads: say so, release the rest. */
@@ -369,7 +349,7 @@ public final class SignalingServer implements AutoCloseable {
         String message = "the signaling server stopped after a fatal error in its WebSocket thread (" + what
                 + ") — every peer was disconnected; start a new server";
         log.note("server died", what);
-        stopPage();
+        if (page != null) page.stop();
         if (timer != null) timer.shutdown();
         stopped.completeExceptionally(new IllegalStateException(message, cause));
     }
@@ -382,11 +362,6 @@ public final class SignalingServer implements AutoCloseable {
 
     boolean isStopping() {
         return stopping.get();
-    }
-
-    /** A connection opened or a message arrived: the idle timeout starts again. */
-    void activity(long nanos) {
-        lastActivity = nanos;
     }
 
     private boolean isPageOrigin(String origin) {
@@ -402,7 +377,7 @@ public final class SignalingServer implements AutoCloseable {
     }
 
     private void checkIdle() {
-        long quiet = System.nanoTime() - lastActivity;
+        long quiet = ws.quietNanos();
         if (quiet > options.idleTimeout().toNanos()) {
             stop("no message for " + options.idleTimeout().toSeconds() + " s (idle timeout)");
         }

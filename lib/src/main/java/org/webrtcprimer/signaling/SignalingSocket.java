@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import static org.webrtcprimer.signaling.Outbox.error;
@@ -34,6 +35,7 @@ final class SignalingSocket extends WebSocketServer {
     private final Outbox out;
     private final Rooms rooms;
     private final Predicate<String> allowedOrigin;
+    private volatile long lastActivity = System.nanoTime(); // a connection opened or a message arrived
 
     SignalingSocket(SignalingServer server, InetSocketAddress address, ServerLog log, Outbox out, Rooms rooms,
                     Predicate<String> allowedOrigin) {
@@ -77,6 +79,23 @@ final class SignalingSocket extends WebSocketServer {
         return a;
     }
 
+    /** How long since the last connection opened or message arrived (the server's idle timeout). */
+    long quietNanos() {
+        return System.nanoTime() - lastActivity;
+    }
+
+    /** Starts listening and waits (10 s at most) until it does; fails saying why (a port in use). */
+    void listen() {
+        start();
+        try {
+            started.get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new IllegalStateException("the signaling server could not listen on " + options.host() + ":" + options.port()
+                    + ": " + cause.getMessage() + " — is the port in use? Use port 0 for any free one", cause);
+        }
+    }
+
     void stopQuietly() {
         try {
             stop(1000, "server stopped");
@@ -116,7 +135,7 @@ final class SignalingSocket extends WebSocketServer {
 
     @Override
     public void onOpen(WebSocket conn, ClientHandshake handshake) {
-        server.activity(System.nanoTime());
+        lastActivity = System.nanoTime();
         String token = Protocol.tokenIn(handshake.getResourceDescriptor());
         Member m = new Member(conn.getRemoteSocketAddress(), options.token().equals(token));
         conn.setAttachment(m);
@@ -184,7 +203,7 @@ final class SignalingSocket extends WebSocketServer {
     /** Checks one text message against the limits and the protocol, then gives it to the rooms. */
     private void receive(WebSocket conn, String text) {
         long now = System.nanoTime();
-        server.activity(now);
+        lastActivity = now;
         Member m = conn.getAttachment();
         if (m == null) return;
         m.lastMessage = now;
@@ -219,7 +238,7 @@ final class SignalingSocket extends WebSocketServer {
 
     @Override
     public void onMessage(WebSocket conn, ByteBuffer bytes) {
-        server.activity(System.nanoTime());
+        lastActivity = System.nanoTime();
         out.send(conn, error("binary", "the protocol is JSON text; a binary message of " + bytes.remaining()
                 + " bytes was ignored", null));
     }
