@@ -1,10 +1,14 @@
 package org.webrtcprimer.exercises;
 
+import org.webrtcprimer.call.LocalCall;
+import org.webrtcprimer.events.Event;
 import org.webrtcprimer.media.MediaStream;
 
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 final class Lesson02 {
     private Lesson02() {}
@@ -35,23 +39,35 @@ final class Lesson02 {
                         "320×240 + 2 × 160×120 = 115,200 bytes, a quarter of 640×480's 460,800: I420 costs 1.5 bytes per pixel "
                                 + "at any size, half of 24-bit RGB."),
                 new Exercise("02.2",
-                        "Open a synthetic, video-only stream at 320×240 and 15 frames per second, and pass it.",
+                        "Modify and observe: open a synthetic, video-only stream at 320×240 and 15 frames per second, send it in a call "
+                                + "(LocalCall.call(small)), and pass the picture size pc2 decodes, as \"W×H\", with the call.",
                         a -> {
-                            if (!(a[0] instanceof MediaStream s)) return Optional.of("pass the MediaStream that getUserMedia returned, not "
-                                    + Exercises.describe(a[0]) + ".");
-                            if (!s.active()) return Optional.of("that stream has been stopped.");
+                            if (a.length < 2 || !(a[1] instanceof LocalCall call)) {
+                                return Optional.of("pass two things: the size pc2 decodes and the call, e.g. check(\"02.2\", \"640×480\", smallCall).");
+                            }
+                            MediaStream s = call.localStream();
+                            if (s == null) return Optional.of("that call sends no stream: make it with LocalCall.call(small).");
                             if (!s.getAudioTracks().isEmpty()) return Optional.of("the stream has an audio track; ask for video only.");
                             if (s.getVideoTracks().isEmpty()) return Optional.of("the stream has no video track.");
                             if (!s.getVideoTracks().get(0).synthetic()) return Optional.of("the video comes from a camera, not the synthetic source.");
                             var c = s.constraints();
-                            if (c.width() != 320 || c.height() != 240) return Optional.of("the size is " + c.width() + "×" + c.height() + ".");
-                            if (c.fps() != 15) return Optional.of("the frame rate is " + c.fps() + " fps.");
-                            s.localVideo().awaitFirstFrame(Duration.ofSeconds(3));
-                            return s.localVideo().videoWidth() == 320 ? Optional.empty()
-                                    : Optional.of("its frames are " + s.localVideo().videoWidth() + " pixels wide.");
+                            if (c.width() != 320 || c.height() != 240) return Optional.of("the stream's size is " + c.width() + "×" + c.height() + ", not 320×240.");
+                            if (c.fps() != 15) return Optional.of("the stream's frame rate is " + c.fps() + " fps, not 15.");
+                            // what pc2 decoded: its first frame (in the log) and the latest (the view), which the engine may have scaled
+                            Set<String> decoded = new LinkedHashSet<>();
+                            call.log().all(e -> e.source().equals("pc2") && e.name().equals(Event.FIRST_FRAME)).forEach(e -> decoded.add(size(e.detail())));
+                            if (call.remoteVideo().videoWidth() > 0) decoded.add(call.remoteVideo().videoWidth() + "×" + call.remoteVideo().videoHeight());
+                            if (decoded.isEmpty()) return Optional.of("pc2 has decoded no frame of that call yet: run smallCall.awaitFirstFrame() first.");
+                            if (!(a[0] instanceof CharSequence said)) return Optional.of("write the size as text, e.g. \"640×480\", not " + Exercises.describe(a[0]) + ".");
+                            return decoded.contains(size(said.toString())) ? Optional.empty()
+                                    : Optional.of("you passed '" + said + "'; in that call pc2 decoded " + String.join(", then ", decoded) + " frames.");
                         },
-                        "start from Constraints.videoOnly(), then .synthetic(), .size(w, h) and .frameRate(fps).",
-                        "a quarter of the pixels and half the frames: about an eighth of the data of 640×480 @ 30 fps."),
+                        "Constraints.videoOnly().synthetic().size(w, h).frameRate(fps); then smallCall.awaitFirstFrame() and read "
+                                + "smallCall.remoteVideo(), pc2's view.",
+                        "320×240: the encoder sends the pictures the source makes, and pc2's decoder gives back the same size. The "
+                                + "constraints travel all the way: a quarter of the pixels of 640×480 and half the frames, about an eighth of "
+                                + "the raw data to encode. The engine may still lower the size on its own when the CPU or the network falls "
+                                + "short (getStats' qualityLimitationReason, lesson 09), so what pc2 decodes is measured, not assumed."),
                 new Exercise("02.3",
                         "Predict: after localStream.stop(), how many new frames reach localVideo in the next half second? "
                                 + "Pass your number and the stopped stream; the check counts them.",
@@ -76,5 +92,10 @@ final class Lesson02 {
                         "none: stop() ends the tracks, the kit's source stops and the view stops watching. An ended track never "
                                 + "becomes live again (W3C Media Capture and Streams, MediaStreamTrack.stop()); to capture again, "
                                 + "call getUserMedia again."));
+    }
+
+    /** A picture size as typed ("320x240", "320 × 240") in the kit's form, "320×240". */
+    static String size(String typed) {
+        return typed.strip().replaceAll("\\s*[×xX*]\\s*", "×");
     }
 }

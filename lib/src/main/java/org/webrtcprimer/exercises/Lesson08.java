@@ -17,20 +17,29 @@ final class Lesson08 {
                         "pc1 offered a=setup:actpass and pc2 answered active, so pc2 is the DTLS client and pc1 the server: "
                                 + "pc1's channels get odd SCTP stream ids, and two peers can open channels at once without colliding."),
                 new Exercise("08.2",
-                        "Make a channel whose messages are never retransmitted and may arrive out of order, and pass pc2's end of it.",
+                        "Modify and observe: positions gives up on a message at once (maxRetransmits 0). Make a new unordered channel "
+                                + "with that one option changed, up to 3 retransmissions, and pass the maxRetransmits pc2 reads for it, with "
+                                + "pc2's end.",
                         a -> {
-                            if (!(a[0] instanceof DataChannel d)) return Optional.of("pass a DataChannel, not " + Exercises.describe(a[0]) + ".");
-                            if (!d.isReceived()) return Optional.of("that is the end pc1 created; pass the one pc2 received (pc2.awaitDataChannel(label)).");
-                            if (d.options().ordered()) return Optional.of("pc2 reads that channel as ordered.");
-                            if (d.options().maxRetransmits() == null || d.options().maxRetransmits() != 0) {
-                                return Optional.of("pc2 reads that channel as " + d.options().describe() + ", not 'no retransmissions'.");
+                            if (a.length < 2 || !(a[1] instanceof DataChannel d)) {
+                                return Optional.of("pass two things: the number pc2 reads and pc2's end, e.g. check(\"08.2\", 0, positionsAtPc2).");
                             }
+                            if (!d.isReceived()) return Optional.of("that is the end pc1 created; pass the one pc2 received (pc2.awaitDataChannel(label)).");
                             if (!d.readyState().equals("open")) return Optional.of("that channel is " + d.readyState() + "; check it while it is open.");
-                            return Optional.empty();
+                            var o = d.options();
+                            if (o.ordered()) return Optional.of("pc2 reads that channel as ordered; keep it unordered like positions.");
+                            if (o.maxRetransmits() == null) return Optional.of("pc2 reads that channel as " + o.describe() + ": change maxRetransmits, not the lifetime.");
+                            if (o.maxRetransmits() == 0) return Optional.of("pc2 reads maxRetransmits 0 for that channel, like positions: change that option.");
+                            if (!(a[0] instanceof Number n)) return Optional.of("pass the number pc2 reads, not " + Exercises.describe(a[0]) + ".");
+                            if (o.maxRetransmits() != 3) return Optional.of("pc2 reads that channel as " + o.describe() + "; the exercise asks for 3.");
+                            return n.doubleValue() == o.maxRetransmits() ? Optional.empty()
+                                    : Optional.of("you passed " + n + "; pc2 reads that channel as " + o.describe() + ".");
                         },
-                        "DataChannelOptions.unreliable() is unordered with maxRetransmits 0; create it on pc1, then pc2.awaitDataChannel(label).",
-                        "pc2 learnt the settings from pc1's DATA_CHANNEL_OPEN message (channel type PARTIAL_RELIABLE_REXMIT_UNORDERED, "
-                                + "reliability parameter 0 — RFC 8832 §5.1): both ends agree without any SDP."),
+                        "DataChannelOptions.partialRetransmits(3) on pc1, then pc2.awaitDataChannel(label).awaitOpen().options() on pc2.",
+                        "3, although nobody told pc2: it learnt the setting from pc1's DATA_CHANNEL_OPEN message (channel type "
+                                + "PARTIAL_RELIABLE_REXMIT_UNORDERED, reliability parameter 3 — RFC 8832 §5.1), not from the SDP, which "
+                                + "is the same for every channel. SCTP now retransmits each lost message up to 3 times before it gives up "
+                                + "(RFC 7496 §3.1)."),
                 new Exercise("08.3",
                         "On a channel of your own, send at least 4,000,000 bytes in 64 KiB messages without its bufferedAmount "
                                 + "ever passing 512 KiB, and pass the sending end.",

@@ -19,26 +19,37 @@ final class Lesson12 {
     static List<Exercise> exercises() {
         return List.of(
                 new Exercise("12.1",
-                        "What USERNAME does pc1 put in the checks it sends to pc2? Work it out from the two SDPs, then pass it and the trace.",
+                        "Predict, before the capture shows it: what USERNAME does pc1 put in the checks it sends to pc2? Build it from "
+                                + "the two SDPs' a=ice-ufrag lines, then pass it and the trace: the check reads pc1's checks in the capture.",
                         a -> needTrace(a, "check(\"12.1\", \"abcd:efgh\", trace)").or(() -> {
                             Trace t = (Trace) a[1];
-                            String pc1 = t.map().ufrag("pc1"), pc2 = t.map().ufrag("pc2");
-                            if (pc1 == null || pc2 == null) return Optional.of("that trace was made without the call's SDPs: capture.trace(offer, answer).");
                             if (!(a[0] instanceof CharSequence u)) return Optional.of("expected text (a String), got " + Exercises.describe(a[0]) + ".");
+                            List<String> sent = t.checks().stream().filter(c -> c.from().equals("pc1"))
+                                    .map(c -> c.message().username()).filter(java.util.Objects::nonNull).distinct().toList();
+                            if (sent.isEmpty()) return Optional.of("that trace holds no check from pc1 — capture from the start of the call.");
                             // ufrags are case-sensitive (RFC 8839 §5.4), so the comparison is exact
-                            if (u.toString().strip().equals(pc2 + ":" + pc1)) return Optional.empty();
-                            if (u.toString().strip().equals(pc1 + ":" + pc2)) return Optional.of("that is the USERNAME of pc2's checks to pc1: the receiver's ufrag comes first.");
-                            return Optional.of("'" + u + "' is not the USERNAME of pc1's checks.");
+                            String said = u.toString().strip();
+                            if (sent.contains(said)) return Optional.empty();
+                            String[] parts = sent.get(0).split(":", 2);
+                            if (parts.length == 2 && said.equals(parts[1] + ":" + parts[0])) {
+                                return Optional.of("you predicted '" + said + "', the two ufrags the other way round: that is the USERNAME of pc2's checks to pc1.");
+                            }
+                            return Optional.of("you predicted '" + said + "'; pc1's checks in this capture carried USERNAME " + String.join(", ", sent) + ".");
                         }),
                         "RFC 8445 §7.2.2: the receiver's ufrag comes first, then a colon, then the sender's (a=ice-ufrag of each SDP).",
                         "pc2's ufrag, a colon, pc1's: pc2 recognises its own ufrag at the front, and checks MESSAGE-INTEGRITY with its own "
                                 + "a=ice-pwd — that is how a peer knows a check is for this session and not a stray packet."),
                 new Exercise("12.2",
-                        "Which peer sent the DTLS ClientHello, \"pc1\" or \"pc2\"? Decide from the SDPs' a=setup lines, then pass it and the trace.",
+                        "Predict, before the capture shows it: which peer will send the DTLS ClientHello, \"pc1\" or \"pc2\"? Decide from "
+                                + "the SDPs' a=setup lines, then pass it and the trace: the check finds the ClientHello in the capture.",
                         a -> needTrace(a, "check(\"12.2\", \"pc1\", trace)").or(() -> {
                             Trace t = (Trace) a[1];
                             if (t.dtlsClient() == null) return Optional.of("that trace holds no ClientHello — capture from the start of the call.");
-                            return Exercises.expectText(a[0], t.dtlsClient(), "the peer that sent the ClientHello");
+                            if (!(a[0] instanceof CharSequence s)) return Optional.of("predict \"pc1\" or \"pc2\" as text, not " + Exercises.describe(a[0]) + ".");
+                            String said = s.toString().strip().toLowerCase(java.util.Locale.ROOT);
+                            if (!said.equals("pc1") && !said.equals("pc2")) return Optional.of("predict \"pc1\" or \"pc2\", not '" + s + "'.");
+                            return said.equals(t.dtlsClient()) ? Optional.empty()
+                                    : Optional.of("you predicted " + said + "; in this capture the ClientHello came from " + t.dtlsClient() + ".");
                         }),
                         "a=setup:active is the DTLS client (RFC 8842 §5.3); the offer says actpass, so look at the answer.",
                         "pc2 answered a=setup:active, so pc2 is the client and sends the ClientHello; pc1 (actpass in the offer, "

@@ -36,13 +36,14 @@ final class Lesson13 {
                                 + "response (local prflx), and pc1 learns pc2's new symmetric mapping from the source of pc2's check (remote "
                                 + "prflx, §7.3.1.3). The full-cone filter lets that check in; a port-restricted one would not."),
                 new Exercise("13.2",
-                        "Does address-restricted ↔ symmetric connect without TURN? Answer true or false from RFC 4787 §4.1 and §5, then pass "
-                                + "it and the matrix.",
+                        "Does address-restricted ↔ symmetric connect without TURN? Predict true or false in the cell before the matrix, "
+                                + "from RFC 4787 §4.1 and §5; then pass it and the matrix: the check reads that cell of your run.",
                         a -> needMatrix(a, "check(\"13.2\", true, matrix)").or(() -> {
                             NatRun r = ((NatMatrix) a[1]).run(NatKind.ADDRESS_RESTRICTED, NatKind.SYMMETRIC, false).orElse(null);
                             if (r == null) return Optional.of("that matrix has no address-restricted ↔ symmetric cell — run it with every kind.");
                             if (!(a[0] instanceof Boolean b)) return Optional.of("expected true or false, got " + Exercises.describe(a[0]) + ".");
-                            return b == r.connected() ? Optional.empty() : Optional.of(b + " is not what your run did.");
+                            return b == r.connected() ? Optional.empty() : Optional.of("you predicted " + b + "; in your run address-restricted ↔ "
+                                    + "symmetric " + (r.connected() ? "connected without TURN" : "did not connect without TURN (" + r.diagnosis() + ")") + ".");
                         }),
                         "the symmetric NAT's checks to pc1 leave from a new port; pc1's NAT filters by address only (address-dependent "
                                 + "filtering) — does the port matter to it?",

@@ -177,7 +177,7 @@ public final class SdpDiff implements Renderable {
                     offerAnswer ? "被拒绝：应答把端口设为 0，这个媒体段不传输媒体。" : "已停用：端口 0 停止了这个媒体段。", "RFC 3264 §6; RFC 3264 §8.2");
         } else if (b.port() == 0 && a.port() != 0 && !b.bundleOnly()) {
             add(scope, Kind.CHANGED, SdpGroup.MEDIA, "m= port", "0", String.valueOf(a.port()),
-                    "Re-enabled: the port is no longer 0.", "重新启用：端口不再是 0。", "RFC 3264 §8");
+                    "Re-enabled: the port is no longer 0.", "重新启用：端口不再是 0。", "RFC 3264 §8.1");
         }
         if (b.direction() != a.direction()) direction(scope, b.direction(), a.direction());
         String sb = before.setup(b), sa = after.setup(a);
