@@ -5,21 +5,6 @@ import org.webrtcprimer.call.FlowControl;
 import org.webrtcprimer.call.Units;
 import org.webrtcprimer.call.Throughput;
 
-import dev.onvoid.webrtc.CreateSessionDescriptionObserver;
-import dev.onvoid.webrtc.PeerConnectionObserver;
-import dev.onvoid.webrtc.RTCAnswerOptions;
-import dev.onvoid.webrtc.RTCConfiguration;
-import dev.onvoid.webrtc.RTCDataChannel;
-import dev.onvoid.webrtc.RTCDataChannelBuffer;
-import dev.onvoid.webrtc.RTCDataChannelInit;
-import dev.onvoid.webrtc.RTCDataChannelObserver;
-import dev.onvoid.webrtc.RTCDataChannelState;
-import dev.onvoid.webrtc.RTCIceCandidate;
-import dev.onvoid.webrtc.RTCOfferOptions;
-import dev.onvoid.webrtc.RTCPeerConnection;
-import dev.onvoid.webrtc.RTCSessionDescription;
-import dev.onvoid.webrtc.RTCStatsReport;
-import dev.onvoid.webrtc.SetSessionDescriptionObserver;
 import org.webrtcprimer.engine.Engine;
 import org.webrtcprimer.call.LocalCall;
 import org.webrtcprimer.media.Constraints;
@@ -27,19 +12,15 @@ import org.webrtcprimer.media.MediaDevices;
 import org.webrtcprimer.media.MediaStream;
 import org.webrtcprimer.stats.StatsSampler;
 import org.webrtcprimer.call.Summary;
+import org.webrtcprimer.call.baseline.EngineStats;
+import org.webrtcprimer.call.baseline.PlainProbe;
 
 import java.lang.management.ManagementFactory;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.Consumer;
 
 /**
  * {@code java -jar webrtc-primer.jar datachannel-bench [--runs N] [--mb MB] [--windows N] [--seconds S]}:
@@ -148,159 +129,6 @@ public final class DataChannelBenchmark {
         }
     }
 
-    /**
-     * The same transfer with nothing but webrtc-java: two peer connections, one channel, the sender
-     * polling bufferedAmount with the same marks, the receiver counting bytes in onMessage.
-     */
-    static final class PlainProbe implements AutoCloseable {
-        private final RTCPeerConnection pc1, pc2;
-        private final RTCDataChannel send;
-        private RTCDataChannel recv;
-        private final AtomicLong received = new AtomicLong();
-        private volatile long target = Long.MAX_VALUE;
-        private volatile CompletableFuture<Long> done = new CompletableFuture<>();
-
-        PlainProbe() throws Exception {
-            var factory = Engine.get().factory();
-            // Candidates wait until the other side has its remote description: the engine drops
-            // earlier ones, and ICE would then settle on whatever pair is left (often ICE-TCP).
-            Trickle to2 = new Trickle(), to1 = new Trickle();
-            CompletableFuture<RTCDataChannel> remote = new CompletableFuture<>();
-            pc1 = factory.createPeerConnection(new RTCConfiguration(), observer(to2::offer, null));
-            pc2 = factory.createPeerConnection(new RTCConfiguration(), observer(to1::offer, remote::complete));
-            try {
-                send = pc1.createDataChannel("plain", new RTCDataChannelInit());
-                RTCSessionDescription offer = describe(o -> pc1.createOffer(new RTCOfferOptions(), o));
-                apply(o -> pc1.setLocalDescription(offer, o));
-                apply(o -> pc2.setRemoteDescription(offer, o));
-                to2.ready(pc2);
-                RTCSessionDescription answer = describe(o -> pc2.createAnswer(new RTCAnswerOptions(), o));
-                apply(o -> pc2.setLocalDescription(answer, o));
-                apply(o -> pc1.setRemoteDescription(answer, o));
-                to1.ready(pc1);
-                recv = remote.get(10, TimeUnit.SECONDS);
-                recv.registerObserver(new RTCDataChannelObserver() {
-                    @Override
-                    public void onBufferedAmountChange(long previousAmount) {
-                    }
-
-                    @Override
-                    public void onStateChange() {
-                    }
-
-                    @Override
-                    public void onMessage(RTCDataChannelBuffer buffer) {
-                        long n = received.addAndGet(buffer.data.remaining());
-                        if (n >= target) done.complete(System.nanoTime());
-                    }
-                });
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-                while (send.getState() != RTCDataChannelState.OPEN) {
-                    if (System.nanoTime() > deadline) throw new IllegalStateException("plain probe: channel did not open in 10 s");
-                    Thread.sleep(1);
-                }
-            } catch (Exception e) {
-                close();
-                throw e;
-            }
-        }
-
-        /** One transfer; returns MB/s from the first send to the last byte received. */
-        double run(int size, long bytes, FlowControl flow) {
-            long messages = bytes / size;
-            ByteBuffer buf = ByteBuffer.allocateDirect(size);
-            received.set(0);
-            done = new CompletableFuture<>();
-            target = messages * size;
-            long t0 = System.nanoTime();
-            try {
-                for (long i = 0; i < messages; i++) {
-                    if (send.getBufferedAmount() + size > flow.highWaterMark()) {
-                        while (send.getBufferedAmount() > flow.lowWaterMark()) LockSupport.parkNanos(200_000);
-                    }
-                    send.send(new RTCDataChannelBuffer(buf, true));
-                }
-                long end = done.get(60, TimeUnit.SECONDS);
-                return messages * size / ((end - t0) / 1e9) / 1e6;
-            } catch (Exception e) {
-                throw new IllegalStateException("plain probe transfer failed: " + e, e);
-            }
-        }
-
-        @Override
-        public void close() {
-            for (RTCPeerConnection pc : new RTCPeerConnection[]{pc1, pc2}) {
-                try {
-                    if (pc != null) pc.close();
-                } catch (Throwable ignored) {
-                }
-            }
-        }
-
-        /** Candidates for one peer, held until it can take them. */
-        private static final class Trickle {
-            private final List<RTCIceCandidate> pending = new ArrayList<>();
-            private RTCPeerConnection target;
-
-            synchronized void offer(RTCIceCandidate c) {
-                if (target != null) target.addIceCandidate(c);
-                else pending.add(c);
-            }
-
-            synchronized void ready(RTCPeerConnection pc) {
-                target = pc;
-                pending.forEach(pc::addIceCandidate);
-                pending.clear();
-            }
-        }
-
-        private static PeerConnectionObserver observer(Consumer<RTCIceCandidate> candidates, Consumer<RTCDataChannel> channels) {
-            return new PeerConnectionObserver() {
-                @Override
-                public void onIceCandidate(RTCIceCandidate candidate) {
-                    candidates.accept(candidate);
-                }
-
-                @Override
-                public void onDataChannel(RTCDataChannel channel) {
-                    if (channels != null) channels.accept(channel);
-                }
-            };
-        }
-
-        private static RTCSessionDescription describe(Consumer<CreateSessionDescriptionObserver> start) throws Exception {
-            CompletableFuture<RTCSessionDescription> f = new CompletableFuture<>();
-            start.accept(new CreateSessionDescriptionObserver() {
-                @Override
-                public void onSuccess(RTCSessionDescription d) {
-                    f.complete(d);
-                }
-
-                @Override
-                public void onFailure(String error) {
-                    f.completeExceptionally(new IllegalStateException(error));
-                }
-            });
-            return f.get(10, TimeUnit.SECONDS);
-        }
-
-        private static void apply(Consumer<SetSessionDescriptionObserver> start) throws Exception {
-            CompletableFuture<Void> f = new CompletableFuture<>();
-            start.accept(new SetSessionDescriptionObserver() {
-                @Override
-                public void onSuccess() {
-                    f.complete(null);
-                }
-
-                @Override
-                public void onFailure(String error) {
-                    f.completeExceptionally(new IllegalStateException(error));
-                }
-            });
-            f.get(10, TimeUnit.SECONDS);
-        }
-    }
-
     // ---- the sampler's cost ----
 
     static void samplerOverhead(int windows, double seconds) throws Exception {
@@ -313,16 +141,7 @@ public final class DataChannelBenchmark {
         try {
             Thread.sleep(1000); // past the start-up ramp
             // getStats itself: how long one call takes to answer.
-            List<Double> latency = new ArrayList<>();
-            RTCPeerConnection pc1 = call.pc1().engine();
-            for (int i = 0; i < 60; i++) {
-                long t0 = System.nanoTime();
-                CompletableFuture<RTCStatsReport> f = new CompletableFuture<>();
-                pc1.getStats(f::complete);
-                f.get(5, TimeUnit.SECONDS);
-                latency.add((System.nanoTime() - t0) / 1e6);
-                Thread.sleep(20);
-            }
+            List<Double> latency = EngineStats.getStatsMillis(call.pc1(), 60, 20);
             Summary l = Summary.of(latency);
             System.out.printf("one getStats() on pc1: min %.2f ms, median %.2f ms, p90 %.2f ms (n=%d)%n%n", l.min(), l.median(), l.p90(), l.n());
 

@@ -1,5 +1,7 @@
 package org.webrtcprimer.tools;
 
+import org.webrtcprimer.call.baseline.CallKind;
+import org.webrtcprimer.call.baseline.EngineCall;
 import org.webrtcprimer.call.CallOptions;
 import org.webrtcprimer.call.LocalCall;
 import org.webrtcprimer.call.DataChannel;

@@ -1,5 +1,6 @@
 package org.webrtcprimer.tools;
 
+import org.webrtcprimer.call.baseline.CallKind;
 import org.webrtcprimer.notebook.TableView;
 import org.webrtcprimer.notebook.Table;
 

@@ -1,5 +1,6 @@
 package org.webrtcprimer.tools;
 
+import org.webrtcprimer.call.baseline.CallKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.webrtcprimer.call.LocalCall;

@@ -1,4 +1,4 @@
-package org.webrtcprimer.tools;
+package org.webrtcprimer.call.baseline;
 
 import dev.onvoid.webrtc.CreateSessionDescriptionObserver;
 import dev.onvoid.webrtc.PeerConnectionObserver;
@@ -33,11 +33,11 @@ import java.util.concurrent.TimeoutException;
  * kit — then {@code close()}. The soak runs it beside the kit's call so the output can say which
  * part of the growth is libwebrtc's.
  */
-final class EngineCall {
+public final class EngineCall {
     private EngineCall() {}
 
     /** One pc1 → pc2 call of the given kind, closed before it returns. */
-    static void run(CallKind kind, MediaStream stream, Duration timeout) throws Exception {
+    public static void run(CallKind kind, MediaStream stream, Duration timeout) throws Exception {
         Side pc1 = new Side(), pc2 = new Side();
         pc1.other = pc2;
         pc2.other = pc1;

@@ -1,4 +1,4 @@
-package org.webrtcprimer.tools;
+package org.webrtcprimer.call.baseline;
 
 import org.webrtcprimer.media.Constraints;
 import org.webrtcprimer.notebook.Choice;

@@ -1,4 +1,4 @@
-package org.webrtcprimer.tools;
+package org.webrtcprimer.call.baseline;
 
 import dev.onvoid.webrtc.RTCDataChannel;
 import dev.onvoid.webrtc.RTCDataChannelBuffer;
