@@ -108,6 +108,11 @@ final class CodecDiff {
                     "The first (preferred) codec changed from " + cb.get(0).mime() + " to " + ca.get(0).mime() + ".",
                     "首选编解码器从 " + cb.get(0).mime() + " 变为 " + ca.get(0).mime() + "。", "RFC 8866 §5.14");
         }
+        feedback(d, scope, cb, ca);
+    }
+
+    /** The RTCP feedback offered by any codec of the m-section, before and after (RFC 4585 §4.2). */
+    private static void feedback(SdpDiff d, String scope, List<Codec> cb, List<Codec> ca) {
         Set<String> fbB = new LinkedHashSet<>(), fbA = new LinkedHashSet<>();
         cb.forEach(c -> fbB.addAll(c.feedback()));
         ca.forEach(c -> fbA.addAll(c.feedback()));

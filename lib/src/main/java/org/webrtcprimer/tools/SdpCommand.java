@@ -97,6 +97,11 @@ public final class SdpCommand {
         }
         if (diff) return diff(files, format, mode, stdin, out, err);
         if (format.equals("bench")) return bench(files, out, err);
+        return explain(files, format, mode, stdin, out, err);
+    }
+
+    /** Each file parsed and shown in {@code format} (text, json or html); its warnings on {@code err}. Returns the exit code. */
+    private static int explain(List<String> files, String format, ParseMode mode, InputStream stdin, PrintStream out, PrintStream err) {
         int code = 0;
         JsonArray all = new JsonArray();
         StringBuilder html = new StringBuilder();
