@@ -62,7 +62,7 @@ public final class Primer {
     public static Table enumerateDevices() {
         Table t = Table.of("kind", "label", "source").title("Media inputs on this machine");
         for (DeviceInfo d : MediaDevices.enumerateDevices()) t.row(d.kind(), d.label(), d.synthetic() ? "the kit (synthetic)" : "hardware");
-        return t.note(MediaDevices.hasCamera() ? "A camera is here: getUserMedia uses it unless you ask for .synthetic()."
+        return t.note(MediaDevices.hasCamera() ? "A camera is here: getUserMedia uses it unless you ask for .withSynthetic()."
                 : "No camera here: getUserMedia uses the synthetic test pattern and tone, so every lesson still runs.");
     }
 

@@ -28,7 +28,7 @@ class LifetimeTest {
     @Test
     @Timeout(180)
     void manyCallsLeaveThreadsAndDescriptorsFlat() throws Exception {
-        MediaStream s = MediaDevices.getUserMedia(Constraints.audioVideo().synthetic());
+        MediaStream s = MediaDevices.getUserMedia(Constraints.audioVideo().withSynthetic());
         try {
             for (int i = 0; i < 5; i++) LocalCall.call(s).hangup(); // warm-up: the engine's pools fill up once
             Thread.sleep(300);
@@ -50,7 +50,7 @@ class LifetimeTest {
     /** A program that forgets to shut the engine down and leaves a call up. */
     public static final class ForgetfulProgram {
         public static void main(String[] args) {
-            MediaStream s = MediaDevices.getUserMedia(Constraints.audioVideo().synthetic());
+            MediaStream s = MediaDevices.getUserMedia(Constraints.audioVideo().withSynthetic());
             for (int i = 0; i < 3; i++) LocalCall.call(s).hangup();
             LocalCall.call(s); // left up on purpose
             System.out.println("main done");

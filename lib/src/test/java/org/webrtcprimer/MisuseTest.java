@@ -49,7 +49,7 @@ class MisuseTest {
 
     @BeforeAll
     static void open() {
-        stream = MediaDevices.getUserMedia(Constraints.audioVideo().synthetic());
+        stream = MediaDevices.getUserMedia(Constraints.audioVideo().withSynthetic());
     }
 
     @AfterAll
@@ -125,7 +125,7 @@ class MisuseTest {
         clear(() -> LocalCall.create(null), "getUserMedia");
         clear(() -> MediaDevices.getUserMedia(null), "Constraints.audioVideo()");
         clear(() -> new Constraints(false, false, Constraints.Source.AUTO, 640, 480, 30, 440), "audio, video or both");
-        clear(() -> Constraints.audioVideo().size(641, 480), "641×480");
+        clear(() -> Constraints.audioVideo().withSize(641, 480), "641×480");
         clear(() -> Peer.create(null, new EventLog(), null), "name");
         clear(() -> Peer.create("pc9", null, null), "event log");
         clear(() -> CallOptions.defaults().withTimeout(Duration.ZERO), "timeout");
@@ -154,7 +154,7 @@ class MisuseTest {
 
     @Test
     void mediaAfterStopAndViewsOutOfOrder() {
-        MediaStream s = MediaDevices.getUserMedia(Constraints.audioOnly().synthetic());
+        MediaStream s = MediaDevices.getUserMedia(Constraints.audioOnly().withSynthetic());
         clear(s::localVideo, "no video");
         s.stop();
         s.stop(); // harmless twice
@@ -168,7 +168,7 @@ class MisuseTest {
         clear(() -> LocalCall.create(s), "stopped", "getUserMedia");
         clear(() -> LocalCall.call(s), "stopped");
 
-        LocalCall audioOnly = LocalCall.create(MediaDevices.getUserMedia(Constraints.audioOnly().synthetic()));
+        LocalCall audioOnly = LocalCall.create(MediaDevices.getUserMedia(Constraints.audioOnly().withSynthetic()));
         try {
             clear(audioOnly::awaitFirstFrame, "no video");
         } finally {

@@ -46,7 +46,7 @@ class NativeMisuseTest {
         }
 
         public static void main(String[] args) {
-            MediaStream s = MediaDevices.getUserMedia(Constraints.audioVideo().synthetic());
+            MediaStream s = MediaDevices.getUserMedia(Constraints.audioVideo().withSynthetic());
             // 1. the stream stopped while a call sends it: the call goes on without new frames, hangs up cleanly
             LocalCall live = LocalCall.call(s);
             s.stop();
@@ -57,7 +57,7 @@ class NativeMisuseTest {
             live.hangup();
             expect("a call on a stopped stream", () -> LocalCall.call(s), "stopped");
             // 2. a fresh stream still works
-            MediaStream s2 = MediaDevices.getUserMedia(Constraints.audioVideo().synthetic());
+            MediaStream s2 = MediaDevices.getUserMedia(Constraints.audioVideo().withSynthetic());
             LocalCall.call(s2).hangup();
             // 3. the engine shut down under a live call and a live stream: both are released in order
             LocalCall up = LocalCall.call(s2);
@@ -66,7 +66,7 @@ class NativeMisuseTest {
             System.out.println("ok call after shutdown hung up: " + up.isHungUp() + ", stream active: " + s2.active());
             expect("createOffer after shutdown", () -> up.pc1().createOffer(OfferOptions.defaults()), "closed");
             expect("getStats after shutdown", () -> up.pc2().getStats(), "closed");
-            expect("getUserMedia after shutdown", () -> MediaDevices.getUserMedia(Constraints.audioVideo().synthetic()), "restart the kernel");
+            expect("getUserMedia after shutdown", () -> MediaDevices.getUserMedia(Constraints.audioVideo().withSynthetic()), "restart the kernel");
             expect("a new call after shutdown", () -> LocalCall.call(s2), "stopped");
             up.hangup();
             s2.stop();

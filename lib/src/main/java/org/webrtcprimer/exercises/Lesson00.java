@@ -58,13 +58,13 @@ final class Lesson00 {
                             MediaStream s = call.localStream();
                             if (s == null || s.getVideoTracks().isEmpty()) return Optional.of("that call sends no video: make it with a stream that has a video track.");
                             int asked = s.constraints().width(), usual = Constraints.videoOnly().width();
-                            if (asked == usual) return Optional.of("that stream asks for " + asked + " pixels, the default: open one with .size(w, h) of your own.");
+                            if (asked == usual) return Optional.of("that stream asks for " + asked + " pixels, the default: open one with .withSize(w, h) of your own.");
                             if (call.remoteVideo().frames() == 0) return Optional.of("pc2 has decoded no frame of that call yet.");
                             int decoded = call.remoteVideo().videoWidth();
                             return Exercises.expectNumber(n, decoded, 0, "the width pc2 decodes (the stream asked for " + asked
                                     + ", pc2's remoteVideo shows " + decoded + ")");
                         },
-                        "Constraints.videoOnly().synthetic().size(320, 240), getUserMedia, LocalCall.call(thatStream); then "
+                        "Constraints.videoOnly().withSynthetic().withSize(320, 240), getUserMedia, LocalCall.call(thatStream); then "
                                 + "call.remoteVideo().videoWidth().",
                         "the width you asked for: pc2 decodes the picture the source captured. The offer and answer carry no picture "
                                 + "size at all — the encoded frames do — so the same negotiation serves any size. On a tight network the "
@@ -73,7 +73,7 @@ final class Lesson00 {
 
     /** Makes a short local call and returns the transport ("udp"/"tcp") of pc1's side of the selected pair. */
     static String selectedTransport() {
-        MediaStream s = MediaDevices.getUserMedia(Constraints.videoOnly().synthetic().size(160, 120).frameRate(10));
+        MediaStream s = MediaDevices.getUserMedia(Constraints.videoOnly().withSynthetic().withSize(160, 120).withFrameRate(10));
         LocalCall call = null;
         try {
             call = LocalCall.call(s);

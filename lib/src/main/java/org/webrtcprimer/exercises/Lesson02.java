@@ -29,7 +29,7 @@ final class Lesson02 {
                             var frame = view.latestFrame().orElse(null);
                             if (frame == null) return Optional.of("no frame arrived from that stream within 5 s.");
                             if (frame.width() != 320 || frame.height() != 240) {
-                                return Optional.of("its frames are " + frame.width() + "×" + frame.height() + "; open it with .size(320, 240).");
+                                return Optional.of("its frames are " + frame.width() + "×" + frame.height() + "; open it with .withSize(320, 240).");
                             }
                             long bytes = (long) frame.y().length + frame.u().length + frame.v().length;
                             return Exercises.expectNumber(a[0], bytes, 0, "the size of its frame (the check counted " + bytes
@@ -62,7 +62,7 @@ final class Lesson02 {
                             return decoded.contains(size(said.toString())) ? Optional.empty()
                                     : Optional.of("you passed '" + said + "'; in that call pc2 decoded " + String.join(", then ", decoded) + " frames.");
                         },
-                        "Constraints.videoOnly().synthetic().size(w, h).frameRate(fps); then smallCall.awaitFirstFrame() and read "
+                        "Constraints.videoOnly().withSynthetic().withSize(w, h).withFrameRate(fps); then smallCall.awaitFirstFrame() and read "
                                 + "smallCall.remoteVideo(), pc2's view.",
                         "320×240: the encoder sends the pictures the source makes, and pc2's decoder gives back the same size. The "
                                 + "constraints travel all the way: a quarter of the pixels of 640×480 and half the frames, about an eighth of "

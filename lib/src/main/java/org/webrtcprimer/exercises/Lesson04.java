@@ -154,7 +154,7 @@ final class Lesson04 {
 
     /** A fresh pc1 (audio only, synthetic) creates two offers; the second one's o= session version. */
     static BigInteger secondOfferVersion() {
-        MediaStream s = MediaDevices.getUserMedia(Constraints.audioOnly().synthetic());
+        MediaStream s = MediaDevices.getUserMedia(Constraints.audioOnly().withSynthetic());
         LocalCall call = LocalCall.create(s);
         try {
             call.addLocalStream();

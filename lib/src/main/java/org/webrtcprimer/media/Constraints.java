@@ -5,7 +5,7 @@ package org.webrtcprimer.media;
  * {@code {audio: true, video: true}}, plus where the media may come from.
  *
  * <p>Start from {@link #audioVideo()}, {@link #videoOnly()} or {@link #audioOnly()}, then narrow:
- * {@code Constraints.audioVideo().synthetic().size(320, 240)}.
+ * {@code Constraints.audioVideo().withSynthetic().withSize(320, 240)}.
  *
  * @param audio  open a microphone (or the synthetic tone)
  * @param video  open a camera (or the synthetic test pattern)
@@ -60,27 +60,27 @@ public record Constraints(boolean audio, boolean video, Source source, int width
     }
 
     /** The same, from the synthetic test pattern and tone only. */
-    public Constraints synthetic() {
+    public Constraints withSynthetic() {
         return new Constraints(audio, video, Source.SYNTHETIC, width, height, fps, toneHz);
     }
 
     /** The same, from real devices only. */
-    public Constraints devicesOnly() {
+    public Constraints withDevicesOnly() {
         return new Constraints(audio, video, Source.DEVICES, width, height, fps, toneHz);
     }
 
     /** The same at another video size. */
-    public Constraints size(int width, int height) {
+    public Constraints withSize(int width, int height) {
         return new Constraints(audio, video, source, width, height, fps, toneHz);
     }
 
     /** The same at another frame rate. */
-    public Constraints frameRate(int fps) {
+    public Constraints withFrameRate(int fps) {
         return new Constraints(audio, video, source, width, height, fps, toneHz);
     }
 
     /** The same with another synthetic tone. */
-    public Constraints tone(double hz) {
+    public Constraints withTone(double hz) {
         return new Constraints(audio, video, source, width, height, fps, hz);
     }
 

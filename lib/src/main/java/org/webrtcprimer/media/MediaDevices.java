@@ -88,8 +88,8 @@ public final class MediaDevices {
      * Opens the local media — the article's {@code getUserMedia({audio: true, video: true})}.
      *
      * <p>With {@link Constraints.Source#AUTO} a real camera and microphone are used when present,
-     * the synthetic test pattern and tone otherwise; {@code .synthetic()} always uses the
-     * synthetic ones; {@code .devicesOnly()} fails clearly when a device is missing.
+     * the synthetic test pattern and tone otherwise; {@code .withSynthetic()} always uses the
+     * synthetic ones; {@code .withDevicesOnly()} fails clearly when a device is missing.
      *
      * @throws IllegalStateException when real devices were required and are absent
      */
@@ -106,7 +106,7 @@ public final class MediaDevices {
                 List<String> mics = c.source() == Constraints.Source.SYNTHETIC ? List.of() : microphones();
                 if (mics.isEmpty() && c.source() == Constraints.Source.DEVICES) {
                     throw new IllegalStateException("no microphone found — use Constraints.audioVideo() (synthetic tone "
-                            + "when there is none) or .synthetic()");
+                            + "when there is none) or .withSynthetic()");
                 }
                 CustomAudioSource source = new CustomAudioSource();
                 sources.add(source);
@@ -129,7 +129,7 @@ public final class MediaDevices {
                 List<VideoDevice> cams = c.source() == Constraints.Source.SYNTHETIC ? List.of() : cameras();
                 if (cams.isEmpty() && c.source() == Constraints.Source.DEVICES) {
                     throw new IllegalStateException("no camera found — use Constraints.audioVideo() (synthetic test pattern "
-                            + "when there is none) or .synthetic()");
+                            + "when there is none) or .withSynthetic()");
                 }
                 VideoTrack track;
                 String label;
@@ -162,7 +162,7 @@ public final class MediaDevices {
         } catch (Exception e) {
             stoppers.forEach(Runnable::run);
             throw new IllegalStateException("getUserMedia failed to open a device: " + e.getMessage()
-                    + " — try Constraints.audioVideo().synthetic()", e);
+                    + " — try Constraints.audioVideo().withSynthetic()", e);
         }
         MediaStream stream = new MediaStream(c, tracks, sources, stoppers, localVideo, System.nanoTime() - t0);
         Engine.get().registerStream(stream);

@@ -115,7 +115,7 @@ public final class SetupCheck {
     }
 
     private static CheckResult localCall() {
-        MediaStream s = MediaDevices.getUserMedia(Constraints.audioVideo().synthetic());
+        MediaStream s = MediaDevices.getUserMedia(Constraints.audioVideo().withSynthetic());
         try {
             LocalCall c = LocalCall.call(s);
             try {

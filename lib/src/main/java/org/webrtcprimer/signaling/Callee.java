@@ -302,7 +302,7 @@ public final class Callee implements AutoCloseable {
             err.println(USAGE);
             return 2;
         }
-        MediaStream stream = MediaDevices.getUserMedia(Constraints.audioVideo().synthetic());
+        MediaStream stream = MediaDevices.getUserMedia(Constraints.audioVideo().withSynthetic());
         Callee callee;
         try {
             callee = start(server, stream, o, line -> {

@@ -28,7 +28,7 @@ final class CallSetupRows {
         List<Double> first = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             long t = System.nanoTime();
-            MediaStream s = MediaDevices.getUserMedia(Constraints.videoOnly().synthetic());
+            MediaStream s = MediaDevices.getUserMedia(Constraints.videoOnly().withSynthetic());
             try {
                 s.localVideo().awaitFirstFrame(Duration.ofSeconds(10));
                 first.add((System.nanoTime() - t) / 1e6);

@@ -76,7 +76,7 @@ public final class DataChannelBenchmark {
                 bytes / 1_000_000, runs, flow);
         System.out.println("kit: LocalCall + DataChannel + Throughput.measure; plain: raw webrtc-java peer connections and channel, same polling");
         System.out.println();
-        MediaStream stream = MediaDevices.getUserMedia(Constraints.audioOnly().synthetic());
+        MediaStream stream = MediaDevices.getUserMedia(Constraints.audioOnly().withSynthetic());
         LocalCall call = LocalCall.create(stream);
         PlainProbe plain = null;
         try {
@@ -136,7 +136,7 @@ public final class DataChannelBenchmark {
                 windows, seconds);
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        MediaStream stream = MediaDevices.getUserMedia(Constraints.audioVideo().synthetic());
+        MediaStream stream = MediaDevices.getUserMedia(Constraints.audioVideo().withSynthetic());
         LocalCall call = LocalCall.call(stream);
         try {
             Thread.sleep(1000); // past the start-up ramp

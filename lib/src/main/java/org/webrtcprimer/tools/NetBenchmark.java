@@ -168,7 +168,7 @@ public final class NetBenchmark {
                 return 2;
             }
         }
-        MediaStream stream = MediaDevices.getUserMedia(Constraints.audioVideo().synthetic());
+        MediaStream stream = MediaDevices.getUserMedia(Constraints.audioVideo().withSynthetic());
         try {
             System.out.println(table(run(stream, calls)));
             return 0;

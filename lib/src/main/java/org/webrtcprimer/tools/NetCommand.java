@@ -209,7 +209,7 @@ public final class NetCommand {
             capture = org.webrtcprimer.wire.Capture.create();
             network = network.withSink(capture);
         }
-        MediaStream stream = MediaDevices.getUserMedia(Constraints.audioVideo().synthetic());
+        MediaStream stream = MediaDevices.getUserMedia(Constraints.audioVideo().withSynthetic());
         try {
             if (!json) System.out.println("Audio+video call pc1 → pc2 through the kit's relay (" + network + ") for " + seconds + " s …");
             Result r = measure(stream, network, Duration.ofMillis((long) (seconds * 1000)), flags);

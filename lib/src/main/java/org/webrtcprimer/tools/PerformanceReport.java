@@ -114,7 +114,7 @@ public final class PerformanceReport {
         List<Row> rows = new ArrayList<>();
         long t0 = System.nanoTime();
         String loadAtStart = loadAverage();
-        MediaStream stream = MediaDevices.getUserMedia(Constraints.audioVideo().synthetic());
+        MediaStream stream = MediaDevices.getUserMedia(Constraints.audioVideo().withSynthetic());
         try {
             for (Section s : SECTIONS) if (s.engine() && !skip.contains(s.key())) measure(s, rows, options.withStream(stream));
         } finally {

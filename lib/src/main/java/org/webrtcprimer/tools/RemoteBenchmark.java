@@ -157,7 +157,7 @@ public final class RemoteBenchmark {
             System.err.println("bench-remote: " + Chromium.INSTALL_HINT);
             return 1;
         }
-        MediaStream stream = MediaDevices.getUserMedia(Constraints.audioVideo().synthetic());
+        MediaStream stream = MediaDevices.getUserMedia(Constraints.audioVideo().withSynthetic());
         List<Result> results = new ArrayList<>();
         try (SignalingServer server = SignalingServer.start()) {
             System.out.printf("Setup time, %d warm-up + %d timed calls per setup; 640×480 video + audio each way "

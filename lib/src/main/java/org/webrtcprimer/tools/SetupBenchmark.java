@@ -91,7 +91,7 @@ public final class SetupBenchmark {
             System.err.println(USAGE);
             return 2;
         }
-        MediaStream stream = MediaDevices.getUserMedia(Constraints.audioVideo().synthetic());
+        MediaStream stream = MediaDevices.getUserMedia(Constraints.audioVideo().withSynthetic());
         Map<String, CallOptions> configs = new LinkedHashMap<>();
         configs.put("kit call() (start-bitrate hint, frame at connect)", CallOptions.defaults());
         configs.put("article defaults (engine as is)", CallOptions.articleDefaults());

@@ -121,7 +121,7 @@ public final class Soak {
         if (warmup < 0 || warmup >= calls) {
             throw new IllegalArgumentException("warmup must be from 0 to calls − 1 (" + (calls - 1) + "), got " + warmup);
         }
-        Constraints media = kind.media() != null ? kind.media() : Constraints.audioVideo().synthetic();
+        Constraints media = kind.media() != null ? kind.media() : Constraints.audioVideo().withSynthetic();
         MediaStream stream = MediaDevices.getUserMedia(media);
         LongRun budget = LongRun.start("soak (" + kind + ", " + (engineOnly ? "engine" : "kit") + ")", calls);
         List<Sample> samples = new ArrayList<>();

@@ -70,7 +70,7 @@ public final class TimingCommand {
             }
         }
         if (out != null) Files.createDirectories(out);
-        MediaStream stream = MediaDevices.getUserMedia(Constraints.audioVideo().synthetic());
+        MediaStream stream = MediaDevices.getUserMedia(Constraints.audioVideo().withSynthetic());
         List<SetupRuns> all = new ArrayList<>();
         try {
             System.out.printf("Local call pc1 → pc2, synthetic 640×480 @ 30 fps + 440 Hz tone; 1 warm-up + %d timed calls per mode%n%n", calls);

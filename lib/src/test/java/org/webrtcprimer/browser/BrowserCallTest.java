@@ -36,7 +36,7 @@ class BrowserCallTest {
     @BeforeAll
     static void start() {
         assertTrue(Chromium.find().isPresent(), Chromium.INSTALL_HINT);
-        localStream = MediaDevices.getUserMedia(Constraints.audioVideo().synthetic());
+        localStream = MediaDevices.getUserMedia(Constraints.audioVideo().withSynthetic());
         server = SignalingServer.start();
     }
 

@@ -53,7 +53,7 @@ class DataChannelLifetimeTest {
     @Test
     @Timeout(180)
     void manyDataCallsLeaveNoThreadsAndLetTheirChannelsGo() throws Exception {
-        MediaStream s = MediaDevices.getUserMedia(Constraints.audioOnly().synthetic());
+        MediaStream s = MediaDevices.getUserMedia(Constraints.audioOnly().withSynthetic());
         try {
             for (int i = 0; i < 3; i++) oneCall(s);
             Thread.sleep(300);

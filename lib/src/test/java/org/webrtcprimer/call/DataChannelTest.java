@@ -25,7 +25,7 @@ class DataChannelTest {
     @BeforeAll
     static void start() {
         // A data-only call still needs a stream to create; its tracks are never added.
-        localStream = MediaDevices.getUserMedia(Constraints.audioOnly().synthetic());
+        localStream = MediaDevices.getUserMedia(Constraints.audioOnly().withSynthetic());
     }
 
     @AfterAll
@@ -232,7 +232,7 @@ class DataChannelTest {
 
     @Test
     void aMediaCallGetsItsDataChannelByNegotiatingAgain() {
-        MediaStream media = MediaDevices.getUserMedia(Constraints.audioVideo().synthetic());
+        MediaStream media = MediaDevices.getUserMedia(Constraints.audioVideo().withSynthetic());
         LocalCall call = LocalCall.call(media);
         try {
             DataChannel ch = call.pc1().createDataChannel("stats");

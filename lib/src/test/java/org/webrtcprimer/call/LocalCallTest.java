@@ -25,7 +25,7 @@ class LocalCallTest {
 
     @BeforeAll
     static void start() {
-        localStream = MediaDevices.getUserMedia(Constraints.audioVideo().synthetic());
+        localStream = MediaDevices.getUserMedia(Constraints.audioVideo().withSynthetic());
     }
 
     @AfterAll
@@ -220,7 +220,7 @@ class LocalCallTest {
     @Test
     void aCallNeedsLiveMedia() {
         assertThrows(IllegalArgumentException.class, () -> LocalCall.create(null));
-        MediaStream stopped = MediaDevices.getUserMedia(Constraints.audioOnly().synthetic());
+        MediaStream stopped = MediaDevices.getUserMedia(Constraints.audioOnly().withSynthetic());
         stopped.stop();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LocalCall.create(stopped));
         assertTrue(e.getMessage().contains("was stopped"));
@@ -228,7 +228,7 @@ class LocalCallTest {
 
     @Test
     void audioOnlyCallConnectsAndSaysThereIsNoVideo() {
-        MediaStream audio = MediaDevices.getUserMedia(Constraints.audioOnly().synthetic());
+        MediaStream audio = MediaDevices.getUserMedia(Constraints.audioOnly().withSynthetic());
         try {
             LocalCall call = LocalCall.call(audio);
             try {
@@ -245,7 +245,7 @@ class LocalCallTest {
 
     @Test
     void stoppingTheStreamDuringACallIsHarmless() {
-        MediaStream s = MediaDevices.getUserMedia(Constraints.audioVideo().synthetic());
+        MediaStream s = MediaDevices.getUserMedia(Constraints.audioVideo().withSynthetic());
         LocalCall call = LocalCall.call(s);
         s.stop();
         assertDoesNotThrow(call::hangup);

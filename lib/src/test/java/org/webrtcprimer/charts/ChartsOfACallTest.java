@@ -31,7 +31,7 @@ class ChartsOfACallTest {
 
     @BeforeAll
     static void start() {
-        localStream = MediaDevices.getUserMedia(Constraints.audioVideo().synthetic());
+        localStream = MediaDevices.getUserMedia(Constraints.audioVideo().withSynthetic());
         call = LocalCall.call(localStream);
         call.hangup();
     }

@@ -24,7 +24,7 @@ class StatesAndExportTest {
 
     @BeforeAll
     static void start() {
-        localStream = MediaDevices.getUserMedia(Constraints.audioVideo().synthetic());
+        localStream = MediaDevices.getUserMedia(Constraints.audioVideo().withSynthetic());
         call = LocalCall.call(localStream);
         call.hangup();
     }

@@ -15,8 +15,8 @@ class Lesson00ExercisesTest {
 
     @Test
     void theWidthPc2DecodesIsReadFromTheCall() {
-        MediaStream small = MediaDevices.getUserMedia(Constraints.videoOnly().synthetic().size(320, 240).frameRate(15));
-        MediaStream usual = MediaDevices.getUserMedia(Constraints.videoOnly().synthetic());
+        MediaStream small = MediaDevices.getUserMedia(Constraints.videoOnly().withSynthetic().withSize(320, 240).withFrameRate(15));
+        MediaStream usual = MediaDevices.getUserMedia(Constraints.videoOnly().withSynthetic());
         LocalCall sized = null, plain = null;
         try {
             sized = LocalCall.call(small);

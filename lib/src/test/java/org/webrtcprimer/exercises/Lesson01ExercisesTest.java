@@ -16,7 +16,7 @@ class Lesson01ExercisesTest {
 
     @Test
     void aGatherFirstCallHasNoCandidateArrows() {
-        MediaStream stream = MediaDevices.getUserMedia(Constraints.videoOnly().synthetic().size(160, 120).frameRate(10));
+        MediaStream stream = MediaDevices.getUserMedia(Constraints.videoOnly().withSynthetic().withSize(160, 120).withFrameRate(10));
         LocalCall gatherFirst = null, trickle = null;
         try {
             gatherFirst = LocalCall.call(stream, CallOptions.defaults().withTrickle(false));

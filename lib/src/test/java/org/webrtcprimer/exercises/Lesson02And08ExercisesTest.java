@@ -17,8 +17,8 @@ class Lesson02And08ExercisesTest {
 
     @Test
     void pc2DecodesTheSizeTheConstraintsAskFor() {
-        MediaStream small = MediaDevices.getUserMedia(Constraints.videoOnly().synthetic().size(320, 240).frameRate(15));
-        MediaStream big = MediaDevices.getUserMedia(Constraints.videoOnly().synthetic().size(640, 480));
+        MediaStream small = MediaDevices.getUserMedia(Constraints.videoOnly().withSynthetic().withSize(320, 240).withFrameRate(15));
+        MediaStream big = MediaDevices.getUserMedia(Constraints.videoOnly().withSynthetic().withSize(640, 480));
         LocalCall call = null, bigCall = null;
         try {
             call = LocalCall.call(small);

@@ -17,7 +17,7 @@ class Lesson04ExercisesTest {
 
     @Test
     void aDataChannelAddsABundledSection() {
-        MediaStream stream = MediaDevices.getUserMedia(Constraints.audioVideo().synthetic());
+        MediaStream stream = MediaDevices.getUserMedia(Constraints.audioVideo().withSynthetic());
         LocalCall withChat = LocalCall.create(stream), plain = LocalCall.create(stream), dataOnly = LocalCall.create();
         try {
             withChat.addLocalStream();

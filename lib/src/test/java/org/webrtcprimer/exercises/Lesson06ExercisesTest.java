@@ -35,7 +35,7 @@ class Lesson06ExercisesTest {
 
     @Test
     void gatherFirstAppliesTheOfferAfterGatheringInEveryRealCall() {
-        MediaStream stream = MediaDevices.getUserMedia(Constraints.audioVideo().synthetic());
+        MediaStream stream = MediaDevices.getUserMedia(Constraints.audioVideo().withSynthetic());
         try {
             SetupRuns gatherFirst = SetupRuns.measure("gather-first", stream, CallOptions.defaults().withTrickle(false), 3, null);
             assertEquals(Verdict.Outcome.RIGHT, Exercises.check("06.5", "after", gatherFirst).outcome());
@@ -77,7 +77,7 @@ class Lesson06ExercisesTest {
 
     @Test
     void realRunsWithOneKnobChangedAreReadTheSameWay() {
-        MediaStream stream = MediaDevices.getUserMedia(Constraints.audioVideo().synthetic());
+        MediaStream stream = MediaDevices.getUserMedia(Constraints.audioVideo().withSynthetic());
         try {
             SetupRuns quick = SetupRuns.measure("quick", stream, CallOptions.defaults(), 3, null);
             SetupRuns slowStart = SetupRuns.measure("start 300 kbps", stream, CallOptions.defaults().withStartBitrateKbps(300), 3, null);

@@ -35,7 +35,7 @@ public class FailuresTest {
 
     @BeforeAll
     static void start() {
-        localStream = MediaDevices.getUserMedia(Constraints.audioVideo().synthetic());
+        localStream = MediaDevices.getUserMedia(Constraints.audioVideo().withSynthetic());
     }
 
     @AfterAll

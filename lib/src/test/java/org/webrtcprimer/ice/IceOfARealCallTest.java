@@ -28,7 +28,7 @@ class IceOfARealCallTest {
 
     @BeforeAll
     static void start() throws Exception {
-        localStream = MediaDevices.getUserMedia(Constraints.audioVideo().synthetic());
+        localStream = MediaDevices.getUserMedia(Constraints.audioVideo().withSynthetic());
         call = LocalCall.call(localStream);
         Thread.sleep(300); // let media flow so the selected pair has counted bytes
     }

@@ -57,17 +57,17 @@ class MediaTest {
                 () -> new Constraints(false, false, Constraints.Source.AUTO, 640, 480, 30, 440));
         assertTrue(none.getMessage().contains("audio, video or both"));
         IllegalArgumentException size = assertThrows(IllegalArgumentException.class,
-                () -> Constraints.audioVideo().size(641, 480));
+                () -> Constraints.audioVideo().withSize(641, 480));
         assertTrue(size.getMessage().contains("641×480"));
-        assertThrows(IllegalArgumentException.class, () -> Constraints.audioVideo().frameRate(0));
-        assertThrows(IllegalArgumentException.class, () -> Constraints.audioVideo().tone(5));
+        assertThrows(IllegalArgumentException.class, () -> Constraints.audioVideo().withFrameRate(0));
+        assertThrows(IllegalArgumentException.class, () -> Constraints.audioVideo().withTone(5));
         assertEquals("{audio: true, video: {width: 320, height: 240, frameRate: 15}} from synthetic",
-                Constraints.audioVideo().synthetic().size(320, 240).frameRate(15).toString());
+                Constraints.audioVideo().withSynthetic().withSize(320, 240).withFrameRate(15).toString());
     }
 
     @Test
     void syntheticStreamProducesFramesAtItsRate() throws Exception {
-        MediaStream s = MediaDevices.getUserMedia(Constraints.audioVideo().synthetic());
+        MediaStream s = MediaDevices.getUserMedia(Constraints.audioVideo().withSynthetic());
         try {
             assertEquals(2, s.getTracks().size());
             assertEquals("Synthetic tone 440 Hz", s.getAudioTracks().get(0).label());
@@ -99,7 +99,7 @@ class MediaTest {
 
     @Test
     void audioOnlyStreamHasNoLocalVideo() {
-        MediaStream s = MediaDevices.getUserMedia(Constraints.audioOnly().synthetic());
+        MediaStream s = MediaDevices.getUserMedia(Constraints.audioOnly().withSynthetic());
         try {
             assertTrue(s.getVideoTracks().isEmpty());
             IllegalStateException e = assertThrows(IllegalStateException.class, s::localVideo);
@@ -113,7 +113,7 @@ class MediaTest {
     void devicesOnlyFailsClearlyWithoutACamera() {
         assumeFalse(MediaDevices.hasCamera(), "this machine has a camera");
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> MediaDevices.getUserMedia(Constraints.videoOnly().devicesOnly()));
+                () -> MediaDevices.getUserMedia(Constraints.videoOnly().withDevicesOnly()));
         assertTrue(e.getMessage().contains("no camera found"), e.getMessage());
     }
 

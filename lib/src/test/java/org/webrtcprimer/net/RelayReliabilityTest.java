@@ -29,7 +29,7 @@ class RelayReliabilityTest {
 
     @BeforeAll
     static void start() {
-        localStream = MediaDevices.getUserMedia(Constraints.audioOnly().synthetic());
+        localStream = MediaDevices.getUserMedia(Constraints.audioOnly().withSynthetic());
     }
 
     @AfterAll

@@ -27,7 +27,7 @@ class RelayedCallTest {
 
     @BeforeAll
     static void start() {
-        localStream = MediaDevices.getUserMedia(Constraints.audioVideo().synthetic());
+        localStream = MediaDevices.getUserMedia(Constraints.audioVideo().withSynthetic());
     }
 
     @AfterAll

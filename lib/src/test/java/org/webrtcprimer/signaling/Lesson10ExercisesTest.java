@@ -19,7 +19,7 @@ class Lesson10ExercisesTest {
 
     @Test
     void theCheckersReadTheRealCall() throws Exception {
-        MediaStream localStream = MediaDevices.getUserMedia(Constraints.audioVideo().synthetic());
+        MediaStream localStream = MediaDevices.getUserMedia(Constraints.audioVideo().withSynthetic());
         try (SignalingServer server = SignalingServer.start();
              Callee callee = Callee.start(server.url(), localStream, Callee.Options.in("lesson10")); // stays in the room after the call
              SignalingClient signaling = SignalingClient.connect(server.url(), "lesson10", "pc1")) {

@@ -21,7 +21,7 @@ public abstract class SignalingFixture {
 
     @BeforeAll
     static void startStreamAndServer() {
-        localStream = MediaDevices.getUserMedia(Constraints.audioVideo().synthetic());
+        localStream = MediaDevices.getUserMedia(Constraints.audioVideo().withSynthetic());
         server = SignalingServer.start();
     }
 

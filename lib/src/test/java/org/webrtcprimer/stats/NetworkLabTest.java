@@ -22,7 +22,7 @@ class NetworkLabTest {
 
     @Test
     void sectionsComparisonAndChartsComeFromTheRun() {
-        MediaStream localStream = MediaDevices.getUserMedia(Constraints.audioVideo().synthetic());
+        MediaStream localStream = MediaDevices.getUserMedia(Constraints.audioVideo().withSynthetic());
         LocalCall call = LocalCall.call(localStream, CallOptions.defaults().withNetwork(Network.perfect()));
         try (NetworkLab lab = NetworkLab.start(call)) {
             NetworkLab.Section perfect = lab.hold(Duration.ofSeconds(2), "perfect");

@@ -39,7 +39,7 @@ class StatsTest {
 
     @BeforeAll
     static void recordACall() throws Exception {
-        localStream = MediaDevices.getUserMedia(Constraints.audioVideo().synthetic());
+        localStream = MediaDevices.getUserMedia(Constraints.audioVideo().withSynthetic());
         call = LocalCall.call(localStream);
         DataChannel chat = call.pc1().createDataChannel("stats");
         call.negotiate();

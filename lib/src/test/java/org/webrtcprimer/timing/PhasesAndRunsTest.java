@@ -35,7 +35,7 @@ class PhasesAndRunsTest {
 
     @BeforeAll
     static void start() {
-        localStream = MediaDevices.getUserMedia(Constraints.audioVideo().synthetic());
+        localStream = MediaDevices.getUserMedia(Constraints.audioVideo().withSynthetic());
     }
 
     @AfterAll

@@ -33,7 +33,7 @@ public class NetCommandNatTurnTest {
     @Test
     void symmetricToSymmetricFailsWithADiagnosisAndConnectsThroughTurn() {
         assumeTrue(Coturn.installed(), Coturn.missingNote());
-        MediaStream stream = MediaDevices.getUserMedia(Constraints.audioVideo().synthetic());
+        MediaStream stream = MediaDevices.getUserMedia(Constraints.audioVideo().withSynthetic());
         try (NatTurnFlags none = flags("--nat-pc1", "symmetric", "--nat-pc2", "symmetric");
              NatTurnFlags turn = flags("--nat-pc1", "symmetric", "--nat-pc2", "symmetric", "--turn", "udp", "--relay-only")) {
             // A short call timeout: the failing pair waits it out.
@@ -62,7 +62,7 @@ public class NetCommandNatTurnTest {
     @Test
     void stunBehindNatsGivesASrflxPair() {
         assumeTrue(Coturn.installed(), Coturn.missingNote());
-        MediaStream stream = MediaDevices.getUserMedia(Constraints.audioVideo().synthetic());
+        MediaStream stream = MediaDevices.getUserMedia(Constraints.audioVideo().withSynthetic());
         try (NatTurnFlags stun = flags("--nat-pc1", "full-cone", "--nat-pc2", "port-restricted", "--stun")) {
             NetCommand.Result r = NetCommand.measure(stream, Network.perfect(), Duration.ofSeconds(1), stun);
             Map<String, Object> f = r.fields();

@@ -22,7 +22,7 @@ class NetCommandTest {
 
     @Test
     void delayLossAndARateCapShowInTheStats() {
-        MediaStream stream = MediaDevices.getUserMedia(Constraints.audioVideo().synthetic());
+        MediaStream stream = MediaDevices.getUserMedia(Constraints.audioVideo().withSynthetic());
         try {
             NetCommand.Result delay = NetCommand.measure(stream, Network.of(Impairment.none().withDelay(50)), Duration.ofSeconds(8));
             assertTrue(delay.connected(), delay.toText());

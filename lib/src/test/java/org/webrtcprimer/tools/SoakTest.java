@@ -35,7 +35,7 @@ class SoakTest {
     void aHungUpCallCanBeCollected() throws Exception {
         // webrtc-java keeps every closed peer connection and its observers for the life of the JVM;
         // the kit's relays must let the call, its log and its last frame go (0.47 MB of heap per video call before).
-        MediaStream s = MediaDevices.getUserMedia(Constraints.audioVideo().synthetic());
+        MediaStream s = MediaDevices.getUserMedia(Constraints.audioVideo().withSynthetic());
         try {
             WeakReference<LocalCall> ref = oneCall(s);
             assertTrue(collected(ref), "a hung-up LocalCall is still reachable: something the engine holds refers to it");

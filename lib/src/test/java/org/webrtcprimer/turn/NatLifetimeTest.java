@@ -40,7 +40,7 @@ public class NatLifetimeTest {
 
     @Test
     void aShortMappingLifetimeDropsMediaMidCall() throws InterruptedException {
-        MediaStream s = MediaDevices.getUserMedia(Constraints.audioVideo().synthetic());
+        MediaStream s = MediaDevices.getUserMedia(Constraints.audioVideo().withSynthetic());
         try {
             long normal = dropsWhileConnected(s, Duration.ofMinutes(2));
             long shortLived = dropsWhileConnected(s, Duration.ofMillis(5));

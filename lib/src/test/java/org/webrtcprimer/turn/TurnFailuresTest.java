@@ -36,7 +36,7 @@ public class TurnFailuresTest {
     @BeforeAll
     static void start() {
         assumeTrue(Coturn.installed(), Coturn.missingNote());
-        localStream = MediaDevices.getUserMedia(Constraints.audioVideo().synthetic());
+        localStream = MediaDevices.getUserMedia(Constraints.audioVideo().withSynthetic());
         turn = TurnServer.start(TurnConfig.defaults().withoutTransport("tls").withUserKeyedFor("visitor", "right-password", "other-realm"));
         timeLimited = TurnServer.start(TurnConfig.defaults().withoutTransport("tls").withTimeLimited());
         noUdp = TurnServer.start(TurnConfig.defaults().withoutTransport("udp").withoutTransport("tls"));

@@ -25,7 +25,7 @@ public class TurnServerTest {
     @BeforeAll
     static void start() {
         assumeTrue(Coturn.installed(), Coturn.missingNote());
-        localStream = MediaDevices.getUserMedia(Constraints.audioVideo().synthetic());
+        localStream = MediaDevices.getUserMedia(Constraints.audioVideo().withSynthetic());
         turn = TurnServer.start();
     }
 

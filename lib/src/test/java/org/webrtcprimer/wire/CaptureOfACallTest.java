@@ -26,7 +26,7 @@ class CaptureOfACallTest {
 
     @BeforeAll
     static void call() throws Exception {
-        localStream = MediaDevices.getUserMedia(Constraints.audioVideo().synthetic());
+        localStream = MediaDevices.getUserMedia(Constraints.audioVideo().withSynthetic());
         capture = Capture.create();
         LocalCall call = LocalCall.call(localStream, CallOptions.defaults().withNetwork(Network.perfect().withSink(capture)));
         try {

@@ -33,7 +33,7 @@ class Lesson12ExercisesTest {
 
     @Test
     void anAudioOnlyCallSendsOneStream() throws InterruptedException {
-        Trace audio = captured(Constraints.audioOnly().synthetic());
+        Trace audio = captured(Constraints.audioOnly().withSynthetic());
         long sent = audio.streams().stream().filter(s -> s.way() == Way.PC1_TO_PC2).count();
         assertEquals(1, sent, "one SSRC: the audio track's");
         assertEquals(Verdict.Outcome.RIGHT, Exercises.check("12.4", 1, audio).outcome());
@@ -42,7 +42,7 @@ class Lesson12ExercisesTest {
         assertTrue(two.message().contains("the number of SSRCs pc1 sent"), two.message());
         assertTrue(Exercises.check("12.4", 1).message().contains("check(\"12.4\""));
 
-        Trace withVideo = captured(Constraints.audioVideo().synthetic());
+        Trace withVideo = captured(Constraints.audioVideo().withSynthetic());
         Verdict video = Exercises.check("12.4", 1, withVideo);
         assertEquals(Verdict.Outcome.WRONG, video.outcome());
         assertTrue(video.message().contains("audioOnly"), video.message());

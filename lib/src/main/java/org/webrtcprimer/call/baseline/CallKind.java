@@ -10,11 +10,11 @@ public enum CallKind {
     /** pc1 and pc2, offer and answer with no m-section, closed: the peer connections alone. */
     NONE("none", "no media: two peer connections, offer/answer, close", null),
     /** The 440 Hz tone, until both peers are connected. */
-    AUDIO("audio", "audio only: the tone, until both connected", Constraints.audioOnly().synthetic()),
+    AUDIO("audio", "audio only: the tone, until both connected", Constraints.audioOnly().withSynthetic()),
     /** The test pattern, until pc2's first frame. */
-    VIDEO("video", "video only: the test pattern, until the first remote frame", Constraints.videoOnly().synthetic()),
+    VIDEO("video", "video only: the test pattern, until the first remote frame", Constraints.videoOnly().withSynthetic()),
     /** Tone and test pattern, the article's call. */
-    AV("av", "audio + video: the article's call, until the first remote frame", Constraints.audioVideo().synthetic()),
+    AV("av", "audio + video: the article's call, until the first remote frame", Constraints.audioVideo().withSynthetic()),
     /** A data channel (SCTP) and one message each way, no media. */
     DATA("data", "data channel: one message there and back, no media (the kit's DataChannel; the baseline a raw RTCDataChannel)", null);
 
