@@ -179,10 +179,57 @@ public final class Diagrams {
     public static Chart callFlow(List<Event> events) {
         if (events == null || events.isEmpty()) throw new IllegalArgumentException("no events — pass a call's log");
         long t0 = StateTimeline.callStart(events);
-        List<Msg> msgs = new ArrayList<>();
-        List<Band> bands = new ArrayList<>();
         boolean trickled = events.stream().anyMatch(e -> e.kind() == Event.Kind.STEP_DONE && e.name().equals("addIceCandidate"));
+        List<Msg> msgs = messages(events, trickled);
+        List<Band> bands = bands(events);
+        Rows rows = rows(msgs, bands);
 
+        int rowH = ROW_H, top = TOP, n = rows.points().size() + 2;
+        int height = top + n * rowH + 96;
+        Canvas c = new Canvas(Charts.WIDTH, height);
+        c.title("The call flow, from this call's log", "pc1 → signaling → pc2: each arrow from when it was sent to when the other peer applied it");
+        double xTime = 14;
+        double[] lane = {X1, XS, X2};
+        String[] names = {"pc1", "signaling", "pc2"};
+        Color[] colours = {Style.PC1, Style.SIGNALING, Style.PC2};
+        for (int i = 0; i < 3; i++) {
+            c.box(lane[i] - 55, 66, 110, 30, LaneChart.lighter(colours[i], 0.8), colours[i], 10);
+            c.centred(names[i], lane[i], 86, Font.BOLD, 13f, colours[i].darker());
+            c.line(lane[i], 96, lane[i], top + n * rowH, LaneChart.lighter(colours[i], 0.3), 1.2f, i == 1);
+        }
+        c.text("ms after call()", xTime, 86, Font.PLAIN, 10f, Canvas.MUTED);
+        // Step 0: the local stream exists before the call.
+        double y0 = top;
+        c.box(X1 - 95, y0 - 13, 190, 18, Color.WHITE, Style.PC1, 8);
+        c.centred("0  localStream (getUserMedia)", X1, y0, Font.PLAIN, 10f, Style.PC1.darker());
+        for (int r = 0; r < rows.points().size(); r++) {
+            double y = top + (r + 1) * rowH + 4;
+            c.text(String.format(Locale.ROOT, "%7.1f", (rows.points().get(r)[0] - t0) / 1e6), xTime, y + 4, Font.PLAIN, 9.5f, Canvas.MUTED);
+        }
+        drawBands(c, bands, rows.bandRow());
+        drawMessages(c, msgs, rows.msgRow());
+        double ly = top + n * rowH + 26;
+        c.text("The article's steps:  0 local media (MediaStream)   1–2 offer and answer through signaling (SDP)   "
+                + "3 ICE: candidates, checks; DTLS   4 media over SRTP", 14, ly, Font.PLAIN, 10.5f, Canvas.TEXT);
+        c.text("文章的步骤：0 收集本地媒体流   1–2 通过信令交换 SDP   3 ICE/STUN/TURN 协商候选者对   4 通过 SRTP 传输音视频",
+                14, ly + 18, Font.PLAIN, 10.5f, Canvas.TEXT);
+        c.text(trickled ? "Dashed: a candidate that arrived before its peer had the other's description and waited in the kit's queue."
+                        : "Gather-first: no trickled candidates — each description waited for gathering and carried its candidates.",
+                14, ly + 36, Font.PLAIN, 10f, Canvas.MUTED);
+        long nCand = msgs.stream().filter(m -> m.step().equals("3")).count();
+        String cap = String.format(Locale.ROOT, "%d messages crossed the signaling path (the offer, the answer%s); "
+                        + "ICE checks and DTLS went straight between the peers, then the media.", msgs.stream().filter(m -> !m.step().equals("4")).count(),
+                nCand == 0 ? "" : " and " + nCand + " candidates");
+        return c.done("The call flow, from this call's log", cap);
+    }
+
+    // Where the call flow's rows and lanes sit: pc1's, the signaling path's and pc2's lifelines.
+    private static final int ROW_H = 19, TOP = 118;
+    private static final double X1 = 250, XS = 500, X2 = 750;
+
+    /** The offer, the answer, each trickled candidate that the other peer applied, and the first video frame. */
+    private static List<Msg> messages(List<Event> events, boolean trickled) {
+        List<Msg> msgs = new ArrayList<>();
         Optional<Event> offer = first(events, e -> e.kind() == Event.Kind.STEP_DONE && e.source().equals("pc1") && e.name().equals("createOffer"));
         Optional<Event> offerIn = first(events, e -> e.kind() == Event.Kind.STEP_START && e.source().equals("pc2")
                 && e.name().equals("setRemoteDescription"));
@@ -216,6 +263,17 @@ public final class Diagrams {
             msgs.add(new Msg(e.nanos(), in.get().nanos(), e.source(), other, "candidate " + brief + (queued ? " — waited for the offer/answer" : ""),
                     "3", Style.colorOf(e.source()), queued));
         }
+        first(events, e -> e.kind() == Event.Kind.MEDIA && e.name().equals(Event.FIRST_FRAME)).ifPresent(f -> {
+            double connected = maxState(events, Event.CONNECTION, "connected");
+            long from = Double.isNaN(connected) ? f.nanos() : (long) connected;
+            msgs.add(new Msg(from, f.nanos(), "pc1", "pc2", "video over SRTP → first frame decoded", "4", Style.PC1, false));
+        });
+        return msgs;
+    }
+
+    /** The ICE checks and the DTLS handshake, from the first peer's start to when both were done. */
+    private static List<Band> bands(List<Event> events) {
+        List<Band> bands = new ArrayList<>();
         double checkFrom = minState(events, Event.ICE_CONNECTION, "checking"), checkTo = maxState(events, Event.ICE_CONNECTION, "connected");
         if (!Double.isNaN(checkFrom) && !Double.isNaN(checkTo)) {
             bands.add(new Band((long) checkFrom, (long) checkTo, "ICE checks (STUN)", "3", ICE));
@@ -225,12 +283,13 @@ public final class Diagrams {
             if (Double.isNaN(dtlsFrom)) dtlsFrom = Double.isNaN(checkTo) ? dtlsTo : Math.min(checkTo, dtlsTo);
             bands.add(new Band((long) dtlsFrom, (long) dtlsTo, "DTLS handshake", "3", DTLS));
         }
-        first(events, e -> e.kind() == Event.Kind.MEDIA && e.name().equals(Event.FIRST_FRAME)).ifPresent(f -> {
-            double connected = maxState(events, Event.CONNECTION, "connected");
-            long from = Double.isNaN(connected) ? f.nanos() : (long) connected;
-            msgs.add(new Msg(from, f.nanos(), "pc1", "pc2", "video over SRTP → first frame decoded", "4", Style.PC1, false));
-        });
+        return bands;
+    }
 
+    /** Each message's and band's rows: its endpoints' places among all endpoints in time order (1-based). */
+    private record Rows(List<long[]> points, int[][] msgRow, int[][] bandRow) {}
+
+    private static Rows rows(List<Msg> msgs, List<Band> bands) {
         // Every endpoint gets its own row, in time order: the diagram keeps the order of events, not their spacing.
         List<long[]> points = new ArrayList<>(); // {time, index of message or band, 0 = start / 1 = end, 0 = msg / 1 = band}
         for (int i = 0; i < msgs.size(); i++) {
@@ -248,65 +307,38 @@ public final class Diagrams {
             if (p[3] == 0) msgRow[(int) p[1]][(int) p[2]] = r + 1;
             else bandRow[(int) p[1]][(int) p[2]] = r + 1;
         }
+        return new Rows(points, msgRow, bandRow);
+    }
 
-        int rowH = 19, top = 118, rows = points.size() + 2;
-        int height = top + rows * rowH + 96;
-        Canvas c = new Canvas(Charts.WIDTH, height);
-        c.title("The call flow, from this call's log", "pc1 → signaling → pc2: each arrow from when it was sent to when the other peer applied it");
-        double xTime = 14, x1 = 250, xs = 500, x2 = 750;
-        double[] lane = {x1, xs, x2};
-        String[] names = {"pc1", "signaling", "pc2"};
-        Color[] colours = {Style.PC1, Style.SIGNALING, Style.PC2};
-        for (int i = 0; i < 3; i++) {
-            c.box(lane[i] - 55, 66, 110, 30, LaneChart.lighter(colours[i], 0.8), colours[i], 10);
-            c.centred(names[i], lane[i], 86, Font.BOLD, 13f, colours[i].darker());
-            c.line(lane[i], 96, lane[i], top + rows * rowH, LaneChart.lighter(colours[i], 0.3), 1.2f, i == 1);
-        }
-        c.text("ms after call()", xTime, 86, Font.PLAIN, 10f, Canvas.MUTED);
-        // Step 0: the local stream exists before the call.
-        double y0 = top;
-        c.box(x1 - 95, y0 - 13, 190, 18, Color.WHITE, Style.PC1, 8);
-        c.centred("0  localStream (getUserMedia)", x1, y0, Font.PLAIN, 10f, Style.PC1.darker());
-        for (int r = 0; r < points.size(); r++) {
-            double y = top + (r + 1) * rowH + 4;
-            c.text(String.format(Locale.ROOT, "%7.1f", (points.get(r)[0] - t0) / 1e6), xTime, y + 4, Font.PLAIN, 9.5f, Canvas.MUTED);
-        }
+    /** Each band between the lifelines, with a bracket and its name left of pc1. */
+    private static void drawBands(Canvas c, List<Band> bands, int[][] bandRow) {
         for (int i = 0; i < bands.size(); i++) {
             // A band between the lifelines, and a bracket with its name left of pc1, where no arrow runs.
             Band b = bands.get(i);
-            double ya = top + bandRow[i][0] * rowH + 4, yb = top + bandRow[i][1] * rowH + 4;
+            double ya = TOP + bandRow[i][0] * ROW_H + 4, yb = TOP + bandRow[i][1] * ROW_H + 4;
             c.g.setColor(new Color(b.color().getRed(), b.color().getGreen(), b.color().getBlue(), 34));
-            c.g.fillRect((int) x1 + 3, (int) ya, (int) (x2 - x1) - 6, (int) Math.max(3, yb - ya));
-            double bx = x1 - 14 - i * 8;
+            c.g.fillRect((int) X1 + 3, (int) ya, (int) (X2 - X1) - 6, (int) Math.max(3, yb - ya));
+            double bx = X1 - 14 - i * 8;
             c.line(bx, ya, bx, yb, b.color(), 3f, false);
             c.line(bx, ya, bx + 6, ya, b.color(), 1.5f, false);
             c.line(bx, yb, bx + 6, yb, b.color(), 1.5f, false);
             String text = b.step() + "  " + b.label();
             c.text(text, bx - 6 - c.width(text, Font.PLAIN, 10f), ya + 4, Font.PLAIN, 10f, b.color().darker());
         }
+    }
+
+    /** Each message as an arrow from its sender's lifeline to its receiver's, labelled on the signaling lane. */
+    private static void drawMessages(Canvas c, List<Msg> msgs, int[][] msgRow) {
         for (int i = 0; i < msgs.size(); i++) {
             Msg m = msgs.get(i);
-            double xa = m.src().equals("pc1") ? x1 : x2, xb = m.dst().equals("pc1") ? x1 : x2;
-            double ya = top + msgRow[i][0] * rowH + 4, yb = top + msgRow[i][1] * rowH + 4;
+            double xa = m.src().equals("pc1") ? X1 : X2, xb = m.dst().equals("pc1") ? X1 : X2;
+            double ya = TOP + msgRow[i][0] * ROW_H + 4, yb = TOP + msgRow[i][1] * ROW_H + 4;
             c.g.setColor(m.color());
             c.g.fillOval((int) xa - 3, (int) ya - 3, 6, 6);
             c.arrow(xa, ya, xb, yb, m.color(), m.step().equals("4") ? 2.4f : 1.3f, m.dashed(), false);
-            double lx = xs + (m.src().equals("pc1") ? -1 : 1) * 0, ly = ya + (yb - ya) * 0.5 - 4;
+            double lx = XS, ly = ya + (yb - ya) * 0.5 - 4;
             c.label(m.step() + "  " + m.label(), lx, ly, Font.PLAIN, 10f, m.color().darker());
         }
-        double ly = top + rows * rowH + 26;
-        c.text("The article's steps:  0 local media (MediaStream)   1–2 offer and answer through signaling (SDP)   "
-                + "3 ICE: candidates, checks; DTLS   4 media over SRTP", 14, ly, Font.PLAIN, 10.5f, Canvas.TEXT);
-        c.text("文章的步骤：0 收集本地媒体流   1–2 通过信令交换 SDP   3 ICE/STUN/TURN 协商候选者对   4 通过 SRTP 传输音视频",
-                14, ly + 18, Font.PLAIN, 10.5f, Canvas.TEXT);
-        c.text(trickled ? "Dashed: a candidate that arrived before its peer had the other's description and waited in the kit's queue."
-                        : "Gather-first: no trickled candidates — each description waited for gathering and carried its candidates.",
-                14, ly + 36, Font.PLAIN, 10f, Canvas.MUTED);
-        long nCand = msgs.stream().filter(m -> m.step().equals("3")).count();
-        String cap = String.format(Locale.ROOT, "%d messages crossed the signaling path (the offer, the answer%s); "
-                        + "ICE checks and DTLS went straight between the peers, then the media.", msgs.stream().filter(m -> !m.step().equals("4")).count(),
-                nCand == 0 ? "" : " and " + nCand + " candidates");
-        return c.done("The call flow, from this call's log", cap);
     }
 
     private static Optional<Event> first(List<Event> events, java.util.function.Predicate<Event> p) {

@@ -131,19 +131,28 @@ public final class NetCommand {
         return Double.isNaN(v) ? 0 : v;
     }
 
-    public static int run(String[] args) {
+    /** What the command line asked for: the call's length, its network, the capture file (or null), JSON or text. */
+    private record Options(double seconds, Network network, java.nio.file.Path pcap, boolean json) {}
+
+    /** A command line that cannot run; the message is what to print on stderr before exiting with 2. */
+    private static final class BadArguments extends Exception {
+        BadArguments(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** The options (null for --help); the NAT and TURN flags go to {@code flags}. */
+    private static Options parse(String[] args, NatTurnFlags flags) throws BadArguments {
         double seconds = 10, delay = 0, jitter = 0, loss = 0, rate = 0;
         boolean json = false;
         java.nio.file.Path pcap = null;
-        NatTurnFlags flags = new NatTurnFlags();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             int used;
             try {
                 used = flags.accept(args, i);
             } catch (IllegalArgumentException e) {
-                System.err.println(e.getMessage() + "\n" + USAGE);
-                return 2;
+                throw new BadArguments(e.getMessage() + "\n" + USAGE);
             }
             if (used > 0) {
                 i += used - 1;
@@ -151,34 +160,12 @@ public final class NetCommand {
             }
             switch (a) {
                 case "--json" -> json = true;
-                case "--pcap" -> {
-                    if (i + 1 >= args.length) {
-                        System.err.println("--pcap needs a file name (.pcap, or .pcapng for each packet's way and fate)\n" + USAGE);
-                        return 2;
-                    }
-                    pcap = java.nio.file.Path.of(args[++i]);
-                    java.nio.file.Path dir = pcap.toAbsolutePath().getParent();
-                    if (dir == null || !java.nio.file.Files.isDirectory(dir)) {
-                        System.err.println("--pcap " + pcap + ": the folder " + dir + " does not exist");
-                        return 2;
-                    }
-                }
+                case "--pcap" -> pcap = pcapFile(args, ++i);
                 case "-h", "--help" -> {
-                    System.out.println(USAGE);
-                    return 0;
+                    return null;
                 }
                 case "--seconds", "--delay", "--jitter", "--loss", "--rate" -> {
-                    if (i + 1 >= args.length) {
-                        System.err.println(a + " needs a value\n" + USAGE);
-                        return 2;
-                    }
-                    double v;
-                    try {
-                        v = Double.parseDouble(args[++i]);
-                    } catch (NumberFormatException e) {
-                        System.err.println(a + " needs a number, got '" + args[i] + "'\n" + USAGE);
-                        return 2;
-                    }
+                    double v = number(args, ++i, a);
                     switch (a) {
                         case "--seconds" -> seconds = v;
                         case "--delay" -> delay = v;
@@ -187,23 +174,58 @@ public final class NetCommand {
                         default -> rate = v;
                     }
                 }
-                default -> {
-                    System.err.println("unknown argument '" + a + "'\n" + USAGE);
-                    return 2;
-                }
+                default -> throw new BadArguments("unknown argument '" + a + "'\n" + USAGE);
             }
         }
-        if (seconds < 1 || seconds > 600) {
-            System.err.println("--seconds must be 1–600, got " + seconds);
-            return 2;
-        }
-        Network network;
+        if (seconds < 1 || seconds > 600) throw new BadArguments("--seconds must be 1–600, got " + seconds);
         try {
-            network = Network.of(Impairment.none().withDelay(delay).withJitter(jitter).withLoss(loss).withRate(rate));
+            Network network = Network.of(Impairment.none().withDelay(delay).withJitter(jitter).withLoss(loss).withRate(rate));
+            return new Options(seconds, network, pcap, json);
         } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage() + "\n" + USAGE);
+            throw new BadArguments(e.getMessage() + "\n" + USAGE);
+        }
+    }
+
+    /** The value of {@code --pcap} at {@code args[i]}: a file in a folder that exists. */
+    private static java.nio.file.Path pcapFile(String[] args, int i) throws BadArguments {
+        if (i >= args.length) {
+            throw new BadArguments("--pcap needs a file name (.pcap, or .pcapng for each packet's way and fate)\n" + USAGE);
+        }
+        java.nio.file.Path pcap = java.nio.file.Path.of(args[i]);
+        java.nio.file.Path dir = pcap.toAbsolutePath().getParent();
+        if (dir == null || !java.nio.file.Files.isDirectory(dir)) {
+            throw new BadArguments("--pcap " + pcap + ": the folder " + dir + " does not exist");
+        }
+        return pcap;
+    }
+
+    /** The number after option {@code a}, at {@code args[i]}. */
+    private static double number(String[] args, int i, String a) throws BadArguments {
+        if (i >= args.length) throw new BadArguments(a + " needs a value\n" + USAGE);
+        try {
+            return Double.parseDouble(args[i]);
+        } catch (NumberFormatException e) {
+            throw new BadArguments(a + " needs a number, got '" + args[i] + "'\n" + USAGE);
+        }
+    }
+
+    public static int run(String[] args) {
+        NatTurnFlags flags = new NatTurnFlags();
+        Options options;
+        try {
+            options = parse(args, flags);
+        } catch (BadArguments e) {
+            System.err.println(e.getMessage());
             return 2;
         }
+        if (options == null) {
+            System.out.println(USAGE);
+            return 0;
+        }
+        double seconds = options.seconds();
+        boolean json = options.json();
+        java.nio.file.Path pcap = options.pcap();
+        Network network = options.network();
         org.webrtcprimer.wire.Capture capture = null;
         if (pcap != null) {
             capture = org.webrtcprimer.wire.Capture.create();

@@ -37,6 +37,13 @@ final class Checks {
                     }
                 }
             }
+            for (String v : mine.values) {
+                if (IDENTITY.matcher(v.strip()).matches()) {
+                    failures.add(where + " shows " + v.strip() + " — the value of its last expression, an object without a"
+                            + " toString (System.out.printf returns the PrintStream): end the cell with a statement such as"
+                            + " System.out.println(String.format(...))\n" + indent("code:\n" + Outputs.joined(cell.get("source"))));
+                }
+            }
             JsonObject meta = cell.has("metadata") ? cell.getAsJsonObject("metadata") : null;
             expect(where, Expectations.of(meta, where, failures), mine, failures);
             if (isSolutions(name)) solved(where, Outputs.joined(cell.get("source")), mine, failures);
@@ -44,6 +51,9 @@ final class Checks {
         expect(name, whole, all, failures);
         return new Report(failures, cells.size(), all.tables(), all.images());
     }
+
+    /** Object.toString's default, a class name and an identity hash: java.io.PrintStream@11a0f1d9. */
+    static final java.util.regex.Pattern IDENTITY = java.util.regex.Pattern.compile("[\\w$]+(\\.[\\w$]+)+@[0-9a-f]{1,8}");
 
     private static final java.util.regex.Pattern CHECK_CALL = java.util.regex.Pattern.compile("\\bcheck\\(\\s*\"([0-9]+\\.[0-9]+)\"");
 

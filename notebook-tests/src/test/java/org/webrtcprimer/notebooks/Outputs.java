@@ -22,6 +22,8 @@ final class Outputs {
     /** Everything the cell(s) wrote to stderr, one entry per add(): Jupyter keeps one stream output per write. */
     final List<String> stderr = new ArrayList<>();
     final List<JsonObject> errors = new ArrayList<>();
+    /** What each execute_result shows as text: the value of a cell's last expression. */
+    final List<String> values = new ArrayList<>();
     int pngOutputs;
 
     void add(JsonArray outputs) {
@@ -43,6 +45,9 @@ final class Outputs {
                     // what the reader sees is still text
                     else if (data.has("text/html")) text.add(visibleText(joined(data.get("text/html"))));
                     if (data.has("image/png")) pngOutputs++;
+                    if ("execute_result".equals(type)) {
+                        values.add(data.has("text/plain") ? joined(data.get("text/plain")) : visibleText(joined(data.get("text/html"))));
+                    }
                 }
                 case "error" -> errors.add(o);
                 default -> { }
