@@ -168,7 +168,7 @@ class KernelRobustnessIT {
         Files.createDirectories(progress.getParent());
         Files.deleteIfExists(progress);
         Map<String, Object> longCell = code("100000 calls, interrupted after the third",
-                "org.webrtcprimer.tools.Soak.run(org.webrtcprimer.tools.CallKind.AUDIO, false, 100000, 1, 0, x -> {\n"
+                "org.webrtcprimer.tools.Soak.run(org.webrtcprimer.call.baseline.CallKind.AUDIO, false, 100000, 1, 0, x -> {\n"
                         + "    try { java.nio.file.Files.writeString(java.nio.file.Path.of(\"" + progress + "\"), \"\" + x.cycle()); }\n"
                         + "    catch (java.io.IOException e) { throw new java.io.UncheckedIOException(e); }\n"
                         + "});");
@@ -238,7 +238,7 @@ class KernelRobustnessIT {
     @Test
     void aHundredCallsInOneKernelWithTheSoaksFigures() throws Exception {
         List<JsonObject> s = run("soak", LESSON_03, List.of(
-                code("imports", "import org.webrtcprimer.tools.*;\nimport java.util.List;"),
+                code("imports", "import org.webrtcprimer.tools.*;\nimport org.webrtcprimer.call.baseline.CallKind;\nimport java.util.List;"),
                 code("100 kit calls, 40 engine-only",
                         "var kit = Soak.run(CallKind.AV, false, 100, 50, 20, x -> System.out.println(x.line()));\n"
                                 + "var engine = Soak.run(CallKind.AV, true, 40, 20, 10, x -> System.out.println(x.line()));\n"
