@@ -3,7 +3,6 @@ package org.webrtcprimer.call.baseline;
 import dev.onvoid.webrtc.RTCDataChannel;
 import dev.onvoid.webrtc.RTCDataChannelBuffer;
 import dev.onvoid.webrtc.RTCDataChannelInit;
-import dev.onvoid.webrtc.RTCDataChannelObserver;
 import dev.onvoid.webrtc.RTCDataChannelState;
 import org.webrtcprimer.call.DataChannelObserverRelay;
 import org.webrtcprimer.call.LocalCall;
@@ -13,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 
 /**
  * pc1 → pc2 throughput over one reliable webrtc-java channel of a {@link LocalCall}, sent the
@@ -37,10 +35,10 @@ public final class ChannelRounds {
         RTCDataChannel ch = null;
         try {
             ch = call.pc1().engine().createDataChannel("throughput", new RTCDataChannelInit());
-            relays.add(DataChannelObserverRelay.register(ch, observer(b -> {})));
+            relays.add(DataChannelObserverRelay.register(ch, EngineSteps.onMessage(b -> {})));
             call.pc2().onDataChannel(c -> {
                 remote[0] = c;
-                relays.add(DataChannelObserverRelay.register(c, observer(b -> received.addAndGet(b.data.remaining()))));
+                relays.add(DataChannelObserverRelay.register(c, EngineSteps.onMessage(b -> received.addAndGet(b.data.remaining()))));
             });
             call.negotiate();
             call.awaitConnected();
@@ -90,23 +88,6 @@ public final class ChannelRounds {
             sleep(1);
         }
         return perRound / ((System.nanoTime() - t) / 1e9) / 1e6;
-    }
-
-    private static RTCDataChannelObserver observer(Consumer<RTCDataChannelBuffer> onMessage) {
-        return new RTCDataChannelObserver() {
-            @Override
-            public void onBufferedAmountChange(long previousAmount) {
-            }
-
-            @Override
-            public void onStateChange() {
-            }
-
-            @Override
-            public void onMessage(RTCDataChannelBuffer buffer) {
-                onMessage.accept(buffer);
-            }
-        };
     }
 
     private static void sleep(long ms) {

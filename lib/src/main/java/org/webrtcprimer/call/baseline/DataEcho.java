@@ -60,27 +60,16 @@ final class DataEcho {
     /** pc2's {@code ondatachannel}: echo every message back. */
     void remote(RTCDataChannel channel) {
         remote = channel;
-        channel.registerObserver(new RTCDataChannelObserver() {
-            @Override
-            public void onBufferedAmountChange(long previousAmount) {
+        channel.registerObserver(EngineSteps.onMessage(buffer -> {
+            // The buffer is valid only inside this callback: copy it into an exact-size direct buffer.
+            ByteBuffer copy = ByteBuffer.allocateDirect(buffer.data.remaining());
+            copy.put(buffer.data).flip();
+            try {
+                channel.send(new RTCDataChannelBuffer(copy, buffer.binary));
+            } catch (Throwable ignored) {
+                // closing: the round trip then times out with a message
             }
-
-            @Override
-            public void onStateChange() {
-            }
-
-            @Override
-            public void onMessage(RTCDataChannelBuffer buffer) {
-                // The buffer is valid only inside this callback: copy it into an exact-size direct buffer.
-                ByteBuffer copy = ByteBuffer.allocateDirect(buffer.data.remaining());
-                copy.put(buffer.data).flip();
-                try {
-                    channel.send(new RTCDataChannelBuffer(copy, buffer.binary));
-                } catch (Throwable ignored) {
-                    // closing: the round trip then times out with a message
-                }
-            }
-        });
+        }));
     }
 
     /** Waits for the channel to open, sends "ping" and waits for it to come back. */

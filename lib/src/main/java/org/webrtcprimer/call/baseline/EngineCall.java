@@ -1,17 +1,13 @@
 package org.webrtcprimer.call.baseline;
 
-import dev.onvoid.webrtc.CreateSessionDescriptionObserver;
 import dev.onvoid.webrtc.PeerConnectionObserver;
-import dev.onvoid.webrtc.RTCAnswerOptions;
 import dev.onvoid.webrtc.RTCConfiguration;
 import dev.onvoid.webrtc.RTCDataChannel;
 import dev.onvoid.webrtc.RTCIceCandidate;
-import dev.onvoid.webrtc.RTCOfferOptions;
 import dev.onvoid.webrtc.RTCPeerConnection;
 import dev.onvoid.webrtc.RTCPeerConnectionState;
 import dev.onvoid.webrtc.RTCRtpTransceiver;
 import dev.onvoid.webrtc.RTCSessionDescription;
-import dev.onvoid.webrtc.SetSessionDescriptionObserver;
 import dev.onvoid.webrtc.media.MediaStreamTrack;
 import dev.onvoid.webrtc.media.video.VideoTrack;
 import dev.onvoid.webrtc.media.video.VideoTrackSink;
@@ -23,9 +19,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The engine's own cost, with no kit: the webrtc-java pc1/pc2 call written directly against the
@@ -83,49 +76,15 @@ public final class EngineCall {
     }
 
     private static RTCSessionDescription create(RTCPeerConnection pc, boolean offer, Duration timeout) throws Exception {
-        CompletableFuture<RTCSessionDescription> f = new CompletableFuture<>();
-        CreateSessionDescriptionObserver o = new CreateSessionDescriptionObserver() {
-            @Override
-            public void onSuccess(RTCSessionDescription d) {
-                f.complete(d);
-            }
-
-            @Override
-            public void onFailure(String error) {
-                f.completeExceptionally(new IllegalStateException(error));
-            }
-        };
-        if (offer) pc.createOffer(new RTCOfferOptions(), o);
-        else pc.createAnswer(new RTCAnswerOptions(), o);
-        return await(f, timeout, offer ? "createOffer did not complete" : "createAnswer did not complete");
+        return EngineSteps.create(pc, offer, timeout, "engine-only call");
     }
 
     private static void set(RTCPeerConnection pc, RTCSessionDescription d, boolean local, Duration timeout) throws Exception {
-        CompletableFuture<Void> f = new CompletableFuture<>();
-        SetSessionDescriptionObserver o = new SetSessionDescriptionObserver() {
-            @Override
-            public void onSuccess() {
-                f.complete(null);
-            }
-
-            @Override
-            public void onFailure(String error) {
-                f.completeExceptionally(new IllegalStateException(error));
-            }
-        };
-        if (local) pc.setLocalDescription(d, o);
-        else pc.setRemoteDescription(d, o);
-        await(f, timeout, (local ? "setLocalDescription" : "setRemoteDescription") + " did not complete");
+        EngineSteps.set(pc, d, local, timeout, "engine-only call");
     }
 
     private static <T> T await(CompletableFuture<T> f, Duration timeout, String what) throws Exception {
-        try {
-            return f.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("engine-only call: " + what + " within " + timeout.toMillis() + " ms");
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("engine-only call: " + what + ": " + e.getCause().getMessage(), e.getCause());
-        }
+        return EngineSteps.await(f, timeout, "engine-only call", what);
     }
 
     /** One peer: candidates go to the other side (queued until its remote description is set). */

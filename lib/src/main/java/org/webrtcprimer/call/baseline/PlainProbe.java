@@ -1,19 +1,14 @@
 package org.webrtcprimer.call.baseline;
 
-import dev.onvoid.webrtc.CreateSessionDescriptionObserver;
 import dev.onvoid.webrtc.PeerConnectionObserver;
-import dev.onvoid.webrtc.RTCAnswerOptions;
 import dev.onvoid.webrtc.RTCConfiguration;
 import dev.onvoid.webrtc.RTCDataChannel;
 import dev.onvoid.webrtc.RTCDataChannelBuffer;
 import dev.onvoid.webrtc.RTCDataChannelInit;
-import dev.onvoid.webrtc.RTCDataChannelObserver;
 import dev.onvoid.webrtc.RTCDataChannelState;
 import dev.onvoid.webrtc.RTCIceCandidate;
-import dev.onvoid.webrtc.RTCOfferOptions;
 import dev.onvoid.webrtc.RTCPeerConnection;
 import dev.onvoid.webrtc.RTCSessionDescription;
-import dev.onvoid.webrtc.SetSessionDescriptionObserver;
 import org.webrtcprimer.call.FlowControl;
 import org.webrtcprimer.engine.Engine;
 
@@ -31,6 +26,9 @@ import java.util.function.Consumer;
  * polling bufferedAmount with the same marks, the receiver counting bytes in onMessage.
  */
 public final class PlainProbe implements AutoCloseable {
+    private static final java.time.Duration STEP = java.time.Duration.ofSeconds(10);
+    private static final String WHO = "plain probe";
+
     private final RTCPeerConnection pc1, pc2;
     private final RTCDataChannel send;
     private RTCDataChannel recv;
@@ -48,30 +46,19 @@ public final class PlainProbe implements AutoCloseable {
         pc2 = factory.createPeerConnection(new RTCConfiguration(), observer(to1::offer, remote::complete));
         try {
             send = pc1.createDataChannel("plain", new RTCDataChannelInit());
-            RTCSessionDescription offer = describe(o -> pc1.createOffer(new RTCOfferOptions(), o));
-            apply(o -> pc1.setLocalDescription(offer, o));
-            apply(o -> pc2.setRemoteDescription(offer, o));
+            RTCSessionDescription offer = EngineSteps.create(pc1, true, STEP, WHO);
+            EngineSteps.set(pc1, offer, true, STEP, WHO);
+            EngineSteps.set(pc2, offer, false, STEP, WHO);
             to2.ready(pc2);
-            RTCSessionDescription answer = describe(o -> pc2.createAnswer(new RTCAnswerOptions(), o));
-            apply(o -> pc2.setLocalDescription(answer, o));
-            apply(o -> pc1.setRemoteDescription(answer, o));
+            RTCSessionDescription answer = EngineSteps.create(pc2, false, STEP, WHO);
+            EngineSteps.set(pc2, answer, true, STEP, WHO);
+            EngineSteps.set(pc1, answer, false, STEP, WHO);
             to1.ready(pc1);
             recv = remote.get(10, TimeUnit.SECONDS);
-            recv.registerObserver(new RTCDataChannelObserver() {
-                @Override
-                public void onBufferedAmountChange(long previousAmount) {
-                }
-
-                @Override
-                public void onStateChange() {
-                }
-
-                @Override
-                public void onMessage(RTCDataChannelBuffer buffer) {
-                    long n = received.addAndGet(buffer.data.remaining());
-                    if (n >= target) done.complete(System.nanoTime());
-                }
-            });
+            recv.registerObserver(EngineSteps.onMessage(buffer -> {
+                long n = received.addAndGet(buffer.data.remaining());
+                if (n >= target) done.complete(System.nanoTime());
+            }));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (send.getState() != RTCDataChannelState.OPEN) {
                 if (System.nanoTime() > deadline) throw new IllegalStateException("plain probe: channel did not open in 10 s");
@@ -144,37 +131,5 @@ public final class PlainProbe implements AutoCloseable {
                 if (channels != null) channels.accept(channel);
             }
         };
-    }
-
-    private static RTCSessionDescription describe(Consumer<CreateSessionDescriptionObserver> start) throws Exception {
-        CompletableFuture<RTCSessionDescription> f = new CompletableFuture<>();
-        start.accept(new CreateSessionDescriptionObserver() {
-            @Override
-            public void onSuccess(RTCSessionDescription d) {
-                f.complete(d);
-            }
-
-            @Override
-            public void onFailure(String error) {
-                f.completeExceptionally(new IllegalStateException(error));
-            }
-        });
-        return f.get(10, TimeUnit.SECONDS);
-    }
-
-    private static void apply(Consumer<SetSessionDescriptionObserver> start) throws Exception {
-        CompletableFuture<Void> f = new CompletableFuture<>();
-        start.accept(new SetSessionDescriptionObserver() {
-            @Override
-            public void onSuccess() {
-                f.complete(null);
-            }
-
-            @Override
-            public void onFailure(String error) {
-                f.completeExceptionally(new IllegalStateException(error));
-            }
-        });
-        f.get(10, TimeUnit.SECONDS);
     }
 }
