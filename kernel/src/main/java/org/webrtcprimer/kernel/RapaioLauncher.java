@@ -17,6 +17,10 @@ import org.rapaio.jupyter.kernel.message.messages.ControlInterruptReply;
 import org.rapaio.jupyter.kernel.message.messages.IOPubStatus;
 import org.rapaio.org.zeromq.ZMQ; // rapaio bundles ZeroMQ (jeromq) under its own package
 
+import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+
 import java.io.ByteArrayInputStream;
 import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
@@ -59,6 +63,11 @@ import java.util.logging.LogManager;
  *     cell only and is answered on the control channel; the cell ends with rapaio's
  *     "Execution interrupted" error, and the next cells run. Other control messages (shutdown)
  *     go to rapaio's handlers as before.</li>
+ * <li><b>The names IJava and JJava see.</b> Those kernels star-import ten JDK packages before a
+ *     notebook's first cell; rapaio's own start-up script imports seven of them. The launcher
+ *     imports the missing ones ({@link #IJAVA_STARTUP_PACKAGES}), so a lesson that runs here
+ *     meets the names it meets there: a kit type that shared its simple name with a type in one
+ *     of those packages would make a cell fail to compile here too, in every notebook test.</li>
  * </ol>
  *
  * <p>It also keeps rapaio's per-message INFO log off the Jupyter console (warnings still show).
@@ -89,6 +98,7 @@ public final class RapaioLauncher {
         quietLogging();
 
         RapaioKernel kernel = MainApp.kernel; // built by MainApp's initialiser, as under MainApp.main
+        importWhatIJavaImports(kernel.javaEngine().getShell());
         ConnectionProperties props = Transform.fromJson(Files.readString(connectionFile), ConnectionProperties.class);
         Channels channels = new Channels(props);
         kernel.registerChannels(channels);
@@ -104,6 +114,29 @@ public final class RapaioLauncher {
             channels.joinUntilClose();
         } finally {
             exit();
+        }
+    }
+
+    /**
+     * The packages IJava 1.3.0 and JJava star-import at start-up (their start-up scripts), in
+     * their order. The library's tests hold the same list (portability.KernelImports) for the
+     * JDK names a kit type must not take; the module notebook notebook-layer.ipynb uses one type
+     * of each package unqualified, so the notebook tests fail if one is not imported here.
+     */
+    static final List<String> IJAVA_STARTUP_PACKAGES = List.of("java.util", "java.io", "java.math", "java.net", "java.time",
+            "java.util.concurrent", "java.util.function", "java.util.prefs", "java.util.regex", "java.util.stream");
+
+    /** Star-imports each of {@link #IJAVA_STARTUP_PACKAGES} that rapaio's start-up script did not. */
+    static void importWhatIJavaImports(JShell shell) {
+        java.util.Set<String> have = new java.util.HashSet<>();
+        shell.imports().forEach(i -> have.add(i.fullname()));
+        for (String p : IJAVA_STARTUP_PACKAGES) {
+            if (have.contains(p + ".*")) continue;
+            for (SnippetEvent e : shell.eval("import " + p + ".*;")) {
+                if (e.status() == Snippet.Status.REJECTED) {
+                    System.err.println("[webrtc-primer] could not import " + p + ".* at start-up: cells that need it will not compile");
+                }
+            }
         }
     }
 

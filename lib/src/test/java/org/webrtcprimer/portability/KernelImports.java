@@ -24,13 +24,6 @@ final class KernelImports {
     static final List<String> PACKAGES = List.of("java.util", "java.io", "java.math", "java.net", "java.time",
             "java.util.concurrent", "java.util.function", "java.util.prefs", "java.util.regex", "java.util.stream");
 
-    /** The start-up imports as JShell source. */
-    static String startup() {
-        StringBuilder b = new StringBuilder();
-        for (String p : PACKAGES) b.append("import ").append(p).append(".*;\n");
-        return b.toString();
-    }
-
     /** Simple name → the JDK types of that name in {@link #PACKAGES}, read from the running JDK's modules. */
     static Map<String, TreeSet<String>> jdkTypes() {
         Map<String, TreeSet<String>> names = new TreeMap<>();
