@@ -63,6 +63,11 @@ import java.util.logging.LogManager;
  *     cell only and is answered on the control channel; the cell ends with rapaio's
  *     "Execution interrupted" error, and the next cells run. Other control messages (shutdown)
  *     go to rapaio's handlers as before.</li>
+ * <li><b>A cell read when it arrives.</b> rapaio's shell loop polls its socket without waiting and
+ *     then sleeps 50 ms, so every request (each cell's {@code execute_request}, the
+ *     {@code kernel_info_request} at start) lay 25 ms on average, up to 50, before the kernel read
+ *     it. The launcher gives the loop a poll that blocks up to those 50 ms and returns as soon as
+ *     a message is there: no busier when idle, and no wait per cell.</li>
  * <li><b>The names IJava and JJava see.</b> Those kernels star-import ten JDK packages before a
  *     notebook's first cell; rapaio's own start-up script imports seven of them. The launcher
  *     imports the missing ones ({@link #IJAVA_STARTUP_PACKAGES}), so a lesson that runs here
@@ -105,6 +110,7 @@ public final class RapaioLauncher {
         installHandlers(channels, kernel);
         channels.connect(kernel); // binds; installs the same handlers again
         reviveLoopsThatLostTheStartRace(channels);
+        wakeShellOnMessage(channels);
         takeOverInterrupts(channels, kernel);
         if (profile != null) {
             profile.install(channels, kernel);
@@ -173,6 +179,30 @@ public final class RapaioLauncher {
             loopField.set(channel, fresh);
             System.err.println("[webrtc-primer] restarted rapaio's " + channelField + " loop, which had ended at start-up");
         }
+    }
+
+    /** Replaces rapaio's shell loop (poll, then sleep) with one that waits in the poll (see the class comment). */
+    static void wakeShellOnMessage(Channels channels) throws Exception {
+        AbstractChannel shell = (AbstractChannel) field(Channels.class, "shell").get(channels);
+        Field loopField = field(shell.getClass(), "loopThread");
+        LoopThread old = (LoopThread) loopField.get(shell);
+        long sleep = (long) field(LoopThread.class, "sleep").get(old);
+        Runnable body = (Runnable) field(LoopThread.class, "loopBody").get(old);
+        // Stopped between two polls, as the control loop is below (an interrupt would close ZeroMQ's selector).
+        old.shutdown();
+        old.join(10_000);
+        if (old.isAlive()) throw new IllegalStateException("rapaio's shell loop did not stop");
+        ZMQ.Socket socket = (ZMQ.Socket) field(AbstractChannel.class, "socket").get(shell);
+        ZMQ.Poller poller = ((ZMQ.Context) field(AbstractChannel.class, "ctx").get(shell)).poller(1);
+        poller.register(socket, ZMQ.Poller.POLLIN);
+        // Waits for a message (or rapaio's sleep), then runs rapaio's own body, whose poll then finds it.
+        LoopThread loop = new LoopThread(old.getName(), 0, () -> {
+            poller.poll(sleep);
+            body.run();
+        });
+        field(LoopThread.class, "running").set(loop, true);
+        loop.start();
+        loopField.set(shell, loop);
     }
 
     /** Replaces rapaio's control loop with one that handles an interrupt without side effects (see the class comment). */
