@@ -15,6 +15,7 @@ import org.rapaio.jupyter.kernel.message.MessageId;
 import org.rapaio.jupyter.kernel.message.MessageType;
 import org.rapaio.jupyter.kernel.message.messages.ControlInterruptReply;
 import org.rapaio.jupyter.kernel.message.messages.IOPubStatus;
+import org.rapaio.jupyter.kernel.message.messages.ShellKernelInfoReply;
 import org.rapaio.org.zeromq.ZMQ; // rapaio bundles ZeroMQ (jeromq) under its own package
 
 import jdk.jshell.JShell;
@@ -23,12 +24,14 @@ import jdk.jshell.SnippetEvent;
 
 import java.io.ByteArrayInputStream;
 import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.LogManager;
 
 /**
@@ -66,8 +69,9 @@ import java.util.logging.LogManager;
  * <li><b>A cell read when it arrives.</b> rapaio's shell loop polls its socket without waiting and
  *     then sleeps 50 ms, so every request (each cell's {@code execute_request}, the
  *     {@code kernel_info_request} at start) lay 25 ms on average, up to 50, before the kernel read
- *     it. The launcher gives the loop a poll that blocks up to those 50 ms and returns as soon as
- *     a message is there: no busier when idle, and no wait per cell.</li>
+ *     it. The launcher's loop waits in a ZeroMQ poll instead, up to those 50 ms, and reads a
+ *     message as soon as it is there: no busier when idle, and no wait per cell. The control
+ *     thread, which also sends on the shell socket, takes turns with it ({@link #SHELL_SOCKET}).</li>
  * <li><b>The names IJava and JJava see.</b> Those kernels star-import ten JDK packages before a
  *     notebook's first cell; rapaio's own start-up script imports seven of them. The launcher
  *     imports the missing ones ({@link #IJAVA_STARTUP_PACKAGES}), so a lesson that runs here
@@ -181,6 +185,23 @@ public final class RapaioLauncher {
         }
     }
 
+    /**
+     * Who uses the shell socket besides the shell loop: rapaio answers a control-channel
+     * {@code shutdown_request} (and would answer a {@code kernel_info_request}, which Jupyter's
+     * server sends there at every connect, but the control loop below now answers that on the
+     * control socket) through the shell socket, from the control thread. A ZeroMQ socket
+     * must not be used by two threads at once, and the shell loop below spends its idle time
+     * inside a ZeroMQ poll of that socket (rapaio's own loop spent it asleep): without this lock a
+     * hub student's kernel lost its shell loop at connect (ClosedChannelException). The lock covers
+     * the shell loop's wait only, not rapaio's body (which may run a cell for minutes), so the
+     * body's own use of the socket races the control thread as rarely as under rapaio's own loop.
+     * Fair, so the control thread gets the socket at the end of the current wait (at most 50 ms).
+     */
+    static final ReentrantLock SHELL_SOCKET = new ReentrantLock(true);
+
+    /** Set by the control loop just before it closes the channels: the shell loop then stops touching its socket. */
+    static volatile boolean closing;
+
     /** Replaces rapaio's shell loop (poll, then sleep) with one that waits in the poll (see the class comment). */
     static void wakeShellOnMessage(Channels channels) throws Exception {
         AbstractChannel shell = (AbstractChannel) field(Channels.class, "shell").get(channels);
@@ -197,12 +218,46 @@ public final class RapaioLauncher {
         poller.register(socket, ZMQ.Poller.POLLIN);
         // Waits for a message (or rapaio's sleep), then runs rapaio's own body, whose poll then finds it.
         LoopThread loop = new LoopThread(old.getName(), 0, () -> {
-            poller.poll(sleep);
-            body.run();
+            if (closing) {
+                pause(sleep); // rapaio's pace until its loop sees the shutdown flag
+                return;
+            }
+            // Only the wait holds the lock: rapaio's body may run a cell, for as long as the cell runs.
+            SHELL_SOCKET.lock();
+            try {
+                if (!closing) poller.poll(sleep);
+            } finally {
+                SHELL_SOCKET.unlock();
+            }
+            if (closing) return;
+            try {
+                body.run();
+            } catch (RuntimeException e) {
+                if (!closing) throw e; // closed under rapaio's poll at shutdown: nothing to report
+            }
         });
         field(LoopThread.class, "running").set(loop, true);
         loop.start();
         loopField.set(shell, loop);
+    }
+
+    /** rapaio's own kernel_info content (a private method of RapaioKernel 3.0.1). */
+    private static ShellKernelInfoReply kernelInfo(RapaioKernel kernel) {
+        try {
+            Method m = RapaioKernel.class.getDeclaredMethod("kernelInfo");
+            m.setAccessible(true);
+            return (ShellKernelInfoReply) m.invoke(kernel);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("rapaio's kernel info is not readable: " + e, e);
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Replaces rapaio's control loop with one that handles an interrupt without side effects (see the class comment). */
@@ -237,6 +292,16 @@ public final class RapaioLauncher {
                 iopub.sendMessage(new Message<>(id, MessageType.IOPUB_STATUS, IOPubStatus.IDLE));
                 return;
             }
+            if (type.name().equals(MessageType.SHELL_KERNEL_INFO_REQUEST.name())) {
+                // Jupyter's server sends one here at every connect. rapaio would answer through the
+                // shell socket, from this thread; answered on the control socket, where the protocol
+                // puts the reply, so this thread never touches the shell socket for it.
+                MessageId<?> id = message.getId();
+                iopub.sendMessage(new Message<>(id, MessageType.IOPUB_STATUS, IOPubStatus.BUSY));
+                control.sendMessage(new Message<>(id, MessageType.SHELL_KERNEL_INFO_REPLY, kernelInfo(kernel)));
+                iopub.sendMessage(new Message<>(id, MessageType.IOPUB_STATUS, IOPubStatus.IDLE));
+                return;
+            }
             // anything else (shutdown): what rapaio's own control loop does
             @SuppressWarnings({"rawtypes", "unchecked"})
             MessageHandler<Object> handler = (MessageHandler) channels.getHandler(type);
@@ -244,17 +309,26 @@ public final class RapaioLauncher {
                 System.err.println("[webrtc-primer] unhandled control message: " + type.name());
                 return;
             }
-            channels.setMsgId(message.getId());
+            // rapaio answers these through the shell socket: take it from the shell loop first
+            SHELL_SOCKET.lock();
             try {
-                @SuppressWarnings({"rawtypes", "unchecked"})
-                Message<Object> m = (Message) message;
-                handler.handle(m);
-            } catch (Exception e) {
-                System.err.println("[webrtc-primer] control message " + type.name() + " failed: " + e);
+                channels.setMsgId(message.getId());
+                try {
+                    @SuppressWarnings({"rawtypes", "unchecked"})
+                    Message<Object> m = (Message) message;
+                    handler.handle(m);
+                } catch (Exception e) {
+                    System.err.println("[webrtc-primer] control message " + type.name() + " failed: " + e);
+                } finally {
+                    channels.runAfterActions();
+                }
+                if (channels.isMarkedForShutdown()) {
+                    closing = true;
+                    channels.close();
+                }
             } finally {
-                channels.runAfterActions();
+                SHELL_SOCKET.unlock();
             }
-            if (channels.isMarkedForShutdown()) channels.close();
         });
         field(LoopThread.class, "running").set(loop, true);
         loop.start();
