@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectionKey;
 import java.util.Iterator;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The relay's receiving thread: reads every face, passes each packet through the sender's and the
@@ -18,13 +19,13 @@ import java.util.Iterator;
 final class Forwarder implements Runnable {
     private final Faces faces;
     private final Conditions conditions;
-    private final PeerGate[] gates;
+    private final AtomicReferenceArray<PeerGate> gates;
     private final DelayLine delayLine;
     private final Tally tally;
     private long index;
     private volatile long firstPacketNanos = -1;
 
-    Forwarder(Faces faces, Conditions conditions, PeerGate[] gates, DelayLine delayLine, Tally tally) {
+    Forwarder(Faces faces, Conditions conditions, AtomicReferenceArray<PeerGate> gates, DelayLine delayLine, Tally tally) {
         this.faces = faces;
         this.conditions = conditions;
         this.gates = gates;
@@ -88,8 +89,8 @@ final class Forwarder implements Runnable {
             fromServer(at, from, data, now);
             return;
         }
-        PeerGate senderGate = gates[way.ordinal()];
-        PeerGate receiverGate = gates[way.reverse().ordinal()];
+        PeerGate senderGate = gates.get(way.ordinal());
+        PeerGate receiverGate = gates.get(way.reverse().ordinal());
         Faces.Face out = faces.face(way.reverse(), senderGate.mappingKey(from, at.local), from);
         if (out == null) return; // closing, or more faces than any call needs
         senderGate.sent(from, out.local, at.local);
@@ -125,7 +126,7 @@ final class Forwarder implements Runnable {
      */
     private void toServer(Faces.Face at, InetSocketAddress from, byte[] data, long now) {
         Way w = at.inbound;
-        PeerGate g = gates[w.ordinal()];
+        PeerGate g = gates.get(w.ordinal());
         Faces.Face out = faces.face(w.reverse(), g.mappingKey(from, at.local), from);
         if (out == null) return;
         g.sent(from, out.local, at.local);
@@ -144,7 +145,7 @@ final class Forwarder implements Runnable {
         Faces.Face sf = faces.serverFace(w.reverse(), server);
         if (sf == null) return;
         long i = index++;
-        if (!gates[w.reverse().ordinal()].admit(at.local, at.inside, sf.local)) {
+        if (!gates.get(w.reverse().ordinal()).admit(at.local, at.inside, sf.local)) {
             tally.report(i, now, w, server, at.inside, data, Fate.DROPPED_NAT, 0, server);
             return;
         }

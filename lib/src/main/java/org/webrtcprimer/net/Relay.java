@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The kit's relay: every packet between pc1 and pc2 passes through it, so it can delay, drop,
@@ -47,7 +48,7 @@ public final class Relay implements AutoCloseable, TableView {
     private final Faces faces = new Faces();
     private final HandOver handOver = new HandOver(faces);
     private final Conditions conditions;
-    private final PeerGate[] gates = {PeerGate.OPEN, PeerGate.OPEN};
+    private final AtomicReferenceArray<PeerGate> gates = new AtomicReferenceArray<>(new PeerGate[]{PeerGate.OPEN, PeerGate.OPEN});
     private final Tally tally;
     private final DelayLine delayLine = new DelayLine(faces);
     private final Forwarder forwarder;
@@ -197,15 +198,16 @@ public final class Relay implements AutoCloseable, TableView {
 
     /**
      * Puts a gate (an emulated NAT) in front of one peer: {@code PC1_TO_PC2} for pc1's, whose packets
-     * travel that way, {@code PC2_TO_PC1} for pc2's. Set it before the call starts.
+     * travel that way, {@code PC2_TO_PC1} for pc2's. Set before the call starts, it is there for
+     * ICE; set during a call, the next packet meets it, a NAT with no mappings yet.
      */
     public void gate(Way outboundOfPeer, PeerGate gate) {
-        gates[outboundOfPeer.ordinal()] = gate == null ? PeerGate.OPEN : gate;
+        gates.set(outboundOfPeer.ordinal(), gate == null ? PeerGate.OPEN : gate);
     }
 
     /** The gate in front of the peer whose packets travel {@code outboundOfPeer}. */
     public PeerGate gate(Way outboundOfPeer) {
-        return gates[outboundOfPeer.ordinal()];
+        return gates.get(outboundOfPeer.ordinal());
     }
 
     // ---- counters ----
