@@ -52,6 +52,17 @@ class PerformanceReportTest {
     }
 
     @Test
+    void theLessonRatiosCountLessonsOnlyAgainstARealEmptyNotebook() {
+        Path root = Path.of("/kit");
+        assertTrue(NotebookRows.isLesson(root, root.resolve("notebooks/03-local-peer-connection.ipynb")));
+        assertFalse(NotebookRows.isLesson(root, root.resolve("notebooks/solutions/03-local-peer-connection-solutions.ipynb")));
+        assertFalse(NotebookRows.isLesson(root, root.resolve("notebooks/teacher/class-results.ipynb")));
+        var nb = com.google.gson.JsonParser.parseString(NotebookRows.EMPTY_NOTEBOOK).getAsJsonObject();
+        assertEquals("webrtc-primer", nb.getAsJsonObject("metadata").getAsJsonObject("kernelspec").get("name").getAsString());
+        assertEquals(1, nb.getAsJsonArray("cells").size());
+    }
+
+    @Test
     void theSdpCorpusIsTheDatasetsFolder() throws Exception {
         // Both parsers must read the same files: the list in the report is every .sdp of datasets/sdp and datasets/article.
         Path datasets = Files.isDirectory(Path.of("../datasets")) ? Path.of("../datasets") : Path.of("datasets");
