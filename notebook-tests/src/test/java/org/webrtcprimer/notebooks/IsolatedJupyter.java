@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A Jupyter of the tests' own under target/jupyter: the kit's kernel is installed there by
+ * A Jupyter of the tests' own under target/jupyter (target/jupyter-N in failsafe fork N): the kit's kernel is installed there by
  * {@code ./primer kernel}, and every child process sees only that data, config and runtime
  * directory, so the user's kernels and a parallel checkout's never collide with ours.
  */
@@ -19,7 +19,9 @@ final class IsolatedJupyter {
 
     static synchronized Map<String, String> env() throws Exception {
         if (env != null) return env;
-        Path base = Kit.target().resolve("jupyter");
+        // one per failsafe fork (primer.fork is the fork's number), so two forks never install into one folder
+        String fork = System.getProperty("primer.fork", "");
+        Path base = Kit.target().resolve(fork.isBlank() ? "jupyter" : "jupyter-" + fork);
         Map<String, String> e = new LinkedHashMap<>();
         e.put("JUPYTER_DATA_DIR", base.resolve("data").toString());
         e.put("JUPYTER_PATH", base.resolve("data").toString());

@@ -1,7 +1,6 @@
 package org.webrtcprimer.notebooks;
 
 import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestFactory;
 
 import java.nio.file.Path;
@@ -22,7 +21,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  * checks its outputs: no error output, no Java exception trace on stderr, and the expectations
  * the notebook declares in its metadata. Runs {@code primer.parallel} notebooks at a time.
  */
-@Order(1) // the longest class starts first; the other ITs run beside it (notebook-tests/pom.xml)
 class NotebookExecutionIT {
 
     @TestFactory
