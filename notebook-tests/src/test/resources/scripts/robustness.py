@@ -84,7 +84,8 @@ def run(kc, code, timeout, interrupt_after=None, km=None, interrupt_when_count=N
             reply_seen = True
         if reply_seen and idle_seen:
             break
-    result["text"] = "".join(texts)[-4000:]
+    # the tail only, but enough for a soak cell: its report's HTML alone is ~4,000 characters
+    result["text"] = "".join(texts)[-20000:]
     result["seconds"] = round(time.monotonic() - start, 2)
     return result
 

@@ -352,7 +352,9 @@ class SignalingServerTest {
         }
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (signalingThreads() > before && System.nanoTime() < end) Thread.sleep(50);
-        assertEquals(before, signalingThreads(), "threads left: " + Thread.getAllStackTraces().keySet().stream().map(Thread::getName).sorted().toList());
+        // at most as many as before: a thread an earlier test left winding down may end meanwhile (6 before, 5 after at load 12)
+        long after = signalingThreads();
+        assertTrue(after <= before, before + " before, " + after + " after; threads left: " + Thread.getAllStackTraces().keySet().stream().map(Thread::getName).sorted().toList());
     }
 
     private static long signalingThreads() {
