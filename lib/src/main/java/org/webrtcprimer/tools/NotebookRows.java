@@ -106,7 +106,7 @@ final class NotebookRows {
         }
         double emptyMedian = empties.isEmpty() ? Double.NaN : Summary.of(empties).median();
         rows.add(empties.isEmpty() ? Row.missing("notebooks", EMPTY_NAME, "failed — see above")
-                : Row.of("notebooks", EMPTY_NAME, empties, "ms", "one cell (1 + 1), kernel start included: the yardstick"));
+                : Row.of("notebooks", EMPTY_NAME, empties, "ms", "one cell (1 + 1), the yardstick; like every row here it includes nbconvert's own start (~2 s), which ./primer profile leaves out"));
         int lessons = 0;
         for (Path nb : books) {
             String name = root.resolve("notebooks").relativize(nb).toString();
