@@ -13,17 +13,22 @@ import org.webrtcprimer.net.Way;
 final class LocalRoute implements AutoCloseable {
     private final Relay relay; // null: direct
     private final EventLog log;
+    private final boolean turn; // the call has ICE servers: drain the relay before closing it
 
-    private LocalRoute(Relay relay, EventLog log) {
+    /** At hang-up, the relay waits this long without a packet (at most {@link #DRAIN_MAX}) before it closes. */
+    static final java.time.Duration DRAIN_QUIET = java.time.Duration.ofMillis(30), DRAIN_MAX = java.time.Duration.ofMillis(300);
+
+    private LocalRoute(Relay relay, EventLog log, boolean turn) {
         this.relay = relay;
         this.log = log;
+        this.turn = turn;
     }
 
     /** Starts the relay when the options name a network; logged. */
     static LocalRoute of(CallOptions options, EventLog log) {
         Relay relay = options.network() == null ? null : Relay.start(options.network());
         if (relay != null) log.note("Call goes through the kit's relay", options.network().toString());
-        return new LocalRoute(relay, log);
+        return new LocalRoute(relay, log, !options.ice().servers().isEmpty());
     }
 
     /** The relay, or null for a direct call. */
@@ -61,7 +66,10 @@ final class LocalRoute implements AutoCloseable {
     }
 
     @Override
+    /** Closes the relay; with TURN servers, once the peers' closing Refreshes have passed it (bounded, see Relay.drain). */
     public void close() {
-        if (relay != null) relay.close();
+        if (relay == null) return;
+        if (turn) relay.drain(DRAIN_QUIET, DRAIN_MAX);
+        relay.close();
     }
 }

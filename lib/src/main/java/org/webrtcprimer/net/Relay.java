@@ -272,6 +272,31 @@ public final class Relay implements AutoCloseable, TableView {
      * Stops the relay in a fixed order: no more packets are received, held ones are discarded, the
      * sending thread ends, then every socket and the selector are closed. Harmless twice.
      */
+    /**
+     * Waits until no packet has met the relay for {@code quiet}, for {@code max} at most. A
+     * hang-up calls it between closing the peers and closing the relay when the call has TURN
+     * servers: a closing peer releases its allocation with a Refresh (lifetime 0, RFC 8656 §7),
+     * and without the wait the relay could close before it had read that datagram.
+     *
+     * @return how long it waited, in ms
+     */
+    public long drain(java.time.Duration quiet, java.time.Duration max) {
+        long start = System.nanoTime(), end = start + max.toNanos();
+        long before = tally.seen(Way.PC1_TO_PC2) + tally.seen(Way.PC2_TO_PC1);
+        while (System.nanoTime() < end) {
+            try {
+                Thread.sleep(Math.max(1, quiet.toMillis()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            long now = tally.seen(Way.PC1_TO_PC2) + tally.seen(Way.PC2_TO_PC1);
+            if (now == before) break;
+            before = now;
+        }
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
     @Override
     public void close() {
         if (!faces.markClosed()) return;
